@@ -1,0 +1,49 @@
+# The README's commands. uv is installed on first use when missing.
+SHELL := /bin/bash
+export PATH := $(HOME)/.local/bin:$(PATH)
+UV := uv
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run worker test browser lint format bench admin messages
+
+setup:
+	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --user --quiet uv \
+		|| python3 -m pip install --user --quiet --break-system-packages uv
+	$(UV) sync --frozen
+
+## Install, migrate, load the Samokov demo data, serve the site and its background worker.
+run: setup
+	$(UV) run python manage.py migrate --noinput
+	$(UV) run python manage.py createcachetable
+	$(UV) run python manage.py load_demo_data
+	$(UV) run python manage.py runsite $(HOST):$(PORT)
+
+## Only the background worker (e-mail delivery and other jobs).
+worker: setup
+	$(UV) run python manage.py db_worker
+
+## The whole suite (SQLite by default; set DATABASE_URL=postgres://... for PostgreSQL).
+test: setup
+	$(UV) run pytest
+
+## End-to-end tests in headless Chromium (Debian's /usr/bin/chromium) with axe-core checks.
+browser: setup
+	$(UV) run pytest -m browser tests/browser
+
+lint: setup
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+format: setup
+	$(UV) run ruff check --fix .
+	$(UV) run ruff format .
+
+## Rebuild the compiled translations after editing locale/*/LC_MESSAGES/django.po.
+messages: setup
+	$(UV) run python manage.py makemessages -l en --ignore=.venv
+	$(UV) run python manage.py compilemessages --ignore=.venv
+
+## The first administrator of a production deployment.
+admin: setup
+	$(UV) run python manage.py createsuperuser

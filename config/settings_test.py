@@ -1,0 +1,15 @@
+"""Settings for the test suite: the production settings with test-friendly parts.
+
+Background jobs run in-process right after the transaction commits (the
+ImmediateBackend), so a test sees the effect of a job without a worker.
+"""
+
+from .settings import *  # noqa: F403
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Hashing with Argon2 in every factory would make the suite slow; a test that
+# cares about Argon2 overrides this back.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

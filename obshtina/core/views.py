@@ -1,0 +1,46 @@
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.registry.selectors import item_url_for_number
+
+SECTION_TITLES = {
+    "report": _("Подай сигнал"),
+    "map": _("Карта на сигналите"),
+    "info": _("Информация"),
+    "reception": _("Приемно време"),
+}
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+def track(request):
+    """Track any item by its registry number ("Проследете сигнал")."""
+    number = request.GET.get("number", "").strip()
+    error = None
+    if number:
+        url = item_url_for_number(number, user=request.user)
+        if url:
+            return redirect(url)
+        error = _("Няма регистриран сигнал или въпрос с номер „%(number)s“. Проверете номера.") % {
+            "number": number
+        }
+    return render(request, "core/track.html", {"number": number, "error": error}, status=404 if error else 200)
+
+
+def coming_soon(request, title_key):
+    return render(request, "core/coming_soon.html", {"title": SECTION_TITLES[title_key]})
+
+
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+def healthz(request):
+    """Load balancers ask this; it answers only when the database does."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")

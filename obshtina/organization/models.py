@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Municipality(models.Model):
+    """The one municipality this deployment serves; edited in the admin.
+
+    Everything municipality-specific is data, so the same code serves any
+    Bulgarian municipality.
+    """
+
+    name = models.CharField(_("име"), max_length=200, default="Община Самоков")
+    contact_phone = models.CharField(_("телефон на контактния център"), max_length=40, default="0700 20 117")
+    contact_email = models.EmailField(_("имейл за контакт"), default="obshtina@samokov.bg")
+    address = models.CharField(_("адрес"), max_length=300, default="гр. Самоков 2000, ул. „Македония“ № 36")
+    site_url = models.URLField(_("адрес на сайта"), blank=True, help_text=_("Напр. https://e.samokov.bg"))
+    map_center_lat = models.DecimalField(_("център на картата – ширина"), max_digits=9, decimal_places=6, default=42.337000)
+    map_center_lng = models.DecimalField(_("център на картата – дължина"), max_digits=9, decimal_places=6, default=23.552800)
+    map_zoom = models.PositiveSmallIntegerField(_("мащаб на картата"), default=12)
+    bounds_south = models.DecimalField(_("граница – юг"), max_digits=9, decimal_places=6, default=42.150000)
+    bounds_west = models.DecimalField(_("граница – запад"), max_digits=9, decimal_places=6, default=23.300000)
+    bounds_north = models.DecimalField(_("граница – север"), max_digits=9, decimal_places=6, default=42.500000)
+    bounds_east = models.DecimalField(_("граница – изток"), max_digits=9, decimal_places=6, default=23.850000)
+
+    class Meta:
+        verbose_name = _("община")
+        verbose_name_plural = _("община")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.bounds_south >= self.bounds_north or self.bounds_west >= self.bounds_east:
+            raise ValidationError(_("Южната/западната граница трябва да е по-малка от северната/източната."))
+
+    def contains(self, lat: float, lng: float) -> bool:
+        """Is the point inside the municipality's bounding box?"""
+        return float(self.bounds_south) <= lat <= float(self.bounds_north) and float(
+            self.bounds_west
+        ) <= lng <= float(self.bounds_east)
+
+
+class Unit(models.Model):
+    """A structural unit (структурно звено): a directorate or a department."""
+
+    class Kind(models.TextChoices):
+        DIRECTORATE = "directorate", _("дирекция")
+        DEPARTMENT = "department", _("отдел")
+        SECTOR = "sector", _("сектор")
+        OTHER = "other", _("друго")
+
+    name = models.CharField(_("име"), max_length=200, unique=True)
+    slug = models.SlugField(_("кратко име"), max_length=80, unique=True, allow_unicode=True)
+    kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("към"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    functions = models.TextField(_("функции"), blank=True)
+    head_name = models.CharField(_("ръководител"), max_length=200, blank=True)
+    address = models.CharField(_("адрес"), max_length=300, blank=True)
+    phone = models.CharField(_("телефон"), max_length=40, blank=True)
+    email = models.EmailField(_("имейл"), blank=True)
+    working_hours = models.CharField(_("работно време"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("активно"), default=True)
+
+    class Meta:
+        verbose_name = _("структурно звено")
+        verbose_name_plural = _("структурни звена")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Settlement(models.Model):
+    """A settlement of the municipality: the town or a village (кметство)."""
+
+    class Kind(models.TextChoices):
+        TOWN = "town", _("град")
+        VILLAGE = "village", _("село")
+
+    name = models.CharField(_("име"), max_length=120, unique=True)
+    kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices, default=Kind.VILLAGE)
+    ekatte = models.CharField(_("код по ЕКАТТЕ"), max_length=5, blank=True)
+    latitude = models.DecimalField(_("ширина"), max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(_("дължина"), max_digits=9, decimal_places=6)
+
+    class Meta:
+        verbose_name = _("населено място")
+        verbose_name_plural = _("населени места")
+        ordering = ["-kind", "name"]
+
+    def __str__(self):
+        prefix = _("гр.") if self.kind == self.Kind.TOWN else _("с.")
+        return f"{prefix} {self.name}"
+
+
+class Role(models.TextChoices):
+    """Roles that are not tied to a unit (ARCHITECTURE.md, rule 4)."""
+
+    OPERATOR = "operator", _("оператор на контактния център")
+    ACCESS_OFFICER = "access_officer", _("служител по достъп до обществена информация")
+    RECEPTION_ADMIN = "reception_admin", _("администратор на приемното време")
+    REGISTRY_CLERK = "registry_clerk", _("деловодител")
+    ADMINISTRATOR = "administrator", _("администратор")
+
+
+class StaffRole(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("служител"), on_delete=models.CASCADE, related_name="staff_roles"
+    )
+    role = models.CharField(_("роля"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("роля на служител")
+        verbose_name_plural = _("роли на служители")
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_staff_role")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class Membership(models.Model):
+    """An officer's place in a unit; a head also manages the unit's work."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("служител"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("звено"), on_delete=models.CASCADE, related_name="memberships")
+    is_head = models.BooleanField(_("ръководител на звеното"), default=False)
+    position = models.CharField(_("длъжност"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("членство в звено")
+        verbose_name_plural = _("членства в звена")
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="unique_unit_membership")]
+
+    def __str__(self):
+        return f"{self.user} @ {self.unit}"
