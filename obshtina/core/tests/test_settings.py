@@ -1,0 +1,57 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+BASE_DIR = Path(__file__).resolve().parents[3]
+
+
+def run_manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="kT9#vQ2$mZ8@pL4^wR6&yN1*bX3(cF5)hJ7_dG0+sA-eU",
+        ALLOWED_HOSTS="e.samokov.bg",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DEBUG="false", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_time_zone_and_languages():
+    assert settings.TIME_ZONE == "Europe/Sofia"
+    assert settings.LANGUAGE_CODE == "bg"
+    assert [code for code, _ in settings.LANGUAGES] == ["bg", "en"]
+
+
+def test_sqlite_default_writes_concurrently_with_the_worker():
+    from config import settings as base
+
+    if base.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    options = base.DATABASES["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in options["init_command"]

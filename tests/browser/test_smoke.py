@@ -1,0 +1,104 @@
+"""The foundation's smoke test: a citizen registers, confirms the e-mail and logs in."""
+
+import re
+
+import pytest
+from django.core import mail
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EMAIL_LABEL = re.compile(r"^(Имейл|E-mail)")
+CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/accounts/confirm-email/[^\s\"<>]+")
+
+
+@pytest.fixture(autouse=True)
+def demo_organization():
+    from django.core.management import call_command
+
+    call_command("load_demo_data", verbosity=0)
+
+
+def test_home_page_has_the_frame_and_is_accessible(page, assert_accessible):
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "bg"
+    header = page.locator("header")
+    assert "Община Самоков" in header.inner_text()
+    assert "0700 20 117" in header.inner_text()
+    nav = page.get_by_role("navigation", name="Основна навигация")
+    for label in ["Подай сигнал", "Проследи", "Карта", "Информация", "Приемно време", "Вход"]:
+        assert nav.get_by_role("link", name=label).count() >= 1, label
+    assert page.locator("footer").get_by_text("0700 20 117").count() >= 1
+    assert_accessible(page)
+
+
+def test_skip_link_moves_focus_to_the_main_content(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Към основното съдържание")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_language_switch_shows_the_site_in_english(page, assert_accessible):
+    page.goto("/")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("link", name="Report a problem").count() >= 1
+    assert_accessible(page)
+
+
+def test_unknown_number_gets_a_clear_message(page, assert_accessible):
+    page.goto("/")
+    page.get_by_label("Номер на сигнал или въпрос").fill("С-2026-999999")
+    page.get_by_role("button", name="Търсене").click()
+    assert page.get_by_text("Проверете номера").is_visible()
+    assert_accessible(page)
+
+
+def test_citizen_registers_confirms_email_and_logs_in(page, assert_accessible):
+    page.goto("/accounts/signup/")
+    assert_accessible(page)
+    page.get_by_label(EMAIL_LABEL).fill("maria@example.bg")
+    page.get_by_label("Име", exact=True).fill("Мария")
+    page.get_by_label("Фамилия").fill("Иванова")
+    page.get_by_label("Телефон").fill("0888 123 456")
+    page.get_by_label("Парола", exact=True).fill("Planina-Rila-2026")
+    page.get_by_label(re.compile("Парола \\(отново\\)|Повторете паролата")).fill("Planina-Rila-2026")
+    page.get_by_role("button", name=re.compile("Регистрация|Регистрирай")).click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+
+    # Not confirmed yet: logging in is refused and the citizen is told to confirm.
+    page.goto("/accounts/login/")
+    assert_accessible(page)
+    page.get_by_label(EMAIL_LABEL).fill("maria@example.bg")
+    page.get_by_label("Парола").fill("Planina-Rila-2026")
+    page.get_by_role("button", name="Вход").click()
+    page.wait_for_load_state()
+    assert "/profile/" not in page.url
+
+    links = [m for message in mail.outbox for m in CONFIRM_LINK.findall(message.body)]
+    assert links, "no confirmation link was e-mailed"
+    page.goto(links[-1])
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("Потвърди")).click()
+    page.wait_for_load_state()
+
+    page.goto("/accounts/login/")
+    page.get_by_label(EMAIL_LABEL).fill("maria@example.bg")
+    page.get_by_label("Парола").fill("Planina-Rila-2026")
+    page.get_by_role("button", name="Вход").click()
+    page.wait_for_url("**/profile/")
+    assert page.get_by_role("heading", name="Моят профил").is_visible()
+    assert page.get_by_text("Мария").first.is_visible()
+    assert_accessible(page)
+
+
+def test_the_frame_works_on_a_phone(phone_page, assert_accessible):
+    phone_page.goto("/")
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
+    assert phone_page.get_by_role("link", name="0700 20 117").first.is_visible()
+    assert_accessible(phone_page)
