@@ -36,12 +36,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "phonenumber_field",
+    # Before allauth, so that our templates override allauth's.
+    "obshtina.accounts",
     "allauth",
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
     "obshtina.core",
-    "obshtina.accounts",
     "obshtina.organization",
     "obshtina.registry",
     "obshtina.notifications",
@@ -221,3 +222,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Registry -------------------------------------------------------------------
+# Dotted path to a DocumentSystemConnector subclass (e.g. for АКСТЪР ОФИС).
+REGISTRY_CONNECTOR = env.str(
+    "REGISTRY_CONNECTOR", default="obshtina.registry.connectors.NullConnector"
+)

@@ -1,5 +1,40 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
+from django.urls import reverse
+from django.utils.translation import get_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    pass
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Queue allauth's e-mails in the notification outbox.
+
+        They are then delivered, retried and listed for staff like every other
+        notification instead of being sent inside the request.
+        """
+        from obshtina.notifications.services import notification_queue_message
+
+        request = allauth_context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                **context,
+            },
+        )
+        user = context.get("user")
+        notification_queue_message(
+            message=message,
+            user=user if getattr(user, "pk", None) else None,
+            language=get_language() or "bg",
+        )
+
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        # Anonymous visitors pass through the login page on their way to the hub.
+        return reverse("accounts:profile")
+
+    def is_open_for_signup(self, request) -> bool:
+        return True

@@ -1,17 +1,76 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
+from phonenumbers import region_code_for_number
+
+INVALID_PHONE = _("Въведете български телефонен номер, напр. 0888 123 456 или +359 2 123 4567.")
 
 
-class SignupDetailsForm(forms.Form):
+class BulgarianPhoneField(PhoneNumberField):
+    """A phone number that must be Bulgarian; stored as E.164 (+359…).
+
+    The municipality calls citizens back on this number, so foreign numbers are
+    refused with the same clear message as garbage.
+    """
+
+    default_error_messages = {"invalid": INVALID_PHONE}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("region", "BG")
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and region_code_for_number(value) != "BG":
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class ProfileForm(forms.Form):
+    first_name = forms.CharField(
+        label=_("Име"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Фамилия"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    phone = BulgarianPhoneField(label=_("Телефон"), required=False)
+
+
+class SignupDetailsForm(ProfileForm):
     """Extra fields allauth's signup form asks for (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
-    first_name = forms.CharField(label=_("Име"), max_length=150)
-    last_name = forms.CharField(label=_("Фамилия"), max_length=150)
-    phone = PhoneNumberField(label=_("Телефон"), region="BG")
+    field_order = ["email", "first_name", "last_name", "phone", "password1", "password2"]
+
+    phone = BulgarianPhoneField(label=_("Телефон"))
 
     def signup(self, request, user):
-        user.first_name = self.cleaned_data["first_name"]
-        user.last_name = self.cleaned_data["last_name"]
-        user.phone = self.cleaned_data["phone"]
-        user.save()
+        from .services import user_update_profile
+
+        user_update_profile(
+            user=user,
+            first_name=self.cleaned_data["first_name"],
+            last_name=self.cleaned_data["last_name"],
+            phone=self.cleaned_data["phone"],
+        )
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the password, so a forgotten open session cannot erase an account."""
+
+    password = forms.CharField(
+        label=_("Парола"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Паролата не е вярна."), code="wrong_password")
+        return password

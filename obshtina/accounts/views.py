@@ -1,7 +1,63 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .forms import DeleteAccountForm, ProfileForm
+from .selectors import profile_hub_sections, user_export_data
+from .services import user_delete_account, user_update_profile
 
 
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"sections": profile_hub_sections(request.user)},
+    )
+
+
+@login_required
+def profile_edit(request):
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={"first_name": user.first_name, "last_name": user.last_name, "phone": user.phone},
+    )
+    if request.method == "POST" and form.is_valid():
+        user_update_profile(user=user, **form.cleaned_data)
+        messages.success(request, _("Данните ви са запазени."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile_edit.html", {"form": form})
+
+
+@require_GET
+@never_cache
+@login_required
+def data_export(request):
+    data = user_export_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"moite-danni-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def account_delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user_delete_account(user=request.user)
+        logout(request)
+        messages.success(request, _("Профилът ви е изтрит, а личните ви данни – заличени."))
+        return redirect("core:home")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Municipality, Settlement, StaffRole, Unit
+from .services import staff_access_grant
 
 
 @admin.register(Municipality)
@@ -8,8 +10,8 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["name", "contact_phone", "contact_email", "site_url"]
     fieldsets = [
         (None, {"fields": ["name", "address", "contact_phone", "contact_email", "site_url"]}),
-        ("Карта", {"fields": ["map_center_lat", "map_center_lng", "map_zoom"]}),
-        ("Граници", {"fields": ["bounds_south", "bounds_west", "bounds_north", "bounds_east"]}),
+        (_("Карта"), {"fields": ["map_center_lat", "map_center_lng", "map_zoom"]}),
+        (_("Граници"), {"fields": ["bounds_south", "bounds_west", "bounds_north", "bounds_east"]}),
     ]
 
     def has_add_permission(self, request):
@@ -24,6 +26,10 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["user"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        staff_access_grant(user=obj.user)
+
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
@@ -32,6 +38,12 @@ class UnitAdmin(admin.ModelAdmin):
     search_fields = ["name", "functions"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Membership:
+            for membership in formset.new_objects + [obj for obj, _fields in formset.changed_objects]:
+                staff_access_grant(user=membership.user)
 
 
 @admin.register(Settlement)
@@ -46,3 +58,7 @@ class StaffRoleAdmin(admin.ModelAdmin):
     list_display = ["user", "role"]
     list_filter = ["role"]
     autocomplete_fields = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        staff_access_grant(user=obj.user)

@@ -1,2 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "registry"
-urlpatterns = []
+
+urlpatterns = [
+    path("", views.registry_index, name="index"),
+    path("<str:code>/", views.registry_detail, name="detail"),
+]

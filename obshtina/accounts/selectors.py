@@ -1,0 +1,81 @@
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.db.models import Q
+from django.utils import timezone
+
+from . import sections
+from .models import User
+
+
+def profile_hub_sections(user: User) -> list[dict]:
+    """The "Моите …" sections of the hub: placeholders first, replaced by what apps register."""
+    hub = []
+    for key, placeholder in sections.PROFILE_PLACEHOLDERS.items():
+        provider = sections.profile_sections.get(key)
+        section = {"url": None, "count": 0, **placeholder}
+        if provider:
+            section.update(provider(user))
+        hub.append({"key": key, **section})
+    for key, provider in sections.profile_sections.items():
+        if key not in sections.PROFILE_PLACEHOLDERS:
+            hub.append({"key": key, "url": None, "count": 0, "empty": "", **provider(user)})
+    return hub
+
+
+def user_export_data(*, user: User) -> dict[str, Any]:
+    """Everything the platform holds about ``user``, for the data-subject export.
+
+    Each app adds its own section through ``sections.register_export_section``;
+    every section reads data of this user only.
+    """
+    data: dict[str, Any] = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "phone": user.phone.as_e164 if user.phone else "",
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        "staff_roles": [
+            {"role": role.role, "name": str(role.get_role_display())}
+            for role in user.staff_roles.order_by("role")
+        ],
+        "memberships": [
+            {
+                "unit": membership.unit.name,
+                "is_head": membership.is_head,
+                "position": membership.position,
+            }
+            for membership in user.memberships.select_related("unit").order_by("unit__name")
+        ],
+        "notifications": _notifications_sent_to(user),
+    }
+    for key, provider in sections.export_sections.items():
+        data[key] = provider(user)
+    return data
+
+
+def _notifications_sent_to(user: User) -> list[dict]:
+    """Notifications addressed to the user's account or to one of their e-mail addresses."""
+    try:
+        notification_model = apps.get_model("notifications", "Notification")
+    except LookupError:
+        return []
+    emails = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    notifications = notification_model.objects.filter(Q(user=user) | Q(to_email__in=emails))
+    return [
+        {
+            "created_at": notification.created_at.isoformat(),
+            "subject": notification.subject,
+            "status": notification.status,
+        }
+        for notification in notifications.order_by("created_at", "pk")
+    ]

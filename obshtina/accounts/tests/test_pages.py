@@ -1,0 +1,63 @@
+import re
+
+import pytest
+
+from .factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS_PAGES = {
+    "/accounts/login/": "Вход",
+    "/accounts/signup/": "Регистрация",
+    "/accounts/password/reset/": "Възстановяване на парола",
+    "/accounts/confirm-email/": "Потвърдете вашия e-mail адрес",
+}
+USER_PAGES = {
+    "/accounts/password/change/": "Смяна на парола",
+    "/accounts/email/": "E-mail адреси",
+    "/profile/": "Моят профил",
+    "/profile/edit/": "Промяна на данните",
+    "/profile/delete/": "Изтриване на профила",
+}
+
+
+def assert_in_site_layout(response, heading):
+    assert response.status_code == 200
+    assert 'class="site-header"' in response.text
+    assert response.text.count("<h1") == 1
+    assert heading in re.search(r"<h1[^>]*>(.*?)</h1>", response.text, re.S).group(1)
+
+
+def assert_every_input_is_labelled(html):
+    for match in re.finditer(r"<input[^>]*>", html):
+        tag = match.group(0)
+        if re.search(r'type="(hidden|submit)"', tag) or 'name="language"' in tag:
+            continue
+        input_id = re.search(r'id="([^"]+)"', tag)
+        assert input_id, f"input without id: {tag}"
+        assert f'for="{input_id.group(1)}"' in html, f"no label for {tag}"
+
+
+@pytest.mark.parametrize(("path", "heading"), ANONYMOUS_PAGES.items())
+def test_account_pages_use_the_site_layout_in_bulgarian(client, path, heading):
+    response = client.get(path)
+
+    assert_in_site_layout(response, heading)
+    assert_every_input_is_labelled(response.text)
+
+
+@pytest.mark.parametrize(("path", "heading"), USER_PAGES.items())
+def test_pages_for_logged_in_users_use_the_site_layout(client, path, heading):
+    client.force_login(UserFactory())
+
+    response = client.get(path)
+
+    assert_in_site_layout(response, heading)
+    assert_every_input_is_labelled(response.text)
+
+
+def test_errors_are_tied_to_their_field(client):
+    response = client.post("/accounts/signup/", {"email": "не-е-имейл"})
+
+    assert 'id="id_email_error"' in response.text
+    assert re.search(r'<input[^>]*aria-invalid="true"[^>]*id="id_email"', response.text)

@@ -1,0 +1,35 @@
+from django.db.models import Count, Q, QuerySet
+
+from .models import DeliveryAttempt, Notification
+
+
+def notifications_for_staff(*, status: str = "", search: str = "") -> QuerySet[Notification]:
+    """The outbox as staff see it, newest first; `search` matches the recipient's address."""
+    notifications = Notification.objects.only(
+        "pk",
+        "created_at",
+        "to_email",
+        "subject",
+        "status",
+        "attempts",
+        "sent_at",
+        "last_error",
+        "about_type",
+        "about_id",
+    ).order_by("-created_at", "-pk")
+    if status:
+        notifications = notifications.filter(status=status)
+    if search:
+        notifications = notifications.filter(to_email__icontains=search.strip())
+    return notifications
+
+
+def notification_attempts(*, notification: Notification) -> QuerySet[DeliveryAttempt]:
+    return notification.delivery_attempts.order_by("attempted_at", "pk")
+
+
+def notification_counts() -> dict[str, int]:
+    """How many notifications are in each status (for the worker's report)."""
+    return Notification.objects.aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in Notification.Status.values}
+    )

@@ -1,0 +1,254 @@
+"""The outbox: queue notifications inside the caller's transaction, deliver them with retries.
+
+Callers (other apps' services) call `notification_queue` inside their own
+`transaction.atomic()`; the row commits or rolls back with their change, and
+delivery is only enqueued once it has committed. Logs carry notification ids
+and statuses, never addresses or bodies.
+"""
+
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from obshtina.organization.selectors import current_municipality
+
+from .models import DeliveryAttempt, Notification
+
+logger = logging.getLogger(__name__)
+
+# How long a worker may hold a notification while talking to the mail server.
+CLAIM_LEASE = timedelta(minutes=10)
+FIRST_RETRY_DELAY = timedelta(minutes=1)
+MAX_RETRY_DELAY = timedelta(hours=6)
+
+
+def notification_queue(
+    *,
+    to_email: str,
+    template: str,
+    context: dict,
+    language: str = "bg",
+    user: AbstractBaseUser | None = None,
+    about: models.Model | None = None,
+) -> Notification:
+    """Render `notifications/email/<template>.{subject.txt,txt,html}` and store it for delivery.
+
+    Call it inside the transaction of the change the message reports: a rolled-back
+    change leaves no row and sends nothing. Templates get `municipality` and
+    `site_url` besides `context`.
+    """
+    language = _supported_language(language)
+    context = {
+        "municipality": current_municipality(),
+        "site_url": settings.SITE_URL,
+        **context,
+    }
+    with translation.override(language):
+        subject = render_to_string(f"notifications/email/{template}.subject.txt", context)
+        text_body = render_to_string(f"notifications/email/{template}.txt", context)
+        html_body = render_to_string(f"notifications/email/{template}.html", context)
+    return _store(
+        to_email=to_email,
+        template=template,
+        subject=subject,
+        text_body=text_body,
+        html_body=html_body,
+        language=language,
+        user=user,
+        about=about,
+    )
+
+
+def notification_queue_message(
+    *, message: EmailMessage, user: AbstractBaseUser | None = None, language: str = "bg"
+) -> Notification:
+    """Store an already rendered message (allauth's mails) so it gets the same retries.
+
+    One row per recipient in `message.to`; the first one is returned.
+    """
+    if not message.to:
+        raise ValueError("The message has no recipient.")
+    html_body = next(
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
+        "",
+    )
+    with transaction.atomic():
+        stored = [
+            _store(
+                to_email=to_email,
+                template="message",
+                subject=str(message.subject),
+                text_body=str(message.body),
+                html_body=str(html_body),
+                language=_supported_language(language),
+                user=user,
+                about=None,
+            )
+            for to_email in message.to
+        ]
+    return stored[0]
+
+
+def notification_deliver(*, notification_id: int) -> bool:
+    """Send one due notification; True if it was sent by this call.
+
+    Safe when several workers pick the same row: a conditional UPDATE claims it
+    first (no lock is held while talking to the mail server), and a row that is
+    sent, failed or not yet due is left alone.
+    """
+    now = timezone.now()
+    claimed = _due(now).filter(pk=notification_id).update(claimed_until=now + CLAIM_LEASE)
+    if not claimed:
+        return False
+    notification = Notification.objects.get(pk=notification_id)
+    try:
+        _send(notification)
+    except Exception as error:  # any failure is one more attempt; the row must not get stuck
+        _record_failure(notification, error)
+        return False
+    _record_success(notification)
+    return True
+
+
+def notifications_deliver_due(*, limit: int = 100) -> int:
+    """Deliver pending notifications whose time has come; returns how many were sent.
+
+    The sweep that guarantees delivery even if an enqueue was lost or no worker ran.
+    """
+    due_ids = list(
+        _due(timezone.now()).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
+    )
+    return sum(notification_deliver(notification_id=pk) for pk in due_ids)
+
+
+def notification_retry(*, notification: Notification) -> None:
+    """Make a pending or failed notification due now (staff's "retry now")."""
+    if notification.status == Notification.Status.SENT:
+        return
+    with transaction.atomic():
+        Notification.objects.filter(pk=notification.pk).exclude(
+            status=Notification.Status.SENT
+        ).update(status=Notification.Status.PENDING, next_attempt_at=timezone.now())
+        _enqueue_delivery_on_commit(notification.pk)
+    logger.info("Notification %s queued for retry by staff", notification.pk)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential back-off: 1 min after the first failure, then 2, 4, … up to 6 hours."""
+    return min(FIRST_RETRY_DELAY * 2 ** max(attempts - 1, 0), MAX_RETRY_DELAY)
+
+
+def _due(now: datetime) -> models.QuerySet[Notification]:
+    return Notification.objects.filter(
+        Q(claimed_until__isnull=True) | Q(claimed_until__lte=now),
+        status=Notification.Status.PENDING,
+        next_attempt_at__lte=now,
+    )
+
+
+def _store(
+    *,
+    to_email: str,
+    template: str,
+    subject: str,
+    text_body: str,
+    html_body: str,
+    language: str,
+    user: AbstractBaseUser | None,
+    about: models.Model | None,
+) -> Notification:
+    with transaction.atomic():
+        notification = Notification.objects.create(
+            to_email=to_email,
+            user=user,
+            language=language,
+            template=template,
+            # A header line: a template's trailing newline must not end up in it.
+            subject=" ".join(subject.split())[:255],
+            text_body=text_body,
+            html_body=html_body,
+            about_type=about._meta.label_lower if about is not None else "",
+            about_id=str(about.pk) if about is not None else "",
+        )
+        _enqueue_delivery_on_commit(notification.pk)
+    logger.info("Notification %s queued (template %s)", notification.pk, template)
+    return notification
+
+
+def _enqueue_delivery_on_commit(notification_id: int) -> None:
+    from .tasks import deliver_notification  # tasks import this module
+
+    # robust: the change has committed by then; a failed enqueue must not turn the
+    # caller's response into an error — the sweep delivers the row anyway.
+    transaction.on_commit(lambda: deliver_notification.enqueue(notification_id), robust=True)
+
+
+def _supported_language(language: str) -> str:
+    try:
+        return translation.get_supported_language_variant(language or "")[:2]
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def _send(notification: Notification) -> None:
+    message = EmailMultiAlternatives(
+        subject=notification.subject,
+        body=notification.text_body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.to_email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    if notification.html_body:
+        message.attach_alternative(notification.html_body, "text/html")
+    message.send()
+
+
+def _record_success(notification: Notification) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        DeliveryAttempt.objects.create(notification=notification, attempted_at=now, ok=True)
+        Notification.objects.filter(pk=notification.pk).update(
+            status=Notification.Status.SENT,
+            sent_at=now,
+            attempts=F("attempts") + 1,
+            last_error="",
+            claimed_until=None,
+        )
+    logger.info("Notification %s sent", notification.pk)
+
+
+def _record_failure(notification: Notification, error: Exception) -> None:
+    now = timezone.now()
+    attempts = notification.attempts + 1
+    # The server's reply may quote the address: it is kept for staff, never logged.
+    error_text = f"{type(error).__name__}: {error}"[:2000]
+    gave_up = attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
+    with transaction.atomic():
+        DeliveryAttempt.objects.create(
+            notification=notification, attempted_at=now, ok=False, error=error_text
+        )
+        Notification.objects.filter(pk=notification.pk).update(
+            status=Notification.Status.FAILED if gave_up else Notification.Status.PENDING,
+            attempts=attempts,
+            next_attempt_at=now + retry_delay(attempts),
+            last_error=error_text,
+            claimed_until=None,
+        )
+    logger.warning(
+        "Notification %s attempt %s failed (%s)%s",
+        notification.pk,
+        attempts,
+        type(error).__name__,
+        "; giving up" if gave_up else "",
+    )

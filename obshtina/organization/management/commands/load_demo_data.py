@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from obshtina.organization import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load Община Самоков, its settlements and units (only what is missing), and with "
+        "DEMO on one demo account per role. Safe to run any number of times."
+    )
+
+    def handle(self, *, verbosity, **options):
+        self.verbose = verbosity >= 1
+        created = demo.municipality_load()
+        self.progress(f"municipality: {'created' if created else 'exists, left as it is'}")
+        self.progress(f"settlements: {demo.settlements_load()} created")
+        self.progress(f"units: {demo.units_load()} created")
+        if not settings.DEMO:
+            self.progress("demo accounts: skipped (DEMO is off)")
+            return
+        for account in demo.DEMO_ACCOUNTS:
+            demo.demo_account_load(account)
+        self.progress(f"demo accounts: {len(demo.DEMO_ACCOUNTS)} ready")
+        self.print_logins()
+
+    def progress(self, line: str) -> None:
+        if self.verbose:
+            self.stdout.write(line)
+
+    def print_logins(self) -> None:
+        rows = [("role", "e-mail", "password")] + [
+            (account.role, account.email, demo.DEMO_PASSWORD) for account in demo.DEMO_ACCOUNTS
+        ]
+        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        self.progress("")
+        self.progress(f"Demo logins ({settings.SITE_URL}/accounts/login/):")
+        for row in rows:
+            self.progress("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -1,0 +1,206 @@
+"""Who may see and change what: the one place every access check goes through.
+
+Roles (ARCHITECTURE.md, rule 4) come from three sources:
+
+* every signed-in, active user is a ``citizen``;
+* ``StaffRole`` rows give ``operator``, ``access_officer``, ``reception_admin``,
+  ``registry_clerk`` and ``administrator`` (a superuser is always an administrator);
+* ``Membership`` rows make the user an ``officer`` of those units, and a
+  ``unit_head`` when ``is_head`` is set.
+
+Items (reports, questions, letters, access requests, appointments) are checked
+through a small protocol instead of their models, so this module does not depend
+on the apps that own them: an item has ``is_public`` (its public part may be
+shown to everyone), ``author`` (a user or None), ``unit`` (the responsible unit or
+None) and ``kind`` (one of the ``KIND_*`` names below).
+
+The policy is written out as a table in ``tests/test_permissions.py``.
+"""
+
+from typing import Protocol
+
+from django.db.models import QuerySet
+
+from .models import Role, Unit
+
+CITIZEN = "citizen"
+OPERATOR = Role.OPERATOR.value
+OFFICER = "officer"
+UNIT_HEAD = "unit_head"
+ACCESS_OFFICER = Role.ACCESS_OFFICER.value
+RECEPTION_ADMIN = Role.RECEPTION_ADMIN.value
+REGISTRY_CLERK = Role.REGISTRY_CLERK.value
+ADMINISTRATOR = Role.ADMINISTRATOR.value
+
+KIND_REPORT = "report"
+KIND_QUESTION = "question"
+KIND_LETTER = "letter"
+KIND_COMPLAINT = "complaint"
+KIND_PROPOSAL = "proposal"
+KIND_ACCESS_REQUEST = "access_request"
+KIND_APPOINTMENT = "appointment"
+
+# Complaints and proposals travel through the registry desk exactly like letters.
+LETTER_KINDS = frozenset({KIND_LETTER, KIND_COMPLAINT, KIND_PROPOSAL})
+
+# Roles that see (VIEW) or act on (MANAGE) every item of a kind, whatever its unit.
+# The operator registers reports and questions for phone callers and looks them up,
+# but changes nothing; the registry clerk routes letters and access requests.
+_VIEW_BY_KIND: dict[str, frozenset[str]] = {
+    OPERATOR: frozenset({KIND_REPORT, KIND_QUESTION}),
+    ACCESS_OFFICER: frozenset({KIND_ACCESS_REQUEST}),
+    REGISTRY_CLERK: LETTER_KINDS | {KIND_ACCESS_REQUEST},
+    RECEPTION_ADMIN: frozenset({KIND_APPOINTMENT}),
+}
+_MANAGE_BY_KIND: dict[str, frozenset[str]] = {
+    ACCESS_OFFICER: frozenset({KIND_ACCESS_REQUEST}),
+    REGISTRY_CLERK: LETTER_KINDS | {KIND_ACCESS_REQUEST},
+    RECEPTION_ADMIN: frozenset({KIND_APPOINTMENT}),
+}
+
+_ROLES_CACHE = "_organization_roles"
+_UNITS_CACHE = "_organization_unit_ids"
+
+
+class Item(Protocol):
+    """What an item must offer to be checked here."""
+
+    is_public: bool
+    kind: str
+
+    @property
+    def author(self): ...
+
+    @property
+    def unit(self) -> Unit | None: ...
+
+
+def _is_active(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def roles_of(user) -> set[str]:
+    """The user's roles; empty for anonymous and deactivated users.
+
+    Cached on the user object for the rest of the request; the services in this
+    app forget the cache when they change a user's roles.
+    """
+    if not _is_active(user):
+        return set()
+    cached = getattr(user, _ROLES_CACHE, None)
+    if cached is None:
+        cached = _roles_from_database(user)
+        setattr(user, _ROLES_CACHE, cached)
+    return set(cached)
+
+
+def _roles_from_database(user) -> frozenset[str]:
+    roles = {CITIZEN, *user.staff_roles.values_list("role", flat=True)}
+    for is_head in user.memberships.values_list("is_head", flat=True):
+        roles.add(OFFICER)
+        if is_head:
+            roles.add(UNIT_HEAD)
+    if user.is_superuser:
+        roles.add(ADMINISTRATOR)
+    return frozenset(roles)
+
+
+def has_role(user, role: str) -> bool:
+    return role in roles_of(user)
+
+
+def units_of(user) -> QuerySet[Unit]:
+    """The units the user is a member (officer or head) of."""
+    if not _is_active(user):
+        return Unit.objects.none()
+    return Unit.objects.filter(memberships__user=user)
+
+
+def forget_cached_roles(user) -> None:
+    """Make the next check read roles and units from the database again."""
+    for name in (_ROLES_CACHE, _UNITS_CACHE):
+        if hasattr(user, name):
+            delattr(user, name)
+
+
+def _unit_ids_of(user) -> frozenset[int]:
+    cached = getattr(user, _UNITS_CACHE, None)
+    if cached is None:
+        cached = frozenset(units_of(user).values_list("pk", flat=True))
+        setattr(user, _UNITS_CACHE, cached)
+    return cached
+
+
+def is_staff_member(user) -> bool:
+    """Does the user hold any staff role or unit membership?"""
+    return bool(roles_of(user) - {CITIZEN})
+
+
+def is_administrator(user) -> bool:
+    return has_role(user, ADMINISTRATOR)
+
+
+def _is_author(user, item: Item) -> bool:
+    author = item.author
+    return author is not None and author.pk == user.pk
+
+
+def _is_officer_of_item_unit(user, item: Item) -> bool:
+    unit = item.unit
+    return unit is not None and unit.pk in _unit_ids_of(user)
+
+
+def _role_covers_kind(user, item: Item, table: dict[str, frozenset[str]]) -> bool:
+    return any(item.kind in table.get(role, ()) for role in roles_of(user))
+
+
+def can_view_item(user, item: Item) -> bool:
+    """May the user see the item's private part (citizen's details, internal notes)?
+
+    The public part of a public item is for everyone. Otherwise: its author,
+    administrators, officers of the item's unit, and the roles that serve a
+    kind of item across units (see ``_VIEW_BY_KIND``).
+    """
+    if item.is_public:
+        return True
+    if not _is_active(user):
+        return False
+    return (
+        _is_author(user, item)
+        or is_administrator(user)
+        or _is_officer_of_item_unit(user, item)
+        or _role_covers_kind(user, item, _VIEW_BY_KIND)
+    )
+
+
+def can_manage_item(user, item: Item) -> bool:
+    """May the user change the item's status, route it or answer it?
+
+    Being its author is never enough: an author manages an item only as an
+    officer of its unit or in a role that serves its kind.
+    """
+    if not _is_active(user):
+        return False
+    return (
+        is_administrator(user)
+        or _is_officer_of_item_unit(user, item)
+        or _role_covers_kind(user, item, _MANAGE_BY_KIND)
+    )
+
+
+def can_view_outbox(user) -> bool:
+    """The notifications outbox shows citizens' e-mail addresses and messages, so
+    only those who answer "did you write to me?" see it: administrators, the
+    contact centre and the registry desk."""
+    return bool(roles_of(user) & {ADMINISTRATOR, OPERATOR, REGISTRY_CLERK})
+
+
+def can_view_registry(user) -> bool:
+    """Any staff member may look a registry number up; the item it leads to
+    still checks ``can_view_item``."""
+    return is_staff_member(user)
+
+
+def can_edit_units(user) -> bool:
+    return is_administrator(user)
+

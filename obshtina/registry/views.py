@@ -1,0 +1,59 @@
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from . import selectors
+
+
+def staff_required(view):
+    """Anonymous visitors go to the login page; signed-in non-staff get 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@staff_required
+def registry_index(request):
+    """Деловоден регистър: search by number and the latest numbers given."""
+    number = request.GET.get("number", "").strip()
+    series_code = request.GET.get("series", "")
+    error = None
+    if number:
+        registry_number = selectors.registry_number_find(number)
+        if registry_number:
+            return redirect("registry:detail", code=registry_number.code)
+        error = _("Няма деловоден номер „%(number)s“. Проверете номера.") % {"number": number}
+    context = {
+        "number": number,
+        "error": error,
+        "series_list": selectors.registry_series_all(),
+        "series_code": series_code,
+        "registry_numbers": selectors.registry_numbers_latest(series_code=series_code),
+    }
+    return render(request, "registry/index.html", context, status=404 if error else 200)
+
+
+@staff_required
+def registry_detail(request, code):
+    registry_number = selectors.registry_number_find(code)
+    if registry_number is None:
+        raise Http404(_("Няма такъв деловоден номер."))
+    if registry_number.code != code:
+        return redirect("registry:detail", code=registry_number.code)
+    context = {
+        "registry_number": registry_number,
+        "item": registry_number.item,
+        "external": selectors.external_document(registry_number.code),
+    }
+    return render(request, "registry/detail.html", context)
