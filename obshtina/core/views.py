@@ -28,7 +28,9 @@ def track(request):
         error = _("Няма регистриран сигнал или въпрос с номер „%(number)s“. Проверете номера.") % {
             "number": number
         }
-    return render(request, "core/track.html", {"number": number, "error": error}, status=404 if error else 200)
+    return render(
+        request, "core/track.html", {"number": number, "error": error}, status=404 if error else 200
+    )
 
 
 def coming_soon(request, title_key):

@@ -47,9 +47,9 @@ def page(browser, live_server):
     # Map tiles and anything else outside this machine are not reachable here.
     page.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(live_server.url)
-        else route.abort(),
+        lambda route: (
+            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+        ),
     )
     yield page
     context.close()

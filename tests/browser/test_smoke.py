@@ -65,7 +65,9 @@ def test_citizen_registers_confirms_email_and_logs_in(page, assert_accessible):
     page.get_by_label("Фамилия").fill("Иванова")
     page.get_by_label("Телефон").fill("0888 123 456")
     page.get_by_label("Парола", exact=True).fill("Planina-Rila-2026")
-    page.get_by_label(re.compile("Парола \\(отново\\)|Повторете паролата")).fill("Planina-Rila-2026")
+    page.get_by_label(re.compile("Парола \\(отново\\)|Повторете паролата")).fill(
+        "Planina-Rila-2026"
+    )
     page.get_by_role("button", name=re.compile("Регистрация|Регистрирай")).click()
     page.wait_for_load_state()
     assert_accessible(page)

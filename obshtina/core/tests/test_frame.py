@@ -14,7 +14,8 @@ def test_home_page_shows_municipality_and_contact_centre_phone(client):
 
 
 @pytest.mark.parametrize(
-    "label", ["Подай сигнал", "Проследи", "Карта", "Информация", "Приемно време", "Вход", "Регистрация"]
+    "label",
+    ["Подай сигнал", "Проследи", "Карта", "Информация", "Приемно време", "Вход", "Регистрация"],
 )
 def test_navigation_links_to_every_section(client, label):
     assert label in client.get("/").content.decode()

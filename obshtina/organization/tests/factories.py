@@ -1,6 +1,16 @@
+"""Units, staff and items for the organisation's tests.
+
+``Item`` stands in for reports, letters, access requests and the other item
+models, which come in their own apps: it has just what ``permissions`` reads.
+"""
+
+from dataclasses import dataclass
+
 import factory
 
+from obshtina.accounts.tests.factories import UserFactory
 from obshtina.organization.models import Unit
+from obshtina.organization.services import staff_role_grant, unit_member_add
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -9,3 +19,23 @@ class UnitFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Отдел „Звено {n}“")
     slug = factory.Sequence(lambda n: f"zveno-{n}")
+
+
+def staff(role: str):
+    user = UserFactory()
+    staff_role_grant(user=user, role=role)
+    return user
+
+
+def member(unit: Unit, *, is_head: bool = False):
+    user = UserFactory()
+    unit_member_add(user=user, unit=unit, is_head=is_head)
+    return user
+
+
+@dataclass
+class Item:
+    kind: str
+    unit: Unit | None
+    author: object = None
+    is_public: bool = False

@@ -1,6 +1,6 @@
-"""Serve the site together with its background worker, for local use.
+"""Serve the site together with its background processes, for local use.
 
-Production runs the two as separate services (see deploy/).
+Production runs them as separate services (see deploy/).
 """
 
 import subprocess
@@ -9,21 +9,31 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+BACKGROUND = [
+    # Runs jobs as they are enqueued (e-mail delivery and its retries).
+    ["db_worker"],
+    # The safety net: delivers any due notification whose job was lost.
+    ["deliver_notifications", "--loop", "--interval", "60"],
+]
+
 
 class Command(BaseCommand):
-    help = "Runs the development server and the background worker (django-tasks db_worker) together."
+    help = "Runs the development server with the background worker and the outbox sweep."
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
-        worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"])
-        self.stdout.write(self.style.SUCCESS(f"Background worker started (pid {worker.pid})."))
+        processes = [subprocess.Popen([sys.executable, "manage.py", *argv]) for argv in BACKGROUND]
+        for argv, process in zip(BACKGROUND, processes, strict=True):
+            self.stdout.write(self.style.SUCCESS(f"Started {argv[0]} (pid {process.pid})."))
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()

@@ -1,0 +1,36 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from obshtina.accounts.tests.factories import UserFactory
+from obshtina.organization.models import Role
+
+from .factories import UnitFactory, member, staff
+
+
+@pytest.fixture
+def unit():
+    return UnitFactory(name="Отдел „Екология и чистота“")
+
+
+@pytest.fixture
+def other_unit():
+    return UnitFactory(name="Дирекция „Местни данъци и такси“")
+
+
+@pytest.fixture
+def people(unit, other_unit):
+    """One person per row of the access matrix; the items belong to `unit`."""
+    return {
+        "anonymous": AnonymousUser(),
+        "author": UserFactory(),
+        "other citizen": UserFactory(),
+        "operator": staff(Role.OPERATOR),
+        "officer of the unit": member(unit),
+        "officer of another unit": member(other_unit),
+        "head of the unit": member(unit, is_head=True),
+        "access officer": staff(Role.ACCESS_OFFICER),
+        "reception admin": staff(Role.RECEPTION_ADMIN),
+        "registry clerk": staff(Role.REGISTRY_CLERK),
+        "administrator": staff(Role.ADMINISTRATOR),
+        "superuser": UserFactory(is_staff=True, is_superuser=True),
+    }
