@@ -1,9 +1,8 @@
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+
+from obshtina.core.decorators import allowed_if
+from obshtina.organization import permissions
 
 from . import selectors
 from .forms import OutboxFilterForm
@@ -12,20 +11,7 @@ from .models import Notification
 PAGE_SIZE = 50
 
 
-def staff_required(view):
-    """Anonymous visitors go to the login page; signed-in citizens get 403."""
-
-    @wraps(view)
-    @login_required
-    def checked(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return checked
-
-
-@staff_required
+@allowed_if(permissions.can_view_outbox)
 def outbox(request):
     form = OutboxFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -42,7 +28,7 @@ def outbox(request):
     )
 
 
-@staff_required
+@allowed_if(permissions.can_view_outbox)
 def notification_detail(request, pk: int):
     notification = get_object_or_404(Notification, pk=pk)
     return render(

@@ -42,7 +42,9 @@ class UnitAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is Membership:
-            for membership in formset.new_objects + [obj for obj, _fields in formset.changed_objects]:
+            for membership in formset.new_objects + [
+                obj for obj, _fields in formset.changed_objects
+            ]:
                 staff_access_grant(user=membership.user)
 
 

@@ -12,17 +12,35 @@ class Municipality(models.Model):
     """
 
     name = models.CharField(_("име"), max_length=200, default="Община Самоков")
-    contact_phone = models.CharField(_("телефон на контактния център"), max_length=40, default="0700 20 117")
+    contact_phone = models.CharField(
+        _("телефон на контактния център"), max_length=40, default="0700 20 117"
+    )
     contact_email = models.EmailField(_("имейл за контакт"), default="obshtina@samokov.bg")
-    address = models.CharField(_("адрес"), max_length=300, default="гр. Самоков 2000, ул. „Македония“ № 36")
-    site_url = models.URLField(_("адрес на сайта"), blank=True, help_text=_("Напр. https://e.samokov.bg"))
-    map_center_lat = models.DecimalField(_("център на картата – ширина"), max_digits=9, decimal_places=6, default=42.337000)
-    map_center_lng = models.DecimalField(_("център на картата – дължина"), max_digits=9, decimal_places=6, default=23.552800)
+    address = models.CharField(
+        _("адрес"), max_length=300, default="гр. Самоков 2000, ул. „Македония“ № 36"
+    )
+    site_url = models.URLField(
+        _("адрес на сайта"), blank=True, help_text=_("Напр. https://e.samokov.bg")
+    )
+    map_center_lat = models.DecimalField(
+        _("център на картата – ширина"), max_digits=9, decimal_places=6, default=42.337000
+    )
+    map_center_lng = models.DecimalField(
+        _("център на картата – дължина"), max_digits=9, decimal_places=6, default=23.552800
+    )
     map_zoom = models.PositiveSmallIntegerField(_("мащаб на картата"), default=12)
-    bounds_south = models.DecimalField(_("граница – юг"), max_digits=9, decimal_places=6, default=42.150000)
-    bounds_west = models.DecimalField(_("граница – запад"), max_digits=9, decimal_places=6, default=23.300000)
-    bounds_north = models.DecimalField(_("граница – север"), max_digits=9, decimal_places=6, default=42.500000)
-    bounds_east = models.DecimalField(_("граница – изток"), max_digits=9, decimal_places=6, default=23.850000)
+    bounds_south = models.DecimalField(
+        _("граница – юг"), max_digits=9, decimal_places=6, default=42.150000
+    )
+    bounds_west = models.DecimalField(
+        _("граница – запад"), max_digits=9, decimal_places=6, default=23.300000
+    )
+    bounds_north = models.DecimalField(
+        _("граница – север"), max_digits=9, decimal_places=6, default=42.500000
+    )
+    bounds_east = models.DecimalField(
+        _("граница – изток"), max_digits=9, decimal_places=6, default=23.850000
+    )
 
     class Meta:
         verbose_name = _("община")
@@ -33,7 +51,9 @@ class Municipality(models.Model):
 
     def clean(self):
         if self.bounds_south >= self.bounds_north or self.bounds_west >= self.bounds_east:
-            raise ValidationError(_("Южната/западната граница трябва да е по-малка от северната/източната."))
+            raise ValidationError(
+                _("Южната/западната граница трябва да е по-малка от северната/източната.")
+            )
 
     def contains(self, lat: float, lng: float) -> bool:
         """Is the point inside the municipality's bounding box?"""
@@ -55,7 +75,12 @@ class Unit(models.Model):
     slug = models.SlugField(_("кратко име"), max_length=80, unique=True, allow_unicode=True)
     kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     parent = models.ForeignKey(
-        "self", verbose_name=_("към"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("към"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     functions = models.TextField(_("функции"), blank=True)
     head_name = models.CharField(_("ръководител"), max_length=200, blank=True)
@@ -109,7 +134,10 @@ class Role(models.TextChoices):
 
 class StaffRole(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("служител"), on_delete=models.CASCADE, related_name="staff_roles"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("служител"),
+        on_delete=models.CASCADE,
+        related_name="staff_roles",
     )
     role = models.CharField(_("роля"), max_length=30, choices=Role.choices)
 
@@ -126,16 +154,23 @@ class Membership(models.Model):
     """An officer's place in a unit; a head also manages the unit's work."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("служител"), on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("служител"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
-    unit = models.ForeignKey(Unit, verbose_name=_("звено"), on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("звено"), on_delete=models.CASCADE, related_name="memberships"
+    )
     is_head = models.BooleanField(_("ръководител на звеното"), default=False)
     position = models.CharField(_("длъжност"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("членство в звено")
         verbose_name_plural = _("членства в звена")
-        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="unique_unit_membership")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit"], name="unique_unit_membership")
+        ]
 
     def __str__(self):
         return f"{self.user} @ {self.unit}"

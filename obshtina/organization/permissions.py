@@ -203,4 +203,3 @@ def can_view_registry(user) -> bool:
 
 def can_edit_units(user) -> bool:
     return is_administrator(user)
-

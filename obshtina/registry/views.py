@@ -1,29 +1,14 @@
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from obshtina.core.decorators import allowed_if
+from obshtina.organization import permissions
+
 from . import selectors
 
 
-def staff_required(view):
-    """Anonymous visitors go to the login page; signed-in non-staff get 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@staff_required
+@allowed_if(permissions.can_view_registry)
 def registry_index(request):
     """Деловоден регистър: search by number and the latest numbers given."""
     number = request.GET.get("number", "").strip()
@@ -44,7 +29,7 @@ def registry_index(request):
     return render(request, "registry/index.html", context, status=404 if error else 200)
 
 
-@staff_required
+@allowed_if(permissions.can_view_registry)
 def registry_detail(request, code):
     registry_number = selectors.registry_number_find(code)
     if registry_number is None:

@@ -33,5 +33,15 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class StaffUserFactory(UserFactory):
+    """A member of staff with a real role (registry clerk unless ``role=`` says
+    otherwise), so that the permissions module lets them in."""
+
     email = factory.Sequence(lambda n: f"officer{n}@samokov.bg")
     is_staff = True
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create:
+            from obshtina.organization.services import staff_role_grant
+
+            staff_role_grant(user=self, role=extracted or "registry_clerk")

@@ -35,8 +35,7 @@ def test_the_export_holds_the_account_and_its_email_addresses(client):
 
 
 def test_the_export_holds_staff_roles_and_units(client):
-    officer = StaffUserFactory()
-    StaffRole.objects.create(user=officer, role=Role.OPERATOR)
+    officer = StaffUserFactory(role=Role.OPERATOR)
     unit = Unit.objects.create(name="Отдел „Екология“", slug="ekologia")
     Membership.objects.create(user=officer, unit=unit, is_head=True)
     client.force_login(officer)

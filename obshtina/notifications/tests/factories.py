@@ -1,21 +1,10 @@
 import factory
-from django.contrib.auth import get_user_model
 
+from obshtina.accounts.tests.factories import StaffUserFactory as StaffFactory
+from obshtina.accounts.tests.factories import UserFactory
 from obshtina.notifications.models import Notification
 
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-
-    email = factory.Sequence(lambda n: f"user{n}@example.bg")
-    first_name = "Иван"
-    last_name = "Петров"
-    password = factory.django.Password("parola-123")
-
-
-class StaffFactory(UserFactory):
-    is_staff = True
+__all__ = ["NotificationFactory", "StaffFactory", "UserFactory"]
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):

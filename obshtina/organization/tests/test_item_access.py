@@ -13,7 +13,6 @@ from .factories import Item, member, staff
 pytestmark = pytest.mark.django_db
 
 
-
 def test_anyone_sees_a_public_item_but_an_anonymous_visitor_cannot_manage_it(unit):
     item = Item(kind="report", unit=unit, is_public=True)
 

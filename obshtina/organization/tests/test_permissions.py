@@ -40,7 +40,6 @@ CELLS = [
 ]
 
 
-
 @pytest.mark.parametrize(("actor", "kind", "cell"), CELLS)
 def test_each_role_sees_and_manages_exactly_what_the_matrix_says(people, unit, actor, kind, cell):
     item = Item(kind=kind, unit=unit, author=people["author"])

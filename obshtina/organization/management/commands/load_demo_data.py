@@ -36,4 +36,8 @@ class Command(BaseCommand):
         self.progress("")
         self.progress(f"Demo logins ({settings.SITE_URL}/accounts/login/):")
         for row in rows:
-            self.progress("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            self.progress(
+                "  ".join(
+                    cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+            )
