@@ -47,3 +47,8 @@ messages: setup
 ## The first administrator of a production deployment.
 admin: setup
 	$(UV) run python manage.py createsuperuser
+
+## Benchmarks: print figures (registry numbers per second, by one and by many threads).
+bench: setup
+	$(UV) run python manage.py migrate --noinput -v0
+	$(UV) run python bench/registry_numbers.py
