@@ -42,9 +42,7 @@ def take(count: int, latencies: list[float]) -> None:
 
 def run(threads: int, per_thread: int) -> None:
     latencies: list[float] = []
-    workers = [
-        threading.Thread(target=take, args=(per_thread, latencies)) for _ in range(threads)
-    ]
+    workers = [threading.Thread(target=take, args=(per_thread, latencies)) for _ in range(threads)]
     started = time.perf_counter()
     for worker in workers:
         worker.start()
