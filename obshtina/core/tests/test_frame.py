@@ -48,3 +48,8 @@ def test_health_check_answers_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_site_stays_in_bulgarian_for_an_english_browser(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="bg">' in response.content.decode()
