@@ -1,8 +1,6 @@
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.apps import apps
-from django.db.models import Q
 from django.utils import timezone
 
 from . import sections
@@ -56,26 +54,7 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             }
             for membership in user.memberships.select_related("unit").order_by("unit__name")
         ],
-        "notifications": _notifications_sent_to(user),
     }
     for key, provider in sections.export_sections.items():
         data[key] = provider(user)
     return data
-
-
-def _notifications_sent_to(user: User) -> list[dict]:
-    """Notifications addressed to the user's account or to one of their e-mail addresses."""
-    try:
-        notification_model = apps.get_model("notifications", "Notification")
-    except LookupError:
-        return []
-    emails = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
-    notifications = notification_model.objects.filter(Q(user=user) | Q(to_email__in=emails))
-    return [
-        {
-            "created_at": notification.created_at.isoformat(),
-            "subject": notification.subject,
-            "status": notification.status,
-        }
-        for notification in notifications.order_by("created_at", "pk")
-    ]

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "obshtina.notifications"
     verbose_name = _("Известия")
+
+    def ready(self):
+        from obshtina.accounts import sections
+
+        from . import selectors, services
+
+        sections.register_export_section("notifications", selectors.notifications_export)
+        sections.register_deletion_hook(
+            lambda user: services.notifications_erase_for_user(user=user)
+        )

@@ -33,3 +33,23 @@ def notification_counts() -> dict[str, int]:
     return Notification.objects.aggregate(
         **{status: Count("pk", filter=Q(status=status)) for status in Notification.Status.values}
     )
+
+
+def notifications_of_user(user) -> QuerySet[Notification]:
+    """Notifications addressed to the user's account or to any of their e-mail addresses."""
+    from allauth.account.models import EmailAddress
+
+    emails = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    return Notification.objects.filter(Q(user=user) | Q(to_email__in=emails))
+
+
+def notifications_export(user) -> list[dict]:
+    """The user's part of the personal-data export."""
+    return [
+        {
+            "created_at": notification.created_at.isoformat(),
+            "subject": notification.subject,
+            "status": notification.status,
+        }
+        for notification in notifications_of_user(user).order_by("created_at", "pk")
+    ]

@@ -252,3 +252,20 @@ def _record_failure(notification: Notification, error: Exception) -> None:
         type(error).__name__,
         "; giving up" if gave_up else "",
     )
+
+
+def notifications_erase_for_user(*, user) -> int:
+    """Forget a deleted account's messages: address and bodies go, nothing more is sent.
+
+    The rows stay (with their subjects and attempts) as the record that something
+    was sent; returns how many were erased.
+    """
+    from .selectors import notifications_of_user
+
+    ids = list(notifications_of_user(user).values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=ids, status=Notification.Status.PENDING).update(
+        status=Notification.Status.FAILED, last_error="account deleted"
+    )
+    return Notification.objects.filter(pk__in=ids).update(
+        to_email=f"deleted-{user.pk}@invalid", text_body="", html_body="", user=None
+    )
