@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("profile/", include("obshtina.accounts.urls")),
     path("registry/", include("obshtina.registry.urls")),
+    path("reports/", include("obshtina.reports.urls")),
     path("staff/notifications/", include("obshtina.notifications.urls")),
     path("", include("obshtina.core.urls")),
 ]

@@ -6,8 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.registry.selectors import item_url_for_number
 
 SECTION_TITLES = {
-    "report": _("Подай сигнал"),
-    "map": _("Карта на сигналите"),
     "info": _("Информация"),
     "reception": _("Приемно време"),
 }

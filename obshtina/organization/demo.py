@@ -103,6 +103,7 @@ UNITS = [
         "slug": "kontakten-centar",
         "name": "Контактен център",
         "kind": Unit.Kind.SECTOR,
+        "is_contact_centre": True,
         "parent": "administrativno-pravno-obsluzhvane",
         "functions": (
             "Приема по телефон 0700 20 117 сигнали, въпроси и заявки за приемно време, "

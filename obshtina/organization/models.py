@@ -89,6 +89,11 @@ class Unit(models.Model):
     email = models.EmailField(_("имейл"), blank=True)
     working_hours = models.CharField(_("работно време"), max_length=200, blank=True)
     is_active = models.BooleanField(_("активно"), default=True)
+    is_contact_centre = models.BooleanField(
+        _("контактен център"),
+        default=False,
+        help_text=_("Получава сигналите и въпросите, за които няма правило за разпределяне."),
+    )
 
     class Meta:
         verbose_name = _("структурно звено")

@@ -17,3 +17,8 @@ def active_units() -> QuerySet[Unit]:
 
 def settlements() -> QuerySet[Settlement]:
     return Settlement.objects.all()
+
+
+def contact_centre_unit() -> Unit | None:
+    """The unit that receives what no routing rule covers."""
+    return Unit.objects.filter(is_contact_centre=True, is_active=True).order_by("pk").first()

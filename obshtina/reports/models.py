@@ -1,0 +1,285 @@
+"""Reports of problems in the urban environment (сигнали)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.organization.models import Settlement, Unit
+from obshtina.registry.models import RegistryNumber
+
+DEFAULT_RESOLVE_DAYS = 60  # the Administrative Procedure Code gives two months for signals
+
+
+def new_access_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Category(models.Model):
+    """What a report is about; the municipality manages the list in the admin."""
+
+    name = models.CharField(_("име"), max_length=120, unique=True)
+    slug = models.SlugField(_("кратко име"), max_length=80, unique=True, allow_unicode=True)
+    description = models.CharField(_("пояснение"), max_length=300, blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("отговорно звено по подразбиране"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="report_categories",
+    )
+    resolve_days = models.PositiveSmallIntegerField(
+        _("срок за решаване (дни)"), default=DEFAULT_RESOLVE_DAYS
+    )
+    is_active = models.BooleanField(_("активна"), default=True)
+    position = models.PositiveSmallIntegerField(_("подредба"), default=0)
+
+    class Meta:
+        verbose_name = _("категория на сигнал")
+        verbose_name_plural = _("категории на сигнали")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RoutingRule(models.Model):
+    """Routing by competence: a category (and optionally a settlement) → the unit in charge.
+
+    A rule for the settlement wins over a rule for the whole municipality.
+    """
+
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("категория"),
+        on_delete=models.CASCADE,
+        related_name="routing_rules",
+    )
+    settlement = models.ForeignKey(
+        Settlement,
+        verbose_name=_("населено място"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text=_("Празно – за цялата община."),
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("звено"), on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("правило за разпределяне")
+        verbose_name_plural = _("правила за разпределяне")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "settlement"], name="unique_routing_rule_per_settlement"
+            ),
+            models.UniqueConstraint(
+                fields=["category"],
+                condition=models.Q(settlement__isnull=True),
+                name="unique_routing_rule_for_municipality",
+            ),
+        ]
+
+    def __str__(self):
+        where = self.settlement or _("цялата община")
+        return f"{self.category} / {where} → {self.unit}"
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("нов")
+        ACCEPTED = "accepted", _("приет")
+        IN_PROGRESS = "in_progress", _("в процес на решаване")
+        RESOLVED = "resolved", _("решен")
+        REJECTED = "rejected", _("отхвърлен")
+        FORWARDED = "forwarded", _("препратен към друга институция")
+        DUPLICATE = "duplicate", _("дублиран")
+
+    OPEN_STATUSES = (Status.NEW, Status.ACCEPTED, Status.IN_PROGRESS)
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("уебсайт")
+        PHONE = "phone", _("телефон")
+        API = "api", _("приложение / API")
+        COUNTER = "counter", _("на гише")
+
+    registry_number = models.OneToOneField(
+        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT
+    )
+    # The registry code, copied here so that lookup by number is one indexed query.
+    number = models.CharField(_("номер"), max_length=32, unique=True)
+    category = models.ForeignKey(Category, verbose_name=_("категория"), on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("звено"), on_delete=models.PROTECT, related_name="reports"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("отговорен служител"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_reports",
+    )
+    status = models.CharField(
+        _("състояние"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    description = models.TextField(_("описание"))
+    latitude = models.FloatField(_("ширина"))
+    longitude = models.FloatField(_("дължина"))
+    settlement = models.ForeignKey(
+        Settlement,
+        verbose_name=_("населено място"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    address = models.CharField(_("адрес / ориентир"), max_length=300, blank=True)
+    public_answer = models.TextField(_("последен публичен отговор"), blank=True)
+    forwarded_to = models.CharField(_("препратен към"), max_length=200, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("дубликат на"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    # The submitter: never shown in public (ARCHITECTURE.md, rule 5).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("подател (профил)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+    submitter_name = models.CharField(_("име на подателя"), max_length=200, blank=True)
+    submitter_email = models.EmailField(_("имейл на подателя"), blank=True)
+    submitter_phone = models.CharField(_("телефон на подателя"), max_length=40, blank=True)
+    channel = models.CharField(
+        _("канал"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    access_token = models.CharField(max_length=64, unique=True, default=new_access_token)
+    is_hidden = models.BooleanField(_("скрит от публичните страници"), default=False)
+    created_at = models.DateTimeField(_("подаден на"), default=timezone.now)
+    updated_at = models.DateTimeField(_("последна промяна"), auto_now=True)
+    due_at = models.DateTimeField(_("срок"))
+    resolved_at = models.DateTimeField(_("решен на"), null=True, blank=True)
+
+    kind = "report"  # for organization.permissions
+    is_public = True  # the public part: never the submitter's data
+
+    class Meta:
+        verbose_name = _("сигнал")
+        verbose_name_plural = _("сигнали")
+        ordering = ["-created_at"]
+        indexes = [
+            # The public map: the last 30 days inside a bounding box.
+            models.Index(fields=["created_at", "latitude", "longitude"], name="report_map_idx"),
+            models.Index(fields=["unit", "status", "created_at"], name="report_queue_idx"),
+            models.Index(fields=["status", "due_at"], name="report_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.number} – {self.category}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:detail", kwargs={"number": self.number})
+
+    def get_access_url(self) -> str:
+        """The submitter's own link (from the e-mail): no account needed."""
+        return reverse("reports:access", kwargs={"token": self.access_token})
+
+    def is_visible_to(self, user) -> bool:
+        return not self.is_hidden or (user.is_authenticated and user.is_staff)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_at < timezone.now()
+
+
+def report_photo_path(photo: "ReportPhoto", filename: str) -> str:
+    # Random names: a photo's address must not reveal the report or the time.
+    return f"reports/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.jpg"
+
+
+class ReportPhoto(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("снимка"), upload_to=report_photo_path, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    is_hidden = models.BooleanField(_("скрита"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("снимка")
+        verbose_name_plural = _("снимки")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.report.number} – {self.pk}"
+
+
+class ReportEvent(models.Model):
+    """One change of a report: its timeline and its audit trail (ARCHITECTURE.md, rule 6)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("регистриран")
+        STATUS = "status", _("промяна на състоянието")
+        ANSWER = "answer", _("отговор")
+        NOTE = "note", _("вътрешна бележка")
+        ASSIGNED = "assigned", _("възложен")
+        ROUTED = "routed", _("пренасочен към звено")
+        REOPENED = "reopened", _("отворен отново")
+        MODERATED = "moderated", _("редактиран")
+        DUPLICATE = "duplicate", _("отбелязан като дубликат")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=20, choices=Report.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Report.Status.choices, blank=True)
+    public_message = models.TextField(_("публично съобщение"), blank=True)
+    internal_note = models.TextField(_("вътрешна бележка"), blank=True)
+    is_public = models.BooleanField(default=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("събитие по сигнал")
+        verbose_name_plural = _("събития по сигнали")
+
+    def __str__(self):
+        return f"{self.report.number}: {self.get_kind_display()}"
+
+
+class Subscription(models.Model):
+    """A registered user follows a report and hears of every public change."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_subscriptions"
+    )
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="subscriptions")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("абонамент")
+        verbose_name_plural = _("абонаменти")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "report"], name="unique_report_subscription")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.report.number}"

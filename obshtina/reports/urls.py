@@ -1,0 +1,32 @@
+from django.urls import path
+
+from .views import map as map_views
+from .views import public, staff, submit
+
+app_name = "reports"
+
+urlpatterns = [
+    # Citizens (submit.py)
+    path("new/", submit.report_new, name="submit"),
+    path("new/nearby/", submit.nearby, name="nearby"),
+    path("submitted/<str:token>/", submit.submitted, name="submitted"),
+    path("mine/", submit.my_reports, name="mine"),
+    # Public pages (public.py)
+    path("r/<str:number>/", public.report_detail, name="detail"),
+    path("access/<str:token>/", public.report_access, name="access"),
+    path("access/<str:token>/reopen/", public.report_reopen, name="reopen"),
+    path("r/<str:number>/subscribe/", public.subscribe, name="subscribe"),
+    path("subscriptions/", public.my_subscriptions, name="subscriptions"),
+    path("unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),
+    # Map and open data (map.py)
+    path("map/", map_views.map_page, name="map"),
+    path("map/data/", map_views.map_data, name="map_data"),
+    path("open-data/", map_views.open_data, name="open_data"),
+    path("open-data/reports.csv", map_views.open_data_csv, name="open_data_csv"),
+    path("open-data/reports.geojson", map_views.open_data_geojson, name="open_data_geojson"),
+    # Staff (staff.py)
+    path("staff/", staff.queue, name="queue"),
+    path("staff/<str:number>/", staff.report_manage, name="manage"),
+    path("staff-statistics/", staff.statistics, name="statistics"),
+    path("staff-statistics.csv", staff.statistics_csv, name="statistics_csv"),
+]
