@@ -38,6 +38,8 @@ class Notification(models.Model):
     # find the item without this app depending on every other app's models.
     about_type = models.CharField(_("относно (вид)"), max_length=100, blank=True)
     about_id = models.CharField(_("относно (номер)"), max_length=64, blank=True)
+    # Extra e-mail headers, e.g. List-Unsubscribe for one-click unsubscribing.
+    headers = models.JSONField(_("допълнителни заглавки"), default=dict, blank=True)
     status = models.CharField(
         _("състояние"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

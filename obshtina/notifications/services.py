@@ -37,6 +37,7 @@ def notification_queue(
     language: str = "bg",
     user: AbstractBaseUser | None = None,
     about: models.Model | None = None,
+    list_unsubscribe_url: str = "",
 ) -> Notification:
     """Render `notifications/email/<template>.{subject.txt,txt,html}` and store it for delivery.
 
@@ -63,7 +64,15 @@ def notification_queue(
         language=language,
         user=user,
         about=about,
+        headers=_list_unsubscribe_headers(list_unsubscribe_url),
     )
+
+
+def _list_unsubscribe_headers(url: str) -> dict:
+    """RFC 8058 one-click unsubscribe: mail clients show an "Unsubscribe" button."""
+    if not url:
+        return {}
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def notification_queue_message(
@@ -167,6 +176,7 @@ def _store(
     language: str,
     user: AbstractBaseUser | None,
     about: models.Model | None,
+    headers: dict | None = None,
 ) -> Notification:
     with transaction.atomic():
         notification = Notification.objects.create(
@@ -180,6 +190,7 @@ def _store(
             html_body=html_body,
             about_type=about._meta.label_lower if about is not None else "",
             about_id=str(about.pk) if about is not None else "",
+            headers=headers or {},
         )
         _enqueue_delivery_on_commit(notification.pk)
     logger.info("Notification %s queued (template %s)", notification.pk, template)
@@ -207,7 +218,7 @@ def _send(notification: Notification) -> None:
         body=notification.text_body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.to_email],
-        headers={"Auto-Submitted": "auto-generated"},
+        headers={"Auto-Submitted": "auto-generated", **notification.headers},
     )
     if notification.html_body:
         message.attach_alternative(notification.html_body, "text/html")

@@ -126,3 +126,18 @@ def test_notification_records_what_it_is_about_and_who_it_is_for(citizen):
     assert notification.user == citizen
     assert notification.about_type == "organization.municipality"
     assert notification.about_id == str(current_municipality().pk)
+
+
+def test_a_one_click_unsubscribe_link_becomes_list_unsubscribe_headers(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_queue(
+            to_email="citizen@example.bg",
+            template="generic",
+            context=CONTEXT,
+            list_unsubscribe_url="https://e.samokov.bg/reports/unsubscribe/abc/",
+        )
+    headers = mail.outbox[0].extra_headers
+    assert headers["List-Unsubscribe"] == "<https://e.samokov.bg/reports/unsubscribe/abc/>"
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

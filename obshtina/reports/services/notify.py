@@ -1,52 +1,65 @@
 """Who hears of a report's public changes: its submitter (by e-mail) and its subscribers.
 
-Messages never carry the submitter's personal data to anyone else.
+Messages never carry the submitter's personal data to anyone else: the
+templates get an explicit list of public values, never the report itself.
 """
 
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from obshtina.notifications.services import notification_queue
 
 from ..models import Report, ReportEvent, Subscription
 
 UNSUBSCRIBE_SALT = "reports.unsubscribe"
+# Events the submitter caused or was already told of: no "your report changed" e-mail.
+_NOT_FOR_SUBMITTER = frozenset({ReportEvent.Kind.CREATED, ReportEvent.Kind.REOPENED})
 
 
 def unsubscribe_url(subscription: Subscription) -> str:
-    token = signing.dumps(subscription.pk, salt=UNSUBSCRIBE_SALT)
+    """The one-click link for this user and report.
+
+    It names the user and the report rather than the subscription row, so a
+    link from an older e-mail still works after unsubscribing and subscribing again.
+    """
+    token = signing.dumps([subscription.user_id, subscription.report_id], salt=UNSUBSCRIBE_SALT)
     return settings.SITE_URL + reverse("reports:unsubscribe", kwargs={"token": token})
 
 
-def subscription_from_token(token: str) -> Subscription | None:
+def unsubscribe_target(token: str) -> tuple[int, int] | None:
+    """``(user_id, report_id)`` of a link made by ``unsubscribe_url``, or None."""
     try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        user_id, report_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
         return None
-    return Subscription.objects.filter(pk=pk).first()
+    if not isinstance(user_id, int) or not isinstance(report_id, int):
+        return None
+    return user_id, report_id
+
+
+def _public_values(report: Report) -> dict:
+    """What anyone may read about the report (ARCHITECTURE.md, rule 5)."""
+    return {
+        "number": report.number,
+        "category": report.category.name,
+        "status": report.get_status_display(),
+        "registered_at": report.created_at,
+        "forwarded_to": report.forwarded_to if report.status == Report.Status.FORWARDED else "",
+        "report_url": settings.SITE_URL + report.get_absolute_url(),
+    }
 
 
 def report_registered(*, report: Report) -> None:
     """The submitter's e-mail with the number and the private access link."""
     if not report.submitter_email:
         return
-    with override("bg"):
-        subject = _("Сигнал %(number)s е регистриран") % {"number": report.number}
-        body = _(
-            "Вашият сигнал е регистриран с номер %(number)s от %(date)s. "
-            "Проследете го по номера на сайта или чрез връзката по-долу."
-        ) % {"number": report.number, "date": report.created_at.strftime("%d.%m.%Y")}
     notification_queue(
         to_email=report.submitter_email,
-        template="generic",
+        template="report_registered",
         context={
-            "subject": subject,
-            "body": body,
-            "action_url": settings.SITE_URL + report.get_access_url(),
-            "action_label": _("Отворете сигнала"),
+            **_public_values(report),
+            "access_url": settings.SITE_URL + report.get_access_url(),
         },
         user=report.author,
         about=report,
@@ -55,40 +68,38 @@ def report_registered(*, report: Report) -> None:
 
 def report_changed(*, report: Report, event: ReportEvent) -> None:
     """A public change: tell the submitter and every subscriber except who made it."""
-    with override("bg"):
-        subject = _("Промяна по сигнал %(number)s") % {"number": report.number}
-        body = _("Състояние: %(status)s.") % {"status": report.get_status_display()}
-        if event.public_message:
-            body += "\n\n" + event.public_message
-    if report.submitter_email and event.kind != "created":
+    context = {
+        **_public_values(report),
+        "event_kind": event.get_kind_display(),
+        "from_status": event.get_from_status_display() if event.from_status else "",
+        "to_status": event.get_to_status_display() if event.to_status else "",
+        "public_message": event.public_message,
+        # The status the event led to, even if the caller's report object is older.
+        "status": event.get_to_status_display() if event.to_status else report.get_status_display(),
+        "changed_at": event.created_at,
+    }
+    if report.submitter_email and event.kind not in _NOT_FOR_SUBMITTER:
         notification_queue(
             to_email=report.submitter_email,
-            template="generic",
-            context={
-                "subject": subject,
-                "body": body,
-                "action_url": settings.SITE_URL + report.get_access_url(),
-                "action_label": _("Отворете сигнала"),
-            },
+            template="report_update",
+            context={**context, "access_url": settings.SITE_URL + report.get_access_url()},
             user=report.author,
             about=report,
         )
+    if report.is_hidden:  # its page is gone for the public; so are the e-mails
+        return
     subscriptions = report.subscriptions.select_related("user").filter(user__is_active=True)
     if event.actor_id:
         subscriptions = subscriptions.exclude(user_id=event.actor_id)
-    if report.submitter_email:  # already told above
+    if report.submitter_email:  # the submitter hears of it above (or caused it)
         subscriptions = subscriptions.exclude(user__email__iexact=report.submitter_email)
     for subscription in subscriptions:
+        link = unsubscribe_url(subscription)
         notification_queue(
             to_email=subscription.user.email,
-            template="generic",
-            context={
-                "subject": subject,
-                "body": body,
-                "action_url": settings.SITE_URL + report.get_absolute_url(),
-                "action_label": _("Вижте сигнала"),
-                "unsubscribe_url": unsubscribe_url(subscription),
-            },
+            template="report_update",
+            context={**context, "unsubscribe_url": link},
             user=subscription.user,
             about=report,
+            list_unsubscribe_url=link,
         )

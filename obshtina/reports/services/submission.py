@@ -85,7 +85,7 @@ def report_submit(
         registry_number_link(registry_number=registry_number, item=report)
         for content in photos:
             photo = ReportPhoto(report=report)
-            photo.image.save("photo.jpg", ContentFile(content), save=True)
+            photo.image.save("photo.jpg", ContentFile(content, name="photo.jpg"), save=True)
         report_event_record(
             report=report,
             kind=ReportEvent.Kind.CREATED,

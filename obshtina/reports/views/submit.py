@@ -1,19 +1,160 @@
-"""Placeholder: being written."""
+"""Citizens submit a report, see its number, look for similar ones, list their own."""
 
-from django.http import Http404
+import re
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.organization.selectors import current_municipality, settlements
+
+from ..forms import PHOTOS_AGAIN, ReportForm
+from ..models import Category, Report
+from ..selectors.mine import reports_of_author
+from ..selectors.nearby import open_reports_nearby
+from ..services.errors import ReportError
+from ..services.submission import report_submit
+
+PAGE_SIZE = 20
+DEFAULT_RATE_LIMIT = "5/10m"  # anonymous submissions per IP address
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+RATE_LIMITED = _(
+    "От вашата връзка бяха подадени много сигнали за кратко време. Опитайте отново "
+    "след няколко минути или се обадете на контактния център."
+)
+
+# What the map script says (status line), translated here so the script holds no text.
+MAP_TEXTS = {
+    "chosen": _("Избрано място:"),
+    "outside": _("Мястото е извън територията на общината."),
+    "locating": _("Търсим местоположението ви…"),
+    "youAreOutside": _("Намирате се извън общината. Посочете мястото на картата."),
+    "noLocation": _(
+        "Местоположението не е достъпно. Посочете мястото на картата или изберете населено място."
+    ),
+    "settlementShown": _("Картата е приближена до населеното място. Уточнете мястото с маркер."),
+    "marker": _("Място на проблема"),
+}
 
 
-def report_new(request, *args, **kwargs):
-    raise Http404
+def report_new(request):
+    """ "Подай сигнал": the map and the form; errors next to the fields."""
+    user = request.user
+    form = ReportForm(request.POST or None, request.FILES or None, user=user)
+    status = 200
+    if request.method == "POST":
+        if not user.is_authenticated and _rate_limit_reached(request):
+            # Bound again without the files, so no photo is decoded for a blocked
+            # attempt, and everything typed is shown again.
+            form = ReportForm(request.POST, user=user)
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED)
+            status = 429
+        elif form.is_valid():
+            try:
+                report = report_submit(**form.submission(), author=user)
+            except ReportError as error:
+                form.add_service_errors(error)
+            else:
+                if not user.is_authenticated:
+                    _rate_limit_count(request)
+                return redirect("reports:submitted", token=report.access_token)
+        elif form.is_honeypot_filled and not user.is_authenticated:
+            _rate_limit_count(request)
+        if request.FILES.getlist("photos") and not form.has_error("photos"):
+            form.add_error("photos", PHOTOS_AGAIN)
+    return render(request, "reports/submit.html", _page_context(form), status=status)
 
 
-def nearby(request, *args, **kwargs):
-    raise Http404
+def _page_context(form: ReportForm) -> dict:
+    municipality = current_municipality()
+    map_config = {
+        "center": [float(municipality.map_center_lat), float(municipality.map_center_lng)],
+        "zoom": municipality.map_zoom,
+        "bounds": [
+            [float(municipality.bounds_south), float(municipality.bounds_west)],
+            [float(municipality.bounds_north), float(municipality.bounds_east)],
+        ],
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "settlements": {
+            str(settlement.pk): [float(settlement.latitude), float(settlement.longitude)]
+            for settlement in settlements()
+        },
+    }
+    return {"form": form, "map_config": map_config, "map_texts": MAP_TEXTS}
 
 
-def submitted(request, *args, **kwargs):
-    raise Http404
+def nearby(request):
+    """ "Може би вече е подаден?": open reports of the category near the point.
+
+    An HTML fragment for the form's live region; only public fields, never
+    the submitters' data. Bad parameters give an empty fragment.
+    """
+    reports = []
+    try:
+        category = Category.objects.filter(
+            pk=int(request.GET.get("category", "")), is_active=True
+        ).first()
+        latitude = float(request.GET.get("lat", ""))
+        longitude = float(request.GET.get("lng", ""))
+    except ValueError:
+        category = None
+    if category is not None and current_municipality().contains(latitude, longitude):
+        reports = open_reports_nearby(category=category, latitude=latitude, longitude=longitude)
+    return render(request, "reports/submit_nearby.html", {"reports": reports})
 
 
-def my_reports(request, *args, **kwargs):
-    raise Http404
+def submitted(request, token):
+    """The confirmation: number and date; the token in the address is the proof."""
+    report = get_object_or_404(Report.objects.select_related("category"), access_token=token)
+    return render(request, "reports/submitted.html", {"report": report})
+
+
+@login_required
+def my_reports(request):
+    page = Paginator(reports_of_author(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reports/submit_mine.html", {"page": page})
+
+
+# --- Rate limit for anonymous submissions ---------------------------------------
+# Counted in the shared cache, so every app server sees the same numbers.
+# Invalid forms do not count: a citizen correcting mistakes is not a flood.
+
+
+def _rate_limit() -> tuple[int, int]:
+    """``REPORT_RATE_LIMIT`` as (submissions, seconds), e.g. "5/10m" → (5, 600)."""
+    value = getattr(settings, "REPORT_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*", value)
+    if not match:
+        match = re.fullmatch(r"(\d+)/(\d*)([smhd])", DEFAULT_RATE_LIMIT)
+    count, amount, unit = match.groups()
+    return int(count), int(amount or 1) * _PERIODS[unit]
+
+
+def _rate_limit_key(request) -> str:
+    try:
+        address = get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        address = "unknown"
+    return f"reports:submit:{address}"
+
+
+def _rate_limit_reached(request) -> bool:
+    limit, _seconds = _rate_limit()
+    return cache.get(_rate_limit_key(request), 0) >= limit
+
+
+def _rate_limit_count(request) -> None:
+    _limit, seconds = _rate_limit()
+    key = _rate_limit_key(request)
+    cache.add(key, 0, timeout=seconds)  # the window starts with the first submission
+    try:
+        cache.incr(key)
+    except ValueError:  # expired in between
+        cache.set(key, 1, timeout=seconds)

@@ -2,12 +2,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from obshtina.organization import demo
+from obshtina.reports import demo as reports_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Load Община Самоков, its settlements and units (only what is missing), and with "
-        "DEMO on one demo account per role. Safe to run any number of times."
+        "Load Община Самоков, its settlements, units and report categories (only what is "
+        "missing), and with DEMO on one demo account per role and some demo reports. "
+        "Safe to run any number of times."
     )
 
     def handle(self, *, verbosity, **options):
@@ -16,12 +18,14 @@ class Command(BaseCommand):
         self.progress(f"municipality: {'created' if created else 'exists, left as it is'}")
         self.progress(f"settlements: {demo.settlements_load()} created")
         self.progress(f"units: {demo.units_load()} created")
+        self.progress(f"report categories: {reports_demo.categories_load()} created")
         if not settings.DEMO:
             self.progress("demo accounts: skipped (DEMO is off)")
             return
         for account in demo.DEMO_ACCOUNTS:
             demo.demo_account_load(account)
         self.progress(f"demo accounts: {len(demo.DEMO_ACCOUNTS)} ready")
+        self.progress(f"demo reports: {reports_demo.reports_load()} created")
         self.print_logins()
 
     def progress(self, line: str) -> None:

@@ -1,0 +1,205 @@
+"""The citizen's form for a new report ("Подай сигнал")."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.core.images import clean_image
+from obshtina.organization.selectors import settlements
+
+from .models import Category, Report
+
+PHOTOS_AGAIN = _("Прикачете снимките отново.")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several photos in one input; cleans each to re-encoded JPEG bytes.
+
+    The cleaned value is a list of ``bytes`` (see ``obshtina.core.images``).
+    """
+
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic"})
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data or []) if upload]
+        if not uploads:
+            return []
+        limit = settings.REPORT_MAX_PHOTOS
+        if len(uploads) > limit:
+            raise ValidationError(
+                _("Може да прикачите най-много %(max)s снимки."), params={"max": limit}
+            )
+        cleaned, errors = [], []
+        for upload in uploads:
+            upload = super().clean(upload, initial)
+            try:
+                cleaned.append(clean_image(upload))
+            except ValidationError as error:
+                errors.extend(
+                    _("„%(file)s“: %(error)s") % {"file": upload.name, "error": message}
+                    for message in error.messages
+                )
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class ReportForm(forms.Form):
+    """Category, description, place, photos and (optionally) who is writing.
+
+    The map fills ``latitude``/``longitude``; without JavaScript the citizen
+    types them or only picks a settlement, whose centre is then used. The
+    place's errors (also the service's ``location`` error) are on ``latitude``.
+    """
+
+    category = forms.ModelChoiceField(
+        label=_("Категория"),
+        queryset=Category.objects.filter(is_active=True),
+        empty_label=_("– изберете –"),
+    )
+    description = forms.CharField(
+        label=_("Описание на проблема"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Какво и къде точно? Не пишете лични данни – описанието е публично."),
+    )
+    latitude = forms.FloatField(
+        label=_("Географска ширина"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    longitude = forms.FloatField(
+        label=_("Географска дължина"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    settlement = forms.ModelChoiceField(
+        label=_("Населено място"),
+        queryset=settlements(),
+        required=False,
+        empty_label=_("– не е избрано –"),
+        help_text=_("Без карта: изберете населеното място, а в „Адрес“ уточнете мястото."),
+    )
+    address = forms.CharField(
+        label=_("Адрес или ориентир"),
+        max_length=300,
+        required=False,
+        help_text=_("Напр. „ул. Търговска, срещу пощата“."),
+    )
+    photos = PhotosField(
+        label=_("Снимки"),
+        required=False,
+    )
+    name = forms.CharField(label=_("Име"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("Имейл"),
+        required=False,
+        help_text=_("За да получите номера и известия за хода на сигнала."),
+    )
+    phone = forms.CharField(
+        label=_("Телефон"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    # Honeypot: people never see it; bots fill every field they find.
+    website = forms.CharField(
+        label=_("Оставете това поле празно"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].help_text = _(
+            "До %(max)s снимки (JPEG, PNG или WebP), всяка до %(mb)s MB. "
+            "Данните за място и апарат (EXIF) се премахват."
+        ) % {
+            "max": settings.REPORT_MAX_PHOTOS,
+            "mb": f"{settings.UPLOAD_MAX_IMAGE_BYTES / (1024 * 1024):g}",
+        }
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        if user is not None and user.is_authenticated:
+            self._use_profile(user)
+
+    def _use_profile(self, user) -> None:
+        """The account's data are the submitter's: shown, not editable here."""
+        profile = {
+            "name": user.get_full_name(),
+            "email": user.email,
+            "phone": str(user.phone) if user.phone else "",
+        }
+        for name, value in profile.items():
+            if value:
+                self.fields[name].initial = value
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("От профила ви; променя се в „Моят профил“.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            # Shown at the top: the field itself is hidden from people.
+            raise ValidationError(
+                _(
+                    "Сигналът не е приет: попълнено е скритото поле „Оставете това поле "
+                    "празно“, което попълват само програми за спам. Ако сте човек, изчистете "
+                    "го или се обадете на контактния център."
+                ),
+                code="honeypot",
+            )
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if self.has_error("latitude") or self.has_error("longitude"):
+            return cleaned
+        if (latitude is None) != (longitude is None):
+            self.add_error("latitude", _("Въведете и ширината, и дължината."))
+        elif latitude is None:
+            settlement = cleaned.get("settlement")
+            if settlement is None:
+                self.add_error(
+                    "latitude",
+                    _("Отбележете мястото на картата или изберете населено място."),
+                )
+            else:
+                cleaned["latitude"] = float(settlement.latitude)
+                cleaned["longitude"] = float(settlement.longitude)
+        return cleaned
+
+    @property
+    def is_honeypot_filled(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, code="honeypot")
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show a ``ReportError`` from the service next to the field it names."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for field, errors in error.error_dict.items():
+            target = "latitude" if field == "location" else field
+            self.add_error(target if target in self.fields else None, errors)
+
+    def submission(self) -> dict:
+        """Keyword arguments for ``report_submit`` (without ``author``)."""
+        data = self.cleaned_data
+        return {
+            "category": data["category"],
+            "description": data["description"],
+            "latitude": data["latitude"],
+            "longitude": data["longitude"],
+            "settlement": data["settlement"],
+            "address": data["address"],
+            "photos": data["photos"],
+            "submitter_name": data["name"],
+            "submitter_email": data["email"],
+            "submitter_phone": data["phone"],
+            "channel": Report.Channel.WEB,
+        }

@@ -1,0 +1,317 @@
+"""What staff do in the queue: status, answers, notes, assignment, routing, moderation.
+
+Every function checks ``can_manage_item`` (PermissionDenied otherwise), runs in one
+transaction on a locked row and records a timeline event; public events notify the
+submitter and the subscribers (see ``events``). Broken rules raise ``ReportError``
+with a Bulgarian message keyed by the form field it belongs to.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext, override
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.organization.models import Membership, Unit
+from obshtina.organization.permissions import can_manage_item
+
+from ..models import Report, ReportEvent, ReportPhoto, Subscription
+from .errors import ReportError
+from .events import report_event_record
+
+Status = Report.Status
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.NEW: frozenset(
+        {Status.ACCEPTED, Status.IN_PROGRESS, Status.RESOLVED, Status.REJECTED, Status.FORWARDED}
+    ),
+    Status.ACCEPTED: frozenset(
+        {Status.IN_PROGRESS, Status.RESOLVED, Status.REJECTED, Status.FORWARDED}
+    ),
+    Status.IN_PROGRESS: frozenset({Status.RESOLVED, Status.REJECTED, Status.FORWARDED}),
+    Status.RESOLVED: frozenset({Status.IN_PROGRESS}),  # staff reopen
+    Status.REJECTED: frozenset({Status.ACCEPTED}),
+    Status.FORWARDED: frozenset({Status.ACCEPTED}),
+    Status.DUPLICATE: frozenset(),
+}
+
+
+def allowed_statuses(report: Report) -> list[str]:
+    """The statuses the report may move to now, in the order of ``Report.Status``."""
+    allowed = TRANSITIONS.get(report.status, frozenset())
+    return [value for value in Status.values if value in allowed]
+
+
+def _locked(report: Report, actor) -> Report:
+    """The report's row, locked for this transaction, after the permission check."""
+    if not can_manage_item(actor, report):
+        raise PermissionDenied
+    return Report.objects.select_for_update().select_related("unit").get(pk=report.pk)
+
+
+def _required(value: str, field: str, message) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ReportError({field: message})
+    return value
+
+
+def _bulgarian(message, **params) -> str:
+    """Timeline texts are stored once, in Bulgarian, as the citizen reads them."""
+    with override("bg"):
+        return gettext(message) % params
+
+
+@transaction.atomic
+def report_change_status(
+    *, report: Report, actor, status: str, public_message: str = "", forwarded_to: str = ""
+) -> Report:
+    report = _locked(report, actor)
+    old_status = report.status
+    if status not in TRANSITIONS.get(old_status, ()):
+        raise ReportError(
+            {
+                "status": _("Сигнал в състояние „%(old)s“ не може да стане „%(new)s“.")
+                % {
+                    "old": Status(old_status).label,
+                    "new": Status(status).label if status in Status.values else status,
+                }
+            }
+        )
+    public_message = (public_message or "").strip()
+    forwarded_to = (forwarded_to or "").strip()
+    if status == Status.FORWARDED:
+        _required(
+            forwarded_to,
+            "forwarded_to",
+            _("Посочете институцията, към която препращате сигнала (напр. „ВиК Самоков“)."),
+        )
+        if not public_message:
+            public_message = _bulgarian(
+                "Сигналът е препратен по компетентност към %(institution)s.",
+                institution=forwarded_to,
+            )
+    if status == Status.REJECTED:
+        _required(
+            public_message, "public_message", _("Напишете публично защо сигналът се отхвърля.")
+        )
+
+    report.status = status
+    report.forwarded_to = forwarded_to if status == Status.FORWARDED else ""
+    if status == Status.RESOLVED:
+        report.resolved_at = timezone.now()
+    elif old_status == Status.RESOLVED:
+        report.resolved_at = None
+    if public_message:
+        report.public_answer = public_message
+    report.save(
+        update_fields=["status", "forwarded_to", "resolved_at", "public_answer", "updated_at"]
+    )
+    report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.STATUS,
+        actor=actor,
+        from_status=old_status,
+        to_status=status,
+        public_message=public_message,
+        data={"forwarded_to": forwarded_to} if forwarded_to else None,
+    )
+    return report
+
+
+@transaction.atomic
+def report_answer(*, report: Report, actor, message: str) -> Report:
+    """A public answer that does not change the status."""
+    report = _locked(report, actor)
+    message = _required(message, "message", _("Напишете отговора."))
+    report.public_answer = message
+    report.save(update_fields=["public_answer", "updated_at"])
+    report_event_record(
+        report=report, kind=ReportEvent.Kind.ANSWER, actor=actor, public_message=message
+    )
+    return report
+
+
+@transaction.atomic
+def report_add_note(*, report: Report, actor, note: str) -> ReportEvent:
+    """An internal note: staff only, nobody is notified."""
+    report = _locked(report, actor)
+    note = _required(note, "note", _("Напишете бележката."))
+    return report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.NOTE,
+        actor=actor,
+        internal_note=note,
+        is_public=False,
+        notify=False,
+    )
+
+
+@transaction.atomic
+def report_assign(*, report: Report, actor, assignee) -> Report:
+    """Give the report to a colleague of its unit (an internal change)."""
+    report = _locked(report, actor)
+    if not Membership.objects.filter(
+        user=assignee, unit=report.unit, user__is_active=True
+    ).exists():
+        raise ReportError(
+            {"assignee": _("Сигналът може да се възложи само на служител от звеното.")}
+        )
+    report.assigned_to = assignee
+    report.save(update_fields=["assigned_to", "updated_at"])
+    report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.ASSIGNED,
+        actor=actor,
+        internal_note=_bulgarian("Възложен на %(name)s.", name=_user_label(assignee)),
+        is_public=False,
+        notify=False,
+        data={"assignee_id": assignee.pk},
+    )
+    return report
+
+
+@transaction.atomic
+def report_reroute(*, report: Report, actor, unit: Unit, note: str = "") -> Report:
+    """Move the report to another unit's queue (it was not ours).
+
+    The citizen sees that it moved and where (a unit is not personal data); the
+    reason stays internal. The assignee belonged to the old unit, so it is cleared.
+    """
+    report = _locked(report, actor)
+    if not unit.is_active:
+        raise ReportError({"unit": _("Това звено вече не работи.")})
+    if unit.pk == report.unit_id:
+        raise ReportError({"unit": _("Сигналът вече е в това звено.")})
+    old_unit = report.unit
+    report.unit = unit
+    report.assigned_to = None
+    report.save(update_fields=["unit", "assigned_to", "updated_at"])
+    report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.ROUTED,
+        actor=actor,
+        public_message=_bulgarian("Сигналът е пренасочен към %(unit)s.", unit=unit.name),
+        data={"from_unit": old_unit.name, "to_unit": unit.name},
+    )
+    note = (note or "").strip()
+    if note:
+        report_event_record(
+            report=report,
+            kind=ReportEvent.Kind.NOTE,
+            actor=actor,
+            internal_note=note,
+            is_public=False,
+            notify=False,
+        )
+    return report
+
+
+@transaction.atomic
+def report_edit_public_text(*, report: Report, actor, description: str) -> Report:
+    """Moderate the public description; the original text stays in the timeline."""
+    report = _locked(report, actor)
+    description = _required(description, "description", _("Описанието не може да е празно."))
+    if description == report.description:
+        raise ReportError({"description": _("Текстът не е променен.")})
+    old = report.description
+    report.description = description
+    report.save(update_fields=["description", "updated_at"])
+    report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.MODERATED,
+        actor=actor,
+        internal_note=_bulgarian("Публичният текст е редактиран."),
+        is_public=False,
+        notify=False,
+        data={"old": old, "new": description},
+    )
+    return report
+
+
+@transaction.atomic
+def report_photo_hide(*, photo: ReportPhoto, actor, hidden: bool = True) -> ReportPhoto:
+    """Hide a photo from the public pages (or show it again); staff still see it."""
+    _locked(photo.report, actor)
+    photo = ReportPhoto.objects.select_for_update().get(pk=photo.pk)
+    if photo.is_hidden == hidden:
+        return photo
+    photo.is_hidden = hidden
+    photo.save(update_fields=["is_hidden"])
+    message = "Снимка %(photo)s е скрита." if hidden else "Снимка %(photo)s е показана отново."
+    report_event_record(
+        report=photo.report,
+        kind=ReportEvent.Kind.MODERATED,
+        actor=actor,
+        internal_note=_bulgarian(message, photo=photo.pk),
+        is_public=False,
+        notify=False,
+        data={"photo": photo.pk, "hidden": hidden},
+    )
+    return photo
+
+
+@transaction.atomic
+def report_mark_duplicate(*, report: Report, actor, original: Report) -> Report:
+    """Close the report as a duplicate; its followers follow the original from now on.
+
+    Subscribers and a registered submitter become subscribers of the original;
+    everyone who hears of the report (an anonymous submitter too) is told its number.
+    """
+    report = _locked(report, actor)
+    if original.pk == report.pk:
+        raise ReportError({"original": _("Сигналът не може да е дубликат на себе си.")})
+    if report.status == Status.DUPLICATE:
+        raise ReportError({"original": _("Сигналът вече е отбелязан като дубликат.")})
+    if original.status == Status.DUPLICATE:
+        raise ReportError(
+            {
+                "original": _("Сигнал %(number)s сам е дубликат; изберете оригинала му.")
+                % {"number": original.number}
+            }
+        )
+    followers = {subscription.user_id for subscription in report.subscriptions.all()}
+    if report.author_id:
+        followers.add(report.author_id)
+    for user_id in followers:
+        Subscription.objects.get_or_create(user_id=user_id, report=original)
+
+    old_status = report.status
+    report.status = Status.DUPLICATE
+    report.duplicate_of = original
+    report.public_answer = _bulgarian(
+        "Този проблем вече е подаден със сигнал %(number)s. Следете развитието му там: %(url)s",
+        number=original.number,
+        url=_site_url(original.get_absolute_url()),
+    )
+    report.save(update_fields=["status", "duplicate_of", "public_answer", "updated_at"])
+    report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.DUPLICATE,
+        actor=actor,
+        from_status=old_status,
+        to_status=Status.DUPLICATE,
+        public_message=report.public_answer,
+        data={"original": original.number},
+    )
+    report_event_record(
+        report=original,
+        kind=ReportEvent.Kind.DUPLICATE,
+        actor=actor,
+        internal_note=_bulgarian(
+            "Сигнал %(number)s е отбелязан като дубликат на този.", number=report.number
+        ),
+        is_public=False,
+        notify=False,
+        data={"duplicate": report.number},
+    )
+    return report
+
+
+def _user_label(user) -> str:
+    return user.get_full_name() or user.email
+
+
+def _site_url(path: str) -> str:
+    return settings.SITE_URL + path

@@ -1,0 +1,72 @@
+"""Public answers reach the citizen; internal notes stay inside."""
+
+import pytest
+from django.core import mail
+
+from obshtina.reports.models import ReportEvent
+
+from .factories import UnitFactory
+from .staff_helpers import manage_url, officer_of, report_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unit():
+    return UnitFactory()
+
+
+@pytest.fixture
+def officer(client, unit):
+    user = officer_of(unit)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def report(unit):
+    return report_in(unit, submitter_email="maria@example.bg")
+
+
+def test_a_public_answer_is_published_and_mailed(
+    client, officer, report, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            manage_url(report), {"action": "answer", "message": "Благодарим, проверяваме."}
+        )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.public_answer == "Благодарим, проверяваме."
+    assert report.status == "new"
+    assert report.events.get(kind=ReportEvent.Kind.ANSWER).is_public
+    assert [message.to for message in mail.outbox] == [["maria@example.bg"]]
+
+
+def test_an_empty_answer_is_refused_next_to_the_field(client, officer, report):
+    response = client.post(manage_url(report), {"action": "answer", "message": "  "})
+    assert response.status_code == 400
+    assert "errorlist" in response.text
+    assert not report.events.filter(kind=ReportEvent.Kind.ANSWER).exists()
+
+
+def test_an_internal_note_mails_nobody_and_is_marked_internal(
+    client, officer, report, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(manage_url(report), {"action": "note", "note": "Да се види с Пътното."})
+    note = report.events.get(kind=ReportEvent.Kind.NOTE)
+    assert not note.is_public
+    assert note.internal_note == "Да се види с Пътното."
+    assert mail.outbox == []
+    page = client.get(manage_url(report)).text
+    assert "Да се види с Пътното." in page
+    assert "вътрешна" in page
+
+
+def test_an_unknown_action_changes_nothing(client, officer, report):
+    response = client.post(manage_url(report), {"action": "delete"}, follow=True)
+    assert "Неизвестно действие." in response.text
+    assert report.events.count() == 1

@@ -1,0 +1,74 @@
+"""Statistics for staff: counts by category, unit, status and month; median time to resolve."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from obshtina.reports.models import Report
+
+from .factories import CategoryFactory, UnitFactory
+from .staff_helpers import officer_of, report_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reports():
+    roads = UnitFactory(name="Отдел „Пътища“")
+    parks = UnitFactory(name="Отдел „Паркове“")
+    potholes = CategoryFactory(unit=roads, name="Дупки")
+    trees = CategoryFactory(unit=parks, name="Дървета")
+    made = [report_in(roads, category=potholes) for _ in range(3)] + [
+        report_in(parks, category=trees)
+    ]
+    now = timezone.now()
+    # resolved after 2 and 4 days: the median is 3
+    for report, days in zip(made[:2], [2, 4], strict=True):
+        Report.objects.filter(pk=report.pk).update(
+            status=Report.Status.RESOLVED,
+            created_at=now - timedelta(days=days),
+            resolved_at=now,
+        )
+    return made
+
+
+@pytest.fixture
+def staff_client(client, reports):
+    client.force_login(officer_of(UnitFactory()))
+    return client
+
+
+def test_the_page_shows_the_counts_and_the_median(staff_client):
+    response = staff_client.get(reverse("reports:statistics"))
+    assert response.status_code == 200
+    page = response.text
+    assert '<th scope="row">Дупки</th>\n        <td>3</td>' in page
+    assert '<th scope="row">Отдел „Паркове“</th>\n        <td>1</td>' in page
+    assert '<th scope="row">решен</th>\n        <td>2</td>' in page
+    month = timezone.localdate().strftime("%m.%Y")
+    assert f'<th scope="row">{month}</th>\n        <td>4</td>' in page
+    assert "3,0 дни" in page or "3.0 дни" in page
+    assert 'style="width: 100%"' in page
+
+
+def test_the_csv_has_the_same_tables(staff_client):
+    response = staff_client.get(reverse("reports:statistics_csv"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Таблица"
+    assert ["По категория", "Дупки", "3", "3.0"] in rows
+    assert ["По категория", "Дървета", "1", ""] in rows
+    assert ["По звено", "Отдел „Пътища“", "3", ""] in rows
+    assert ["По състояние", "нов", "2", ""] in rows
+    assert ["По месец", timezone.localdate().strftime("%m.%Y"), "4", ""] in rows
+    assert rows[-1][-1] == "3.0"
+
+
+def test_a_month_without_reports_shows_zero(staff_client):
+    page = staff_client.get(reverse("reports:statistics")).text
+    assert page.count("<td>0</td>") >= 11  # the eleven earlier months
