@@ -9,11 +9,13 @@ cells sized by the zoom, so a phone never receives thousands of markers.
 import math
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from urllib.parse import quote
 
 from django.db.models import Avg, Count, F, FloatField, QuerySet, Value
 from django.db.models.functions import Floor, Substr
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.http import RFC3986_SUBDELIMS
 
 from ..models import Report
 
@@ -22,6 +24,8 @@ MARKER_LIMIT = 500
 # A cluster cell is about this many screen pixels wide (256-pixel web-mercator tiles).
 CLUSTER_CELL_PIXELS = 64
 ANSWER_SNIPPET_CHARS = 160
+# What reverse() leaves unquoted in a path argument (django.urls.resolvers).
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 def map_window_start(now: datetime | None = None) -> datetime:
@@ -87,26 +91,38 @@ def reports_for_map(
     )
     if len(rows) > MARKER_LIMIT:
         return {"type": "clusters", "items": _clusters(in_box, zoom=zoom, latitude=south)}
-    return {"type": "markers", "items": [_marker(row) for row in rows]}
+    return {"type": "markers", "items": _markers(rows)}
 
 
-def _marker(row: dict) -> dict:
-    created_at = timezone.localtime(row["created_at"])
-    answer = row["answer"] or ""
-    if len(answer) > ANSWER_SNIPPET_CHARS:
-        answer = answer[: ANSWER_SNIPPET_CHARS - 1].rstrip() + "…"
-    return {
-        "number": row["number"],
-        "category": row["category_name"],
-        "status": row["status"],
-        "status_label": str(Report.Status(row["status"]).label),
-        "lat": row["latitude"],
-        "lng": row["longitude"],
-        "created_at": created_at.isoformat(),
-        "date": dateformat.format(created_at, "d.m.Y H:i"),
-        "answer": answer,
-        "url": reverse("reports:detail", kwargs={"number": row["number"]}),
-    }
+def _markers(rows: list[dict]) -> list[dict]:
+    # Up to MARKER_LIMIT rows per request: the labels and the URL pattern are worked
+    # out once, since reverse() and dateformat per row cost more than the query.
+    labels = {value: str(label) for value, label in Report.Status.choices}
+    placeholder = "0"
+    prefix, suffix = reverse("reports:detail", kwargs={"number": placeholder}).rsplit(
+        placeholder, 1
+    )
+    markers = []
+    for row in rows:
+        answer = row["answer"] or ""
+        if len(answer) > ANSWER_SNIPPET_CHARS:
+            answer = answer[: ANSWER_SNIPPET_CHARS - 1].rstrip() + "…"
+        created_at = timezone.localtime(row["created_at"])
+        markers.append(
+            {
+                "number": row["number"],
+                "category": row["category_name"],
+                "status": row["status"],
+                "status_label": labels.get(row["status"], row["status"]),
+                "lat": row["latitude"],
+                "lng": row["longitude"],
+                "created_at": created_at.isoformat(),
+                "date": created_at.strftime("%d.%m.%Y %H:%M"),
+                "answer": answer,
+                "url": prefix + quote(row["number"], safe=URL_SAFE) + suffix,
+            }
+        )
+    return markers
 
 
 def _clusters(reports: QuerySet[Report], *, zoom: int, latitude: float) -> list[dict]:

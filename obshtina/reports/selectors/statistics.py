@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Report
 
-TABLES = (
-    ("by_category", _("По категория")),
-    ("by_unit", _("По звено")),
-    ("by_status", _("По състояние")),
-    ("by_month", _("По месец")),
+TABLES = (  # key, title, the first column's heading
+    ("by_category", _("По категория"), _("Категория")),
+    ("by_unit", _("По звено"), _("Звено")),
+    ("by_status", _("По състояние"), _("Състояние")),
+    ("by_month", _("По месец"), _("Месец")),
 )
 
 
@@ -106,7 +106,8 @@ def report_statistics(*, today: date, months: int = 12) -> dict:
         "resolved": len(all_days),
         "median_days": _median(all_days),
         "tables": [
-            {"key": key, "title": title, "rows": _with_bars(rows[key])} for key, title in TABLES
+            {"key": key, "title": title, "column": column, "rows": _with_bars(rows[key])}
+            for key, title, column in TABLES
         ],
     }
 

@@ -79,7 +79,7 @@ def map_page(request):
 
 
 def _error(message: str) -> JsonResponse:
-    return JsonResponse({"error": message}, status=400)
+    return JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
 def _viewport(request) -> tuple[tuple[float, float, float, float], int]:
@@ -138,7 +138,7 @@ def map_data(request):
             category_ids=form.category_ids(),
             statuses=form.statuses(),
         )
-    response = JsonResponse(data)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, public=True, max_age=DATA_MAX_AGE)
     return response
 

@@ -176,6 +176,7 @@ def report_manage(request, number: str):
                 if staff_can_view_report(request.user, report):
                     return redirect("reports:manage", number=report.number)
                 return redirect("reports:queue")
+        messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
         forms[action] = form
     if can_manage:
         for action in ACTIONS:
