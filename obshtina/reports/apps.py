@@ -9,7 +9,13 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from obshtina.accounts import sections
 
-        from .selectors import mine
+        from .selectors import mine, public
+        from .services.following import subscriptions_forget
+        from .services.submission import reports_forget_author
 
         sections.register_profile_section("reports", mine.my_reports_section)
         sections.register_export_section("reports", mine.my_reports_export)
+        sections.register_profile_section("subscriptions", public.subscriptions_profile_section)
+        sections.register_export_section("subscriptions", public.subscriptions_export)
+        sections.register_deletion_hook(subscriptions_forget)
+        sections.register_deletion_hook(reports_forget_author)

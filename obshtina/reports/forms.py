@@ -23,7 +23,8 @@ class PhotosField(forms.FileField):
     The cleaned value is a list of ``bytes`` (see ``obshtina.core.images``).
     """
 
-    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic"})
+    # Without image/heic in "accept", iPhones convert their HEIC photos to JPEG on upload.
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
 
     def clean(self, data, initial=None):
         uploads = [upload for upload in (data or []) if upload]

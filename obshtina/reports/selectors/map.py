@@ -71,9 +71,10 @@ def reports_for_map(
 ) -> dict:
     """{"type": "markers", "items": [...]} or, over MARKER_LIMIT, {"type": "clusters", ...}.
 
-    Markers: number, category, status, status_label, lat, lng, created_at (ISO), date
-    (d.m.Y H:i in Sofia),
-    answer (snippet), url. Clusters: lat, lng (the mean position) and count.
+    Markers: number, category, status (the code: labels are the page's, so that the
+    data is the same in every language and caches may share it), lat, lng,
+    created_at (ISO), date (d.m.Y H:i in Sofia), answer (snippet), url.
+    Clusters: lat, lng (the mean position) and count.
     """
     in_box = public_map_reports(since=since, category_ids=category_ids, statuses=statuses).filter(
         latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
@@ -95,9 +96,8 @@ def reports_for_map(
 
 
 def _markers(rows: list[dict]) -> list[dict]:
-    # Up to MARKER_LIMIT rows per request: the labels and the URL pattern are worked
-    # out once, since reverse() and dateformat per row cost more than the query.
-    labels = {value: str(label) for value, label in Report.Status.choices}
+    # Up to MARKER_LIMIT rows per request: the URL pattern is worked out once, since
+    # reverse() per row costs more than the query.
     placeholder = "0"
     prefix, suffix = reverse("reports:detail", kwargs={"number": placeholder}).rsplit(
         placeholder, 1
@@ -113,7 +113,6 @@ def _markers(rows: list[dict]) -> list[dict]:
                 "number": row["number"],
                 "category": row["category_name"],
                 "status": row["status"],
-                "status_label": labels.get(row["status"], row["status"]),
                 "lat": row["latitude"],
                 "lng": row["longitude"],
                 "created_at": created_at.isoformat(),

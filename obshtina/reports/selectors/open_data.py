@@ -42,6 +42,7 @@ def open_data_reports(
     """Public reports created on the Sofia days date_from…date_to (both included), oldest first.
 
     Streams from the database in chunks, so a million rows never sit in memory.
+    Missing values (settlement, resolved_at) are None: empty in CSV, null in GeoJSON.
     """
     reports = Report.objects.filter(is_hidden=False)
     if date_from:
@@ -75,11 +76,11 @@ def _open_data_row(row: dict, labels: dict[str, str]) -> dict:
         "unit": row["unit_name"],
         "status": row["status"],
         "status_label": labels.get(row["status"], row["status"]),
-        "settlement": row["settlement_name"] or "",
+        "settlement": row["settlement_name"],
         "created_at": timezone.localtime(row["created_at"]).isoformat(),
         "resolved_at": timezone.localtime(row["resolved_at"]).isoformat()
         if row["resolved_at"]
-        else "",
+        else None,
         "latitude": round(row["latitude"], COORDINATE_DECIMALS),
         "longitude": round(row["longitude"], COORDINATE_DECIMALS),
         "description": row["description"],

@@ -94,3 +94,10 @@ def report_submit(
         )
         notify.report_registered(report=report)
     return report
+
+
+def reports_forget_author(user) -> int:
+    """A deleted account's reports stay, anonymised: the submitter's data goes."""
+    return Report.objects.filter(author=user).update(
+        submitter_name="", submitter_email="", submitter_phone="", author=None
+    )

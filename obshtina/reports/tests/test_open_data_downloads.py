@@ -74,6 +74,7 @@ def test_the_geojson_is_a_feature_collection_of_points(client):
         "coordinates": [round(report.longitude, 5), round(report.latitude, 5)],
     }
     assert feature["properties"]["number"] == report.number
+    assert feature["properties"]["resolved_at"] is None  # null, not an empty string
     assert "submitter_name" not in feature["properties"]
 
 

@@ -51,6 +51,8 @@ def map_page(request):
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "dataUrl": reverse("reports:map_data"),
+        # The data is the same in every language (so caches may share it); labels come from here.
+        "statuses": {value: str(label) for value, label in Report.Status.choices},
         "strings": {
             "category": _("Категория"),
             "status": _("Състояние"),

@@ -34,12 +34,16 @@
     list.appendChild(text("dd", "", value));
   }
 
+  function label(item) {
+    return config.statuses[item.status] || item.status;
+  }
+
   function popup(item) {
     var box = text("div", "map-popup");
     box.appendChild(text("p", "map-popup-number", "№ " + item.number));
     var list = text("dl");
     row(list, strings.category, item.category);
-    row(list, strings.status, item.status_label);
+    row(list, strings.status, label(item));
     row(list, strings.date, item.date);
     if (item.answer) row(list, strings.answer, item.answer);
     box.appendChild(list);
@@ -56,8 +60,8 @@
       iconAnchor: [9, 9],
       popupAnchor: [0, -9],
     });
-    var label = item.number + " – " + item.category + " – " + item.status_label;
-    return L.marker([item.lat, item.lng], { icon: icon, title: label, alt: label })
+    var name = item.number + " – " + item.category + " – " + label(item);
+    return L.marker([item.lat, item.lng], { icon: icon, title: name, alt: name })
       .bindPopup(function () { return popup(item); });
   }
 
