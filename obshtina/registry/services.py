@@ -32,6 +32,19 @@ from .models import RegistryCounter, RegistryNumber, RegistrySeries, registry_co
 REGISTRY_TIME_ZONE = ZoneInfo("Europe/Sofia")
 
 
+# The series every deployment has (also created by migration 0002). A missing
+# one is created on first use, so that no item fails to register because its
+# series row was removed (e.g. a database flushed by hand or by a test).
+DEFAULT_SERIES = {
+    "reports": ("Сигнали", "С"),
+    "questions": ("Въпроси и искания за информация", "В"),
+    "letters": ("Писма, жалби и предложения", "П"),
+    "access_requests": ("Заявления за достъп до обществена информация (ЗДОИ)", "ЗДОИ"),
+    "outgoing": ("Изходящи документи", "И"),
+    "appointments": ("Заявки за приемно време", "ПВ"),
+}
+
+
 class RegistryError(ValidationError):
     """A registry rule was broken; the message is fit to show to staff."""
 
@@ -51,8 +64,8 @@ def registry_number_issue(*, series: str, at: datetime | None = None) -> Registr
     year = registered_at.astimezone(REGISTRY_TIME_ZONE).year
 
     with transaction.atomic():
-        registry_series = RegistrySeries.objects.filter(code=series, is_active=True).first()
-        if registry_series is None:
+        registry_series = _series(series)
+        if registry_series is None or not registry_series.is_active:
             raise UnknownSeriesError(
                 _("Деловодна серия „%(series)s“ не съществува или не е активна."),
                 code="unknown_series",
@@ -74,6 +87,16 @@ def registry_number_issue(*, series: str, at: datetime | None = None) -> Registr
             ),
             registered_at=registered_at,
         )
+
+
+def _series(code: str) -> RegistrySeries | None:
+    registry_series = RegistrySeries.objects.filter(code=code).first()
+    if registry_series is None and code in DEFAULT_SERIES:
+        name, prefix = DEFAULT_SERIES[code]
+        registry_series, _created = RegistrySeries.objects.get_or_create(
+            code=code, defaults={"name": name, "prefix": prefix}
+        )
+    return registry_series
 
 
 def registry_number_link(*, registry_number: RegistryNumber, item: models.Model) -> None:

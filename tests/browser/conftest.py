@@ -69,8 +69,19 @@ def phone_page(browser, live_server):
         device_scale_factor=2,
     )
     page = context.new_page()
+    only_this_site(page, live_server)
     yield page
     context.close()
+
+
+def only_this_site(page, live_server):
+    """Map tiles and anything else outside this machine are not reachable here."""
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+        ),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -86,3 +86,11 @@ def test_a_rolled_back_transaction_gives_its_number_to_the_next_request(reports)
         registry_number_issue(series="reports", at=MID_2026)
         raise RuntimeError("the caller failed after taking a number")
     assert registry_number_issue(series="reports", at=MID_2026).number == 1
+
+
+def test_a_removed_default_series_comes_back_on_first_use():
+    from obshtina.registry.models import RegistrySeries
+
+    RegistrySeries.objects.filter(code="questions").delete()
+    number = registry_number_issue(series="questions")
+    assert number.code.startswith("В-")

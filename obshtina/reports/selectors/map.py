@@ -134,7 +134,7 @@ def _clusters(reports: QuerySet[Report], *, zoom: int, latitude: float) -> list[
             cell_lng=Floor(F("longitude") / Value(lng_cell, output_field=FloatField())),
         )
         .values("cell_lat", "cell_lng")
-        .annotate(count=Count("pk"), lat=Avg("latitude"), lng=Avg("longitude"))
+        .annotate(count=Count("*"), lat=Avg("latitude"), lng=Avg("longitude"))
         .values_list("lat", "lng", "count")
     )
     return [

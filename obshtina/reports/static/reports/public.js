@@ -10,7 +10,11 @@
   var settings = JSON.parse(data.textContent);
   var position = [settings.latitude, settings.longitude];
   element.hidden = false;
-  var map = L.map(element, { scrollWheelZoom: false }).setView(position, settings.zoom);
+  var map = L.map(element, { scrollWheelZoom: false, keyboard: false }).setView(
+    position,
+    settings.zoom,
+  );
   L.tileLayer(settings.tileUrl, { attribution: settings.attribution, maxZoom: 19 }).addTo(map);
-  L.marker(position, { keyboard: false }).addTo(map);
+  // A picture of the place, not a control: nothing inside the map takes focus.
+  L.marker(position, { keyboard: false, interactive: false }).addTo(map);
 })();
