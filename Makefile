@@ -5,7 +5,7 @@ UV := uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run worker test browser lint format bench admin messages
+.PHONY: setup run worker test browser lint format bench bench-reports admin messages
 
 setup:
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --user --quiet uv \
@@ -52,3 +52,12 @@ admin: setup
 bench: setup
 	$(UV) run python manage.py migrate --noinput -v0
 	$(UV) run python bench/registry_numbers.py
+
+## Reports: generate COUNT reports (default 1,000,000, with a progress bar) into the configured
+## database, then print p50/p95 of the map query and of lookup by number. Use a benchmark database.
+COUNT ?= 1000000
+bench-reports: setup
+	$(UV) run python manage.py migrate --noinput -v0
+	$(UV) run python manage.py createcachetable
+	$(UV) run python bench/reports_generate.py --count $(COUNT)
+	$(UV) run python bench/reports_bench.py

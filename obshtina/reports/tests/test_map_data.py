@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +18,12 @@ pytestmark = pytest.mark.django_db
 # Central Samokov and a box around it; Govedartsi lies inside the municipality but outside the box.
 TOWN_BOX = "42.32,23.53,42.35,23.58"
 GOVEDARTSI = (42.2400, 23.4700)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Clusters are cached for a minute; every test starts from an empty cache.
+    cache.clear()
 
 
 def map_data(client, bbox=TOWN_BOX, zoom=15, **params):
@@ -104,6 +111,19 @@ def test_a_crowded_box_is_summed_up_into_clusters_whose_counts_add_up(client, mo
     assert data["type"] == "clusters"
     assert sorted(item["count"] for item in data["items"]) == [2, 3]
     assert all(set(item) == {"lat", "lng", "count"} for item in data["items"])
+
+
+def test_a_repeated_crowded_view_is_answered_from_the_cache(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(map_selectors, "MARKER_LIMIT", 1)
+    for _ in range(2):
+        submit_report()
+    first = map_data(client).json()
+    with django_assert_max_num_queries(1):  # only the municipality's bounds
+        again = map_data(client).json()
+    assert again == first
+    assert again["type"] == "clusters"
 
 
 def test_at_or_below_the_limit_every_report_is_a_marker(client, monkeypatch):
