@@ -194,7 +194,9 @@ class Report(models.Model):
         return reverse("reports:access", kwargs={"token": self.access_token})
 
     def is_visible_to(self, user) -> bool:
-        return not self.is_hidden or (user.is_authenticated and user.is_staff)
+        from obshtina.organization.permissions import is_staff_member
+
+        return not self.is_hidden or is_staff_member(user)
 
     @property
     def is_open(self) -> bool:
