@@ -5,22 +5,9 @@ from django.core import mail
 
 from obshtina.reports.models import ReportEvent
 
-from .factories import UnitFactory
-from .staff_helpers import manage_url, officer_of, report_in
+from .staff_helpers import manage_url, report_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def unit():
-    return UnitFactory()
-
-
-@pytest.fixture
-def officer(client, unit):
-    user = officer_of(unit)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -6,22 +6,10 @@ from django.urls import reverse
 from obshtina.organization.models import Settlement
 from obshtina.reports.models import Report
 
-from .factories import CategoryFactory, UnitFactory
-from .staff_helpers import make_overdue, officer_of, report_in
+from .factories import CategoryFactory
+from .staff_helpers import make_overdue, report_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def unit():
-    return UnitFactory()
-
-
-@pytest.fixture
-def officer(client, unit):
-    user = officer_of(unit)
-    client.force_login(user)
-    return user
 
 
 def numbers_on(client, **params) -> str:

@@ -7,21 +7,9 @@ from obshtina.accounts.tests.factories import UserFactory
 from obshtina.reports.models import Report, ReportEvent, Subscription
 
 from .factories import UnitFactory
-from .staff_helpers import add_photo, manage_url, officer_of, report_in
+from .staff_helpers import add_photo, manage_url, report_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def unit():
-    return UnitFactory()
-
-
-@pytest.fixture
-def officer(client, unit):
-    user = officer_of(unit)
-    client.force_login(user)
-    return user
 
 
 def test_editing_the_public_text_keeps_the_original_in_the_history(client, unit, officer):
