@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "obshtina.registry",
     "obshtina.notifications",
     "obshtina.reports",
+    "obshtina.correspondence",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +168,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Private files (letters' attachments): outside MEDIA_ROOT, streamed only after a
+# permission check, never served by the web server.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+UPLOAD_MAX_DOCUMENT_BYTES = env.int("UPLOAD_MAX_DOCUMENT_BYTES", default=20 * 1024 * 1024)
 # Third-party front-end code comes from PyPI packages (XStatic), never pasted in.
 STATICFILES_DIRS = [
     ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),

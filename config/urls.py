@@ -10,6 +10,7 @@ urlpatterns = [
     path("profile/", include("obshtina.accounts.urls")),
     path("registry/", include("obshtina.registry.urls")),
     path("reports/", include("obshtina.reports.urls")),
+    path("documents/", include("obshtina.correspondence.urls")),
     path("staff/notifications/", include("obshtina.notifications.urls")),
     path("", include("obshtina.core.urls")),
 ]

@@ -39,9 +39,10 @@ KIND_COMPLAINT = "complaint"
 KIND_PROPOSAL = "proposal"
 KIND_ACCESS_REQUEST = "access_request"
 KIND_APPOINTMENT = "appointment"
+KIND_OTHER_DOCUMENT = "other"  # a filed document that is none of the above
 
 # Complaints and proposals travel through the registry desk exactly like letters.
-LETTER_KINDS = frozenset({KIND_LETTER, KIND_COMPLAINT, KIND_PROPOSAL})
+LETTER_KINDS = frozenset({KIND_LETTER, KIND_COMPLAINT, KIND_PROPOSAL, KIND_OTHER_DOCUMENT})
 
 # Roles that see (VIEW) or act on (MANAGE) every item of a kind, whatever its unit.
 # The operator registers reports and questions for phone callers and looks them up,

@@ -1,0 +1,79 @@
+"""The timeline: one event per change, in the change's transaction; the sender hears of
+every change visible to them (the law requires it for access requests)."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from obshtina.notifications.services import notification_queue
+
+from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
+
+
+def correspondence_event_record(
+    *,
+    item: Correspondence,
+    kind: str,
+    actor=None,
+    from_status: str = "",
+    to_status: str = "",
+    message: str = "",
+    internal_note: str = "",
+    visible_to_sender: bool = True,
+    outgoing: OutgoingDocument | None = None,
+    data: dict | None = None,
+    notify: bool = True,
+) -> CorrespondenceEvent:
+    with transaction.atomic():
+        event = CorrespondenceEvent.objects.create(
+            correspondence=item,
+            kind=kind,
+            actor=actor if getattr(actor, "pk", None) else None,
+            from_status=from_status,
+            to_status=to_status,
+            message=message,
+            internal_note=internal_note,
+            visible_to_sender=visible_to_sender,
+            outgoing=outgoing,
+            data=data or {},
+        )
+        if visible_to_sender and notify and item.sender_email:
+            _notify_sender(item=item, event=event)
+    return event
+
+
+def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
+    """The e-mail carries the number, the change and the link — the text of a
+    document stays behind the login, since e-mail is not a private channel."""
+    with override("bg"):
+        if event.kind == CorrespondenceEvent.Kind.REGISTERED:
+            subject = _("Документът ви е регистриран с номер %(number)s") % {"number": item.number}
+        else:
+            subject = _("Ново по документ %(number)s") % {"number": item.number}
+        lines = [
+            _("Номер и дата: %(number)s от %(date)s")
+            % {"number": item.number, "date": item.registered_at.strftime("%d.%m.%Y")},
+            _("Състояние: %(status)s") % {"status": item.get_status_display()},
+        ]
+        if event.outgoing:
+            lines.append(
+                _("Регистриран е документ: %(kind)s № %(number)s")
+                % {"kind": event.outgoing.get_kind_display(), "number": event.outgoing.number}
+            )
+        if event.message:
+            lines.append(event.message)
+        if item.due_at:
+            lines.append(_("Срок: %(date)s") % {"date": item.due_at.strftime("%d.%m.%Y")})
+    notification_queue(
+        to_email=item.sender_email,
+        template="generic",
+        context={
+            "subject": subject,
+            "body": "\n\n".join(lines),
+            "action_url": settings.SITE_URL + item.get_absolute_url(),
+            "action_label": _("Отворете документа"),
+        },
+        user=item.author,
+        about=item,
+    )

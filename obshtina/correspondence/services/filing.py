@@ -1,0 +1,105 @@
+"""Filing a document: registry number, routing, attachments, the first timeline event."""
+
+from collections.abc import Sequence
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.organization.models import Unit
+from obshtina.organization.selectors import contact_centre_unit
+from obshtina.registry.services import registry_number_issue, registry_number_link
+
+from ..models import AccessRequest, Attachment, Correspondence, CorrespondenceEvent
+from . import deadlines
+from .errors import CorrespondenceError
+from .events import correspondence_event_record
+
+SERIES_BY_KIND = {Correspondence.Kind.ACCESS_REQUEST: "access_requests"}
+
+
+def registry_desk_unit() -> Unit | None:
+    """Where a document addressed to "don't know" waits to be routed: the registry desk
+    (деловодство) if such a unit exists, else the contact centre."""
+    desk = Unit.objects.filter(slug="delovodstvo", is_active=True).first()
+    return desk or contact_centre_unit()
+
+
+def correspondence_submit(
+    *,
+    author,
+    kind: str,
+    subject: str,
+    text: str,
+    sender_name: str,
+    sender_email: str,
+    sender_phone: str = "",
+    sender_address: str = "",
+    sender_type: str = Correspondence.SenderType.CITIZEN,
+    addressee: Unit | None = None,
+    organisation: dict | None = None,
+    access: dict | None = None,
+    attachments: Sequence[tuple[UploadedFile, str]] = (),
+) -> Correspondence:
+    """Register a document filed by a registered user.
+
+    `attachments` are (file, content type) pairs already validated by content
+    (``obshtina.core.uploads``). `access` holds the access-to-information fields
+    (information_description, access_form) and is required for that kind.
+    """
+    if kind not in Correspondence.Kind.values:
+        raise CorrespondenceError({"kind": _("Изберете вид на документа.")})
+    if kind == Correspondence.Kind.ACCESS_REQUEST and not (
+        access and access.get("information_description", "").strip()
+    ):
+        raise CorrespondenceError({"information_description": _("Опишете исканата информация.")})
+    now = timezone.now()
+    with transaction.atomic():
+        registry_number = registry_number_issue(series=SERIES_BY_KIND.get(kind, "letters"), at=now)
+        item = Correspondence.objects.create(
+            kind=kind,
+            registry_number=registry_number,
+            number=registry_number.code,
+            registered_at=now,
+            author=author,
+            addressee=addressee,
+            unit=addressee or registry_desk_unit(),
+            subject=subject.strip(),
+            text=text.strip(),
+            sender_type=sender_type,
+            sender_name=sender_name.strip(),
+            sender_email=sender_email.strip(),
+            sender_phone=sender_phone.strip(),
+            sender_address=sender_address.strip(),
+            **{f"organisation_{key}": value for key, value in (organisation or {}).items()},
+            due_at=deadlines.initial_due_date(kind=kind, registered_on=timezone.localdate(now)),
+        )
+        registry_number_link(registry_number=registry_number, item=item)
+        if kind == Correspondence.Kind.ACCESS_REQUEST:
+            AccessRequest.objects.create(correspondence=item, **access)
+        for upload, content_type in attachments:
+            attachment_store(item=item, upload=upload, content_type=content_type, user=author)
+        correspondence_event_record(
+            item=item,
+            kind=CorrespondenceEvent.Kind.REGISTERED,
+            actor=author,
+            to_status=item.status,
+        )
+    return item
+
+
+def attachment_store(
+    *, item: Correspondence, upload: UploadedFile, content_type: str, user=None, outgoing=None
+) -> Attachment:
+    attachment = Attachment(
+        correspondence=item,
+        outgoing=outgoing,
+        original_name=(upload.name or "file")[-200:],
+        content_type=content_type,
+        size=upload.size or 0,
+        uploaded_by=user if getattr(user, "pk", None) else None,
+    )
+    attachment.file.save("upload", upload, save=False)
+    attachment.save()
+    return attachment

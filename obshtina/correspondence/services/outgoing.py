@@ -1,0 +1,70 @@
+"""Outgoing documents: registered with their own number, attached to the item, sent."""
+
+from collections.abc import Sequence
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from obshtina.organization.permissions import can_manage_item
+from obshtina.registry.services import registry_number_issue, registry_number_link
+
+from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
+from .events import correspondence_event_record
+from .filing import attachment_store
+
+
+def outgoing_document_register(
+    *,
+    item: Correspondence,
+    actor,
+    kind: str,
+    text: str,
+    files: Sequence[tuple[UploadedFile, str]] = (),
+    details: dict | None = None,
+    to_status: str | None = None,
+    message: str = "",
+) -> OutgoingDocument:
+    """Register an answer, notice or decision; optionally change the item's status.
+
+    The sender is e-mailed (number, kind, link) and sees the document and its
+    files on their page. The caller (e.g. the access-to-information procedure)
+    sets due dates before or after, in the same transaction.
+    """
+    if not can_manage_item(actor, item):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Correspondence.objects.select_for_update().get(pk=item.pk)
+        registry_number = registry_number_issue(series="outgoing")
+        document = OutgoingDocument.objects.create(
+            correspondence=locked,
+            kind=kind,
+            registry_number=registry_number,
+            number=registry_number.code,
+            text=text.strip(),
+            details=details or {},
+            created_by=actor,
+        )
+        registry_number_link(registry_number=registry_number, item=document)
+        for upload, content_type in files:
+            attachment_store(
+                item=locked, upload=upload, content_type=content_type, user=actor, outgoing=document
+            )
+        from_status = locked.status
+        if to_status and to_status != from_status:
+            locked.status = to_status
+            if to_status == Correspondence.Status.CLOSED:
+                locked.closed_at = timezone.now()
+            locked.save()
+        item.refresh_from_db()
+        correspondence_event_record(
+            item=item,
+            kind=CorrespondenceEvent.Kind.OUTGOING,
+            actor=actor,
+            from_status=from_status,
+            to_status=item.status,
+            message=message or text.strip(),
+            outgoing=document,
+        )
+    return document

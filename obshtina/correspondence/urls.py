@@ -1,0 +1,21 @@
+from django.urls import path
+
+from .views import citizen, desk, procedure
+
+app_name = "correspondence"
+
+urlpatterns = [
+    # Citizens (citizen.py)
+    path("new/", citizen.file_new, name="new"),
+    path("mine/", citizen.my_documents, name="mine"),
+    path("d/<str:number>/", citizen.detail, name="detail"),
+    path("d/<str:number>/files/<int:pk>/", citizen.attachment, name="attachment"),
+    path("d/<str:number>/clarify/", procedure.clarify, name="clarify"),
+    path("d/<str:number>/confirm-access/", procedure.confirm_access, name="confirm_access"),
+    # The registry desk (desk.py)
+    path("desk/", desk.desk, name="desk"),
+    path("desk/<str:number>/", desk.manage, name="manage"),
+    # Access-to-information statistics (procedure.py)
+    path("desk-report/", procedure.yearly_report, name="yearly_report"),
+    path("desk-report.csv", procedure.yearly_report_csv, name="yearly_report_csv"),
+]
