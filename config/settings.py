@@ -172,6 +172,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # permission check, never served by the web server.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 UPLOAD_MAX_DOCUMENT_BYTES = env.int("UPLOAD_MAX_DOCUMENT_BYTES", default=20 * 1024 * 1024)
+# Virus-scan hook for documents: dotted path of a callable(upload) that raises
+# ValidationError to refuse a file (e.g. a ClamAV client); empty: no scan.
+DOCUMENT_SCANNER = env.str("DOCUMENT_SCANNER", default="") or None
 # Third-party front-end code comes from PyPI packages (XStatic), never pasted in.
 STATICFILES_DIRS = [
     ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),

@@ -7,16 +7,14 @@ Attachments live in private storage and are streamed after a permission check.
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.storage import select_private_storage
 from obshtina.organization.models import Unit
 from obshtina.registry.models import RegistryNumber
-
-private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def private_file_path(instance, filename: str) -> str:
@@ -189,7 +187,9 @@ class Attachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(storage=private_storage, upload_to=private_file_path, max_length=200)
+    file = models.FileField(
+        storage=select_private_storage, upload_to=private_file_path, max_length=200
+    )
     original_name = models.CharField(_("име на файла"), max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

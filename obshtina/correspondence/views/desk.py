@@ -1,11 +1,226 @@
-"""Placeholder: being written."""
+"""The registry desk (деловодство): the staff table of incoming documents and a
+document's desk page with its actions.
 
-from django.http import Http404
+Staff pages only (``is_staff_member``); a document the user may not see is a
+404, so its existence is not confirmed to them. The access-to-information
+procedure's actions live in ``views.procedure``; this page shows and dispatches
+them when that module offers them.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from obshtina.core.decorators import allowed_if
+from obshtina.organization import permissions
+
+from ..forms_desk import AnswerForm, AssignForm, DeskFilterForm, NoteForm, RouteForm, StatusForm
+from ..models import Correspondence
+from ..selectors.desk import (
+    desk_due_counts,
+    documents_for_desk,
+    is_overdue,
+    item_attachments,
+    item_for_desk,
+    item_outgoing_documents,
+    item_timeline,
+    staff_can_manage_item,
+    staff_can_view_item,
+)
+from ..services import desk as services
+from ..services.errors import CorrespondenceError
+
+PAGE_SIZE = 50
+PROCEDURE_PARTIAL = "correspondence/_procedure_actions.html"
+PROCEDURE_ACTION_PREFIX = "access_"
 
 
-def desk(request, *args, **kwargs):
-    raise Http404
+@allowed_if(permissions.is_staff_member)
+def desk(request):
+    form = DeskFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        form.is_valid()  # a bad filter is ignored (and shown); the good ones still apply
+        filters = form.cleaned_data
+    today = timezone.localdate()
+    documents = documents_for_desk(
+        user=request.user,
+        kind=filters.get("kind") or None,
+        status=filters.get("status") or None,
+        unit=filters.get("unit"),
+        due=filters.get("due") or None,
+        assigned_to_me=filters.get("mine", False),
+        search=filters.get("q", ""),
+        today=today,
+    )
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    for item in rows:
+        item.overdue = is_overdue(item, today)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "correspondence/desk.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "counts": desk_due_counts(user=request.user, today=today),
+            "show_yearly_report": _can_view_yearly_report(request.user),
+        },
+    )
 
 
-def manage(request, *args, **kwargs):
-    raise Http404
+# action → (form class, does the form need the item, service call, success message)
+ACTIONS = {
+    "route": (
+        RouteForm,
+        True,
+        lambda item, actor, data: services.correspondence_route(item=item, actor=actor, **data),
+        _("Документът е насочен."),
+    ),
+    "assign": (
+        AssignForm,
+        True,
+        lambda item, actor, data: services.correspondence_assign(item=item, actor=actor, **data),
+        _("Документът е възложен."),
+    ),
+    "note": (
+        NoteForm,
+        False,
+        lambda item, actor, data: services.correspondence_add_note(item=item, actor=actor, **data),
+        _("Бележката е записана."),
+    ),
+    "status": (
+        StatusForm,
+        True,
+        lambda item, actor, data: services.correspondence_change_status(
+            item=item, actor=actor, **data
+        ),
+        _("Състоянието е променено."),
+    ),
+    "answer": (
+        AnswerForm,
+        False,
+        lambda item, actor, data: services.correspondence_answer(item=item, actor=actor, **data),
+        _("Изходящият документ е регистриран и изпратен на подателя."),
+    ),
+}
+# Access requests move only through the law's notices and decisions (views.procedure).
+LETTER_ONLY_ACTIONS = frozenset({"status", "answer"})
+
+
+def _actions_for(item: Correspondence) -> list[str]:
+    if item.is_access_request:
+        return [action for action in ACTIONS if action not in LETTER_ONLY_ACTIONS]
+    return list(ACTIONS)
+
+
+def _make_form(action: str, item: Correspondence, data=None, files=None):
+    form_class, needs_item, _call, _message = ACTIONS[action]
+    kwargs = {"item": item} if needs_item else {}
+    return form_class(data, files, auto_id=f"id_{action}_%s", **kwargs)
+
+
+def _procedure_views():
+    # Imported late: the procedure module may import this one to re-render the page.
+    from . import procedure
+
+    return procedure
+
+
+def _can_view_yearly_report(user) -> bool:
+    check = getattr(_procedure_views(), "can_view_access_report", None)
+    return bool(check and check(user))
+
+
+def _has_procedure_partial() -> bool:
+    try:
+        get_template(PROCEDURE_PARTIAL)
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+def _after_change(request, item: Correspondence):
+    item.refresh_from_db()
+    if staff_can_view_item(request.user, item):
+        return redirect("correspondence:manage", number=item.number)
+    return redirect("correspondence:desk")  # routed away from the user's units
+
+
+@allowed_if(permissions.is_staff_member)
+@require_http_methods(["GET", "POST"])
+def manage(request, number: str):
+    item = item_for_desk(number)
+    if item is None or not staff_can_view_item(request.user, item):
+        raise Http404
+    can_manage = staff_can_manage_item(request.user, item)
+    forms = {}
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        action = request.POST.get("action", "")
+        if action.startswith(PROCEDURE_ACTION_PREFIX) and item.is_access_request:
+            handler = getattr(_procedure_views(), "handle_procedure_action", None)
+            if handler is not None:
+                return handler(request, item)
+        if action not in _actions_for(item):
+            messages.error(request, _("Неизвестно действие."))
+            return redirect("correspondence:manage", number=item.number)
+        form = _make_form(action, item, request.POST, request.FILES)
+        if form.is_valid():
+            _form_class, _needs, call, success = ACTIONS[action]
+            try:
+                call(item, request.user, form.cleaned_data)
+            except CorrespondenceError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, success)
+                return _after_change(request, item)
+        messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+        forms[action] = form
+    return manage_page(request, item, forms=forms, status=400 if request.method == "POST" else 200)
+
+
+def manage_page(
+    request, item: Correspondence, *, forms: dict | None = None, status: int = 200
+) -> HttpResponse:
+    """The desk page of a document the caller has already checked the user may see.
+
+    ``views.procedure`` may call it to show a refused procedure form: pass the bound
+    form in ``forms`` under its action name (e.g. ``{"access_extend": form}``); its
+    ``procedure_actions_context(request, item, forms)``, if defined, adds the
+    unbound ones.
+    """
+    forms = dict(forms or {})
+    can_manage = staff_can_manage_item(request.user, item)
+    context = {
+        "item": item,
+        "access_request": getattr(item, "access_request", None) if item.is_access_request else None,
+        "can_manage": can_manage,
+        "overdue": is_overdue(item),
+        "attachments": item_attachments(item),
+        "outgoing_documents": item_outgoing_documents(item),
+        "events": item_timeline(item),
+        "show_procedure_actions": False,
+    }
+    if can_manage:
+        for action in _actions_for(item):
+            forms.setdefault(action, _make_form(action, item))
+        if item.is_access_request and _has_procedure_partial():
+            context["show_procedure_actions"] = True
+            extra = getattr(_procedure_views(), "procedure_actions_context", None)
+            if extra is not None:
+                context.update(extra(request, item, forms))
+    context["forms"] = forms
+    return render(request, "correspondence/desk_manage.html", context, status=status)

@@ -1,0 +1,41 @@
+"""Private files: kept outside MEDIA_ROOT and never given a public URL.
+
+Views stream them after a permission check (e.g. letters' attachments).
+"""
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @cached_property
+    def base_location(self):
+        # Read on first use, not at import, so that PRIVATE_MEDIA_ROOT can change
+        # (deployment settings, tests).
+        return settings.PRIVATE_MEDIA_ROOT
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; stream them from a view.")
+
+
+private_storage = PrivateStorage()
+
+
+def select_private_storage() -> PrivateStorage:
+    """For FileField(storage=...): migrations refer to this function, not to a path."""
+    return private_storage
+
+
+@receiver(setting_changed)
+def _forget_private_location(*, setting, **kwargs):
+    if setting == "PRIVATE_MEDIA_ROOT":
+        for name in ("base_location", "location"):
+            private_storage.__dict__.pop(name, None)

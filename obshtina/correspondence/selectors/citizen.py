@@ -1,0 +1,142 @@
+"""The citizen's side: their own documents, an item's page and its files.
+
+Every read of a single item goes through ``can_view_item``; a caller that gets
+``None`` answers 404, so nobody learns whether a number exists.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.organization.permissions import can_manage_item, can_view_item
+
+from ..models import Attachment, Correspondence, CorrespondenceEvent, OutgoingDocument
+
+
+def documents_of_author(user) -> QuerySet[Correspondence]:
+    """The documents the user filed, newest first."""
+    return (
+        Correspondence.objects.filter(author=user)
+        .only("number", "registered_at", "kind", "subject", "status", "due_at", "closed_at")
+        .order_by("-registered_at", "-pk")
+    )
+
+
+def document_for_viewer(*, user, number: str) -> Correspondence | None:
+    """The item with this number if the user may see it, else None."""
+    item = (
+        Correspondence.objects.select_related("author", "unit", "addressee", "access_request")
+        .filter(number=number)
+        .first()
+    )
+    if item is None or not can_view_item(user, item):
+        return None
+    return item
+
+
+def attachment_for_viewer(*, user, number: str, pk: int) -> Attachment | None:
+    """A file of the item (filed with it or with an outgoing document), if the
+    user may see the item."""
+    item = document_for_viewer(user=user, number=number)
+    if item is None:
+        return None
+    return Attachment.objects.filter(correspondence=item, pk=pk).first()
+
+
+def sees_internal_history(user, item: Correspondence) -> bool:
+    """Staff who may see the item also see its internal events; its author alone does not."""
+    return item.author_id != user.pk or can_manage_item(user, item)
+
+
+def document_page_parts(*, item: Correspondence, include_internal: bool) -> dict:
+    """What the item's page shows below its facts: the sender's files, the
+    outgoing documents with theirs, and the timeline."""
+    events = item.events.select_related("outgoing").order_by("created_at", "pk")
+    if not include_internal:
+        events = events.filter(visible_to_sender=True)
+    outgoing = item.outgoing_documents.prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "pk"))
+    ).order_by("created_at", "pk")
+    status_labels = dict(Correspondence.Status.choices)
+    events = list(events)
+    for event in events:
+        event.to_status_label = status_labels.get(event.to_status, "")
+    return {
+        "attachments": list(item.attachments.filter(outgoing__isnull=True)),
+        "outgoing_documents": list(outgoing),
+        "events": events,
+    }
+
+
+def my_correspondence_section(user) -> dict:
+    """The "Моите писма и заявления" card of "Моят профил"."""
+    return {
+        "title": _("Моите писма и заявления"),
+        "url": reverse("correspondence:mine"),
+        "count": Correspondence.objects.filter(author=user).count(),
+        "empty": _("Все още няма писма и заявления."),
+    }
+
+
+def my_correspondence_export(user) -> list[dict]:
+    """The user's documents in their personal-data export: what they filed and
+    what the municipality answered (internal notes are not theirs to export)."""
+    items = (
+        Correspondence.objects.filter(author=user)
+        .select_related("access_request")
+        .prefetch_related(
+            Prefetch("outgoing_documents", queryset=OutgoingDocument.objects.order_by("pk")),
+            Prefetch(
+                "events",
+                queryset=CorrespondenceEvent.objects.filter(visible_to_sender=True).order_by(
+                    "created_at", "pk"
+                ),
+            ),
+        )
+        .order_by("registered_at", "pk")
+    )
+    return [_export_item(item) for item in items]
+
+
+def _export_item(item: Correspondence) -> dict:
+    data = {
+        "number": item.number,
+        "registered_at": item.registered_at.isoformat(),
+        "kind": item.kind,
+        "status": item.status,
+        "due_at": item.due_at.isoformat() if item.due_at else None,
+        "subject": item.subject,
+        "text": item.text,
+        "sender": {
+            "type": item.sender_type,
+            "name": item.sender_name,
+            "email": item.sender_email,
+            "phone": item.sender_phone,
+            "address": item.sender_address,
+        },
+        "organisation": {
+            "name": item.organisation_name,
+            "eik": item.organisation_eik,
+            "address": item.organisation_address,
+            "role": item.organisation_role,
+        },
+        "outgoing_documents": [
+            {
+                "number": document.number,
+                "kind": document.kind,
+                "created_at": document.created_at.isoformat(),
+                "text": document.text,
+            }
+            for document in item.outgoing_documents.all()
+        ],
+        "events": [
+            {"kind": event.kind, "created_at": event.created_at.isoformat(), "to": event.to_status}
+            for event in item.events.all()
+        ],
+    }
+    if item.is_access_request and hasattr(item, "access_request"):
+        data["access_request"] = {
+            "information_description": item.access_request.information_description,
+            "access_form": item.access_request.access_form,
+        }
+    return data

@@ -1,0 +1,70 @@
+"""Files and fixtures for the citizen-side tests (test_citizen_*.py)."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from obshtina.accounts.tests.factories import UserFactory
+from obshtina.organization.services import unit_member_add
+
+# The smallest PDF readers open: a catalogue, one empty page, the trailer.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def pdf_upload(name: str = "молба.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), "blue").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def docx_bytes() -> bytes:
+    return zip_bytes(
+        {
+            "[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
+            "_rels/.rels": b'<?xml version="1.0"?><Relationships/>',
+            "word/document.xml": b'<?xml version="1.0"?><w:document/>',
+        }
+    )
+
+
+def odt_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        # OpenDocument: "mimetype" first and stored uncompressed.
+        archive.writestr("mimetype", b"application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", b"<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def officer_of(unit):
+    """An officer of the unit, with no other role."""
+    user = UserFactory()
+    unit_member_add(user=user, unit=unit)
+    return user
+
+
+@pytest.fixture
+def private_media(settings):
+    """Where attachments are stored in this test (a temporary folder, see conftest.py)."""
+    return Path(settings.PRIVATE_MEDIA_ROOT)
