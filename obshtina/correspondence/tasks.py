@@ -3,9 +3,16 @@
 from django_tasks import task
 
 from .services.desk import due_digest_send
+from .services.procedure import access_close_unclarified
 
 
 @task()
 def send_due_digests() -> int:
     """The officers' morning digest of due and overdue documents."""
     return due_digest_send()
+
+
+@task()
+def close_unclarified_access_requests() -> int:
+    """Daily: leave without consideration the requests not clarified within 30 days."""
+    return access_close_unclarified()

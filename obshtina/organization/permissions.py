@@ -202,5 +202,10 @@ def can_view_registry(user) -> bool:
     return is_staff_member(user)
 
 
+def can_view_access_report(user) -> bool:
+    """The yearly access-to-information statistics (counts only, but of private items)."""
+    return bool(roles_of(user) & {ACCESS_OFFICER, ADMINISTRATOR, REGISTRY_CLERK})
+
+
 def can_edit_units(user) -> bool:
     return is_administrator(user)

@@ -324,10 +324,10 @@ def access_decide(
     refusing needs the legal ground and the facts (``text``). A partial decision may
     name the ground for the part withheld. Errors are keyed by these argument names.
     """
-    if outcome not in DECISION_KINDS:
-        raise CorrespondenceError({"outcome": _("Изберете вид на решението.")})
     if not can_manage_item(actor, item):
         raise PermissionDenied
+    if outcome not in DECISION_KINDS:
+        raise CorrespondenceError({"outcome": _("Изберете вид на решението.")})
     details = {
         "outcome": outcome,
         "appeal_info": (appeal_info or "").strip() or _bg(DEFAULT_APPEAL_INFO),

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from obshtina.correspondence.models import Correspondence, CorrespondenceEvent
 from obshtina.correspondence.services import procedure
 from obshtina.correspondence.services.errors import CorrespondenceError
-from obshtina.correspondence.tasks_procedure import close_unclarified_access_requests
+from obshtina.correspondence.tasks import close_unclarified_access_requests
 
 from .factories import UserFactory
 from .procedure_helpers import (

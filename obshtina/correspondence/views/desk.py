@@ -4,7 +4,7 @@ document's desk page with its actions.
 Staff pages only (``is_staff_member``); a document the user may not see is a
 404, so its existence is not confirmed to them. The access-to-information
 procedure's actions live in ``views.procedure``; this page shows and dispatches
-them when that module offers them.
+them.
 """
 
 from django.contrib import messages
@@ -12,8 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -38,7 +36,6 @@ from ..services import desk as services
 from ..services.errors import CorrespondenceError
 
 PAGE_SIZE = 50
-PROCEDURE_PARTIAL = "correspondence/_procedure_actions.html"
 PROCEDURE_ACTION_PREFIX = "access_"
 
 
@@ -75,7 +72,7 @@ def desk(request):
             "rows": rows,
             "query": query.urlencode(),
             "counts": desk_due_counts(user=request.user, today=today),
-            "show_yearly_report": _can_view_yearly_report(request.user),
+            "show_yearly_report": permissions.can_view_access_report(request.user),
         },
     )
 
@@ -131,26 +128,6 @@ def _make_form(action: str, item: Correspondence, data=None, files=None):
     return form_class(data, files, auto_id=f"id_{action}_%s", **kwargs)
 
 
-def _procedure_views():
-    # Imported late: the procedure module may import this one to re-render the page.
-    from . import procedure
-
-    return procedure
-
-
-def _can_view_yearly_report(user) -> bool:
-    check = getattr(_procedure_views(), "can_view_access_report", None)
-    return bool(check and check(user))
-
-
-def _has_procedure_partial() -> bool:
-    try:
-        get_template(PROCEDURE_PARTIAL)
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
 def _after_change(request, item: Correspondence):
     item.refresh_from_db()
     if staff_can_view_item(request.user, item):
@@ -171,9 +148,9 @@ def manage(request, number: str):
             raise PermissionDenied
         action = request.POST.get("action", "")
         if action.startswith(PROCEDURE_ACTION_PREFIX) and item.is_access_request:
-            handler = getattr(_procedure_views(), "handle_procedure_action", None)
-            if handler is not None:
-                return handler(request, item)
+            from .procedure import handle_procedure_action  # it imports this module
+
+            return handle_procedure_action(request, item)
         if action not in _actions_for(item):
             messages.error(request, _("Неизвестно действие."))
             return redirect("correspondence:manage", number=item.number)
@@ -198,9 +175,8 @@ def manage_page(
     """The desk page of a document the caller has already checked the user may see.
 
     ``views.procedure`` may call it to show a refused procedure form: pass the bound
-    form in ``forms`` under its action name (e.g. ``{"access_extend": form}``); its
-    ``procedure_actions_context(request, item, forms)``, if defined, adds the
-    unbound ones.
+    form in ``forms`` under its action name (e.g. ``{"access_extend": form}``);
+    ``procedure_actions_context(request, item, forms)`` adds the unbound ones.
     """
     forms = dict(forms or {})
     can_manage = staff_can_manage_item(request.user, item)
@@ -217,10 +193,10 @@ def manage_page(
     if can_manage:
         for action in _actions_for(item):
             forms.setdefault(action, _make_form(action, item))
-        if item.is_access_request and _has_procedure_partial():
+        if item.is_access_request:
+            from .procedure import procedure_actions_context
+
             context["show_procedure_actions"] = True
-            extra = getattr(_procedure_views(), "procedure_actions_context", None)
-            if extra is not None:
-                context.update(extra(request, item, forms))
+            context.update(procedure_actions_context(request, item, forms))
     context["forms"] = forms
     return render(request, "correspondence/desk_manage.html", context, status=status)

@@ -143,15 +143,8 @@ def confirm_access(request, number: str):
     return redirect(item)
 
 
-def can_view_access_report(user) -> bool:
-    return bool(
-        permissions.roles_of(user)
-        & {permissions.ACCESS_OFFICER, permissions.ADMINISTRATOR, permissions.REGISTRY_CLERK}
-    )
-
-
 @require_GET
-@allowed_if(can_view_access_report)
+@allowed_if(permissions.can_view_access_report)
 def yearly_report(request):
     year = report_year(request.GET.get("year"), today=timezone.localdate())
     return render(
@@ -162,7 +155,7 @@ def yearly_report(request):
 
 
 @require_GET
-@allowed_if(can_view_access_report)
+@allowed_if(permissions.can_view_access_report)
 def yearly_report_csv(request):
     year = report_year(request.GET.get("year"), today=timezone.localdate())
     stats = access_statistics(year=year)
