@@ -1,14 +1,10 @@
 """The foundation's smoke test: a citizen registers, confirms the e-mail and logs in."""
 
-import re
-
 import pytest
-from django.core import mail
+
+from .accounts import confirm_email, log_in, sign_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-EMAIL_LABEL = re.compile(r"^(Имейл|E-mail)")
-CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/accounts/confirm-email/[^\s\"<>]+")
 
 
 @pytest.fixture(autouse=True)
@@ -58,40 +54,15 @@ def test_unknown_number_gets_a_clear_message(page, assert_accessible):
 
 
 def test_citizen_registers_confirms_email_and_logs_in(page, assert_accessible):
-    page.goto("/accounts/signup/")
-    assert_accessible(page)
-    page.get_by_label(EMAIL_LABEL).fill("maria@example.bg")
-    page.get_by_label("Име", exact=True).fill("Мария")
-    page.get_by_label("Фамилия").fill("Иванова")
-    page.get_by_label("Телефон").fill("0888 123 456")
-    page.get_by_label("Парола", exact=True).fill("Planina-Rila-2026")
-    page.get_by_label(re.compile("Парола \\(отново\\)|Повторете паролата")).fill(
-        "Planina-Rila-2026"
-    )
-    page.get_by_role("button", name=re.compile("Регистрация|Регистрирай")).click()
-    page.wait_for_load_state()
+    sign_up(page, email="maria@example.bg", password="Planina-Rila-2026")
     assert_accessible(page)
 
     # Not confirmed yet: logging in is refused and the citizen is told to confirm.
-    page.goto("/accounts/login/")
-    assert_accessible(page)
-    page.get_by_label(EMAIL_LABEL).fill("maria@example.bg")
-    page.get_by_label("Парола").fill("Planina-Rila-2026")
-    page.get_by_role("button", name="Вход").click()
-    page.wait_for_load_state()
+    log_in(page, email="maria@example.bg", password="Planina-Rila-2026")
     assert "/profile/" not in page.url
 
-    links = [m for message in mail.outbox for m in CONFIRM_LINK.findall(message.body)]
-    assert links, "no confirmation link was e-mailed"
-    page.goto(links[-1])
-    assert_accessible(page)
-    page.get_by_role("button", name=re.compile("Потвърди")).click()
-    page.wait_for_load_state()
-
-    page.goto("/accounts/login/")
-    page.get_by_label(EMAIL_LABEL).fill("maria@example.bg")
-    page.get_by_label("Парола").fill("Planina-Rila-2026")
-    page.get_by_role("button", name="Вход").click()
+    confirm_email(page)
+    log_in(page, email="maria@example.bg", password="Planina-Rila-2026")
     page.wait_for_url("**/profile/")
     assert page.get_by_role("heading", name="Моят профил").is_visible()
     assert page.get_by_text("Мария").first.is_visible()

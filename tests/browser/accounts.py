@@ -1,0 +1,36 @@
+"""Steps the browser tests share: a citizen signs up and confirms the e-mail."""
+
+import re
+
+from django.core import mail
+
+EMAIL_LABEL = re.compile(r"^(Имейл|E-mail)")
+CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/accounts/confirm-email/[^\s\"<>]+")
+
+
+def sign_up(page, *, email: str, password: str, first_name="Мария", last_name="Иванова"):
+    page.goto("/accounts/signup/")
+    page.get_by_label(EMAIL_LABEL).fill(email)
+    page.get_by_label("Име", exact=True).fill(first_name)
+    page.get_by_label("Фамилия").fill(last_name)
+    page.get_by_label("Телефон").fill("0888 123 456")
+    page.get_by_label("Парола", exact=True).fill(password)
+    page.get_by_label(re.compile("Парола \\(отново\\)|Повторете паролата")).fill(password)
+    page.get_by_role("button", name=re.compile("Регистрация|Регистрирай")).click()
+    page.wait_for_load_state()
+
+
+def confirm_email(page):
+    links = [m for message in mail.outbox for m in CONFIRM_LINK.findall(message.body)]
+    assert links, "no confirmation link was e-mailed"
+    page.goto(links[-1])
+    page.get_by_role("button", name=re.compile("Потвърди")).click()
+    page.wait_for_load_state()
+
+
+def log_in(page, *, email: str, password: str):
+    page.goto("/accounts/login/")
+    page.get_by_label(EMAIL_LABEL).fill(email)
+    page.get_by_label("Парола").fill(password)
+    page.get_by_role("button", name="Вход").click()
+    page.wait_for_load_state()
