@@ -6,6 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.images import clean_image
+from obshtina.core.uploads import MultipleFileInput, MultipleFilesField
 from obshtina.organization.selectors import settlements
 
 from .models import Category, Report
@@ -13,11 +14,7 @@ from .models import Category, Report
 PHOTOS_AGAIN = _("Прикачете снимките отново.")
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
+class PhotosField(MultipleFilesField):
     """Several photos in one input; cleans each to re-encoded JPEG bytes.
 
     The cleaned value is a list of ``bytes`` (see ``obshtina.core.images``).
@@ -25,29 +22,14 @@ class PhotosField(forms.FileField):
 
     # Without image/heic in "accept", iPhones convert their HEIC photos to JPEG on upload.
     widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+    too_many = _("Може да прикачите най-много %(max)s снимки.")
 
-    def clean(self, data, initial=None):
-        uploads = [upload for upload in (data or []) if upload]
-        if not uploads:
-            return []
-        limit = settings.REPORT_MAX_PHOTOS
-        if len(uploads) > limit:
-            raise ValidationError(
-                _("Може да прикачите най-много %(max)s снимки."), params={"max": limit}
-            )
-        cleaned, errors = [], []
-        for upload in uploads:
-            upload = super().clean(upload, initial)
-            try:
-                cleaned.append(clean_image(upload))
-            except ValidationError as error:
-                errors.extend(
-                    _("„%(file)s“: %(error)s") % {"file": upload.name, "error": message}
-                    for message in error.messages
-                )
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+    @property
+    def max_files(self) -> int:
+        return settings.REPORT_MAX_PHOTOS
+
+    def clean_file(self, upload) -> bytes:
+        return clean_image(upload)
 
 
 class ReportForm(forms.Form):
