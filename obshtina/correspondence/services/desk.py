@@ -25,7 +25,7 @@ from obshtina.organization.permissions import LETTER_KINDS, can_manage_item
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 from ..selectors.desk import OPEN_STATUSES, WEEK_DAYS
 from .errors import CorrespondenceError
-from .events import correspondence_event_record
+from .events import correspondence_event_record, in_bulgarian
 from .outgoing import outgoing_document_register
 
 Status = Correspondence.Status
@@ -57,12 +57,6 @@ def _locked(item: Correspondence, actor) -> Correspondence:
     return Correspondence.objects.select_for_update().get(pk=item.pk)
 
 
-def _bulgarian(message, **params) -> str:
-    """Timeline texts are stored once, in Bulgarian, as the sender reads them."""
-    with override("bg"):
-        return gettext(message) % params
-
-
 def _check_member(user, unit: Unit, field: str) -> None:
     if not Membership.objects.filter(user=user, unit=unit, user__is_active=True).exists():
         raise CorrespondenceError(
@@ -91,7 +85,7 @@ def correspondence_route(
         item=locked,
         kind=CorrespondenceEvent.Kind.ROUTED,
         actor=actor,
-        message=_bulgarian("Насочено към %(unit)s.", unit=unit.name),
+        message=in_bulgarian("Насочено към %(unit)s.", unit=unit.name),
         internal_note=(note or "").strip(),
         data={
             "from_unit": from_unit.name if from_unit else "",
@@ -118,7 +112,7 @@ def correspondence_assign(*, item: Correspondence, actor, assignee) -> Correspon
         item=locked,
         kind=CorrespondenceEvent.Kind.ASSIGNED,
         actor=actor,
-        message=_bulgarian("Възложено на %(name)s.", name=_name(assignee)),
+        message=in_bulgarian("Възложено на %(name)s.", name=_name(assignee)),
         visible_to_sender=False,
         notify=False,
         data={"assignee_id": assignee.pk},

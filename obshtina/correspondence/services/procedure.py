@@ -19,14 +19,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
 from obshtina.organization.permissions import can_manage_item
 
 from ..models import AccessRequest, Correspondence, CorrespondenceEvent, OutgoingDocument
 from . import deadlines
 from .errors import CorrespondenceError
-from .events import correspondence_event_record
+from .events import correspondence_event_record, in_bulgarian
 from .outgoing import outgoing_document_register
 
 Status = Correspondence.Status
@@ -126,7 +125,7 @@ def access_clarification_request(
             files=files,
             details={"clarification_due_on": due.isoformat()},
             to_status=Status.AWAITING_CLARIFICATION,
-            message=_bg(
+            message=in_bulgarian(
                 _(
                     "Поискано е уточнение на заявлението. Можете да го уточните до %(date)s "
                     "(чл. 29 ЗДОИ); иначе заявлението се оставя без разглеждане."
@@ -203,7 +202,7 @@ def access_close_unclarified(*, today: date | None = None) -> int:
                 kind=CorrespondenceEvent.Kind.CLOSED,
                 from_status=Status.AWAITING_CLARIFICATION,
                 to_status=Status.CLOSED,
-                message=_bg(
+                message=in_bulgarian(
                     _(
                         "Заявлението не е уточнено в 30-дневния срок и е оставено без "
                         "разглеждане (чл. 29, ал. 2 ЗДОИ)."
@@ -254,7 +253,7 @@ def access_extend(
                 "due_on": due.isoformat(),
             },
             to_status=Status.EXTENDED,
-            message=_bg(
+            message=in_bulgarian(
                 _("Срокът за решение е удължен до %(date)s: %(reason)s."),
                 date=_show(due),
                 reason=EXTENSION_GROUNDS[reason],
@@ -281,7 +280,7 @@ def access_forward(
         kind=OutgoingDocument.Kind.FORWARDING_NOTICE,
         to_status=Status.FORWARDED,
         details={"body_name": body_name},
-        message=_bg(
+        message=in_bulgarian(
             _("Заявлението е препратено по компетентност на: %(body)s (чл. 32 ЗДОИ)."),
             body=body_name,
         ),
@@ -300,7 +299,7 @@ def access_not_held(
         kind=OutgoingDocument.Kind.NOT_HELD_NOTICE,
         to_status=Status.NOT_HELD,
         details={},
-        message=_bg(_("Общината не разполага с исканата информация (чл. 33 ЗДОИ).")),
+        message=in_bulgarian(_("Общината не разполага с исканата информация (чл. 33 ЗДОИ).")),
     )
 
 
@@ -330,7 +329,7 @@ def access_decide(
         raise CorrespondenceError({"outcome": _("Изберете вид на решението.")})
     details = {
         "outcome": outcome,
-        "appeal_info": (appeal_info or "").strip() or _bg(DEFAULT_APPEAL_INFO),
+        "appeal_info": (appeal_info or "").strip() or in_bulgarian(DEFAULT_APPEAL_INFO),
     }
     if outcome in (Outcome.GRANT, Outcome.PARTIAL):
         details |= _grant_terms(form_of_access, place, time_limit, costs)
@@ -373,7 +372,7 @@ def access_confirm_received(*, item: Correspondence, author) -> Correspondence:
             actor=author,
             from_status=from_status,
             to_status=Status.CLOSED,
-            message=_bg(_("Заявителят потвърди, че е получил достъп до информацията.")),
+            message=in_bulgarian(_("Заявителят потвърди, че е получил достъп до информацията.")),
             notify=False,
         )
     item.refresh_from_db()
@@ -433,10 +432,12 @@ def _finish(
 
 def _decision_message(details: dict) -> str:
     """The decision's terms for the timeline and the e-mail; its reasons stay behind the login."""
-    appeal = _bg(_("Решението може да се обжалва %(appeal)s."), appeal=details["appeal_info"])
+    appeal = in_bulgarian(
+        _("Решението може да се обжалва %(appeal)s."), appeal=details["appeal_info"]
+    )
     if "time_limit_days" not in details:
         return appeal
-    terms = _bg(
+    terms = in_bulgarian(
         _(
             "Достъп: %(form)s; място: %(place)s; в срок от %(days)s дни от получаване на "
             "решението; разходи: %(costs)s."
@@ -522,16 +523,6 @@ def _current_due(item: Correspondence) -> date:
 def _set_due(item: Correspondence, due: date) -> None:
     item.due_at = due
     item.save(update_fields=["due_at", "updated_at"])
-
-
-def _bg(message, **params) -> str:
-    """Timeline messages are stored in Bulgarian, whatever the officer's UI language."""
-    with override("bg"):
-        return (
-            str(message) % {key: str(value) for key, value in params.items()}
-            if params
-            else str(message)
-        )
 
 
 def _show(day: date) -> str:
