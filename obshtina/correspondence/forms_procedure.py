@@ -11,14 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import DocumentsField
 from .models import AccessRequest, Correspondence
+from .services.access_terms import DEFAULT_APPEAL_INFO, ExtensionReason, Outcome, RefusalGround
 from .services.deadlines import MIN_ACCESS_PERIOD_DAYS
-from .services.procedure import (
-    DEFAULT_APPEAL_INFO,
-    ExtensionReason,
-    Outcome,
-    RefusalGround,
-    allowed_actions,
-)
+from .services.procedure import allowed_actions
 
 
 def _text_field(label):

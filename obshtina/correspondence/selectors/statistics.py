@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Correspondence, OutgoingDocument
-from ..services.procedure import RefusalGround
+from ..services.access_terms import RefusalGround
 
 Kind = OutgoingDocument.Kind
 DECISION_ROWS = [
