@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "obshtina.notifications",
     "obshtina.reports",
     "obshtina.correspondence",
+    "obshtina.infodesk",
 ]
 
 MIDDLEWARE = [

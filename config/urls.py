@@ -11,6 +11,7 @@ urlpatterns = [
     path("registry/", include("obshtina.registry.urls")),
     path("reports/", include("obshtina.reports.urls")),
     path("documents/", include("obshtina.correspondence.urls")),
+    path("info/", include("obshtina.infodesk.urls")),
     path("staff/notifications/", include("obshtina.notifications.urls")),
     path("", include("obshtina.core.urls")),
 ]

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.registry.selectors import item_url_for_number
 
 SECTION_TITLES = {
-    "info": _("Информация"),
     "reception": _("Приемно време"),
 }
 

@@ -21,7 +21,7 @@ def test_navigation_links_to_every_section(client, label):
     assert label in client.get("/").content.decode()
 
 
-@pytest.mark.parametrize("name", ["core:info", "core:reception"])
+@pytest.mark.parametrize("name", ["core:reception"])
 def test_sections_not_built_yet_say_so(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
