@@ -186,6 +186,7 @@ REPORT_MAX_PHOTOS = env.int("REPORT_MAX_PHOTOS", default=5)
 UPLOAD_MAX_IMAGE_BYTES = env.int("UPLOAD_MAX_IMAGE_BYTES", default=10 * 1024 * 1024)
 # Anonymous report submissions per IP address (count/period: s, m, h, d).
 REPORT_RATE_LIMIT = env.str("REPORT_RATE_LIMIT", default="5/10m")
+QUESTION_RATE_LIMIT = env.str("QUESTION_RATE_LIMIT", default="5/10m")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {

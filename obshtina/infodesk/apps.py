@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class InfodeskConfig(AppConfig):
     name = "obshtina.infodesk"
     verbose_name = _("Информация и контактен център")
+
+    def ready(self):
+        from obshtina.accounts import sections
+
+        from .selectors.questions import my_questions_export, my_questions_section
+        from .services.questions import questions_forget_author
+
+        sections.register_profile_section("questions", my_questions_section)
+        sections.register_export_section("questions", my_questions_export)
+        sections.register_deletion_hook(questions_forget_author)

@@ -1,27 +1,191 @@
-"""Placeholder: being written."""
+"""Questions: "Задай въпрос", the confirmation, the public and private pages, the staff side.
 
+The public page shows the number, topic, status, dates and the answer; the
+question's text and the asker's data only on the asker's private page (access
+link) and to staff of the question's unit.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from obshtina.core.decorators import allowed_if
+from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
+from obshtina.organization import permissions
+
+from ..forms_questions import AnswerForm, AskForm, FaqForm, QueueFilterForm, add_service_errors
+from ..models import Question
+from ..selectors.questions import (
+    question_for_number,
+    question_for_token,
+    questions_for_queue,
+    staff_can_view_question,
+)
+from ..services import questions as services
+from ..services.questions import QuestionError
+
+PAGE_SIZE = 50
+RATE_SCOPE = "questions:ask"
+DEFAULT_RATE_LIMIT = "5/10m"  # anonymous questions per IP address
+RATE_LIMITED = _(
+    "От вашата връзка бяха изпратени много въпроси за кратко време. Опитайте отново "
+    "след няколко минути или се обадете на контактния център."
+)
 
 
-def ask(request, *args, **kwargs):
-    raise Http404
+def _rate() -> tuple[int, int]:
+    return parse_rate(
+        getattr(settings, "QUESTION_RATE_LIMIT", DEFAULT_RATE_LIMIT), default=DEFAULT_RATE_LIMIT
+    )
 
 
-def sent(request, *args, **kwargs):
-    raise Http404
+def ask(request):
+    """ "Задай въпрос": errors next to the fields, everything typed is kept."""
+    user = request.user
+    form = AskForm(request.POST or None, user=user)
+    status = 200
+    if request.method == "POST":
+        anonymous = not user.is_authenticated
+        if anonymous and rate_limit_reached(request, scope=RATE_SCOPE, rate=_rate()):
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED)
+            status = 429
+        elif form.is_valid():
+            try:
+                question = services.question_submit(**form.submission(), author=user)
+            except QuestionError as error:
+                add_service_errors(form, error)
+            else:
+                if anonymous:
+                    rate_limit_count(request, scope=RATE_SCOPE, rate=_rate())
+                return redirect("infodesk:question_sent", token=question.access_token)
+        elif form.is_honeypot_filled and anonymous:
+            rate_limit_count(request, scope=RATE_SCOPE, rate=_rate())
+    return render(request, "infodesk/ask.html", {"form": form}, status=status)
 
 
-def question(request, *args, **kwargs):
-    raise Http404
+@never_cache
+def sent(request, token: str):
+    """The confirmation with the number; the token in the address is the proof."""
+    question = question_for_token(token)
+    if question is None:
+        raise Http404(_("Връзката не е валидна."))
+    response = render(request, "infodesk/question_sent.html", {"question": question})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
-def question_access(request, *args, **kwargs):
-    raise Http404
+def question(request, number: str):
+    found = question_for_number(number)
+    if found is None:
+        raise Http404(_("Няма въпрос с такъв номер."))
+    if found.number != number:
+        return redirect(found)
+    return render(request, "infodesk/question.html", {"question": found, "private": False})
 
 
-def queue(request, *args, **kwargs):
-    raise Http404
+@never_cache
+def question_access(request, token: str):
+    found = question_for_token(token)
+    if found is None:
+        raise Http404(_("Връзката не е валидна."))
+    response = render(request, "infodesk/question.html", {"question": found, "private": True})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
-def manage(request, *args, **kwargs):
-    raise Http404
+@allowed_if(permissions.is_staff_member)
+def queue(request):
+    form = QueueFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        form.is_valid()  # a bad filter is ignored (and shown); the good ones still apply
+        filters = form.cleaned_data
+    questions = questions_for_queue(
+        user=request.user,
+        status=filters.get("status") or "",
+        topic=filters.get("topic"),
+        search=filters.get("q", ""),
+    )
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "infodesk/questions_queue.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def _faq_initial(question: Question) -> dict:
+    """Staff start from the asker's text and edit out what is personal."""
+    return {
+        "faq_question": question.faq_question or question.text,
+        "faq_answer": question.faq_answer or question.answer,
+    }
+
+
+@allowed_if(permissions.is_staff_member)
+@require_http_methods(["GET", "POST"])
+def manage(request, number: str):
+    found = get_object_or_404(
+        Question.objects.select_related("topic", "unit", "author", "answered_by"), number=number
+    )
+    if not staff_can_view_question(request.user, found):
+        raise Http404
+    can_manage = permissions.can_manage_item(request.user, found)
+    answer_form = AnswerForm(initial={"answer": found.answer}, auto_id="id_answer_%s")
+    faq_form = FaqForm(initial=_faq_initial(found), auto_id="id_faq_%s")
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        action = request.POST.get("action", "")
+        try:
+            if action == "answer":
+                answer_form = AnswerForm(request.POST, auto_id="id_answer_%s")
+                if answer_form.is_valid():
+                    services.question_answer(
+                        question=found, actor=request.user, **answer_form.cleaned_data
+                    )
+                    return _done(request, found, _("Отговорът е изпратен и публикуван."))
+            elif action == "faq":
+                faq_form = FaqForm(request.POST, auto_id="id_faq_%s")
+                if faq_form.is_valid():
+                    services.question_publish_faq(
+                        question=found, actor=request.user, **faq_form.cleaned_data
+                    )
+                    return _done(request, found, _("Публикуван е като често задаван въпрос."))
+            elif action == "unpublish":
+                services.question_unpublish_faq(question=found, actor=request.user)
+                return _done(request, found, _("Премахнат е от често задаваните въпроси."))
+            elif action == "close":
+                services.question_close(question=found, actor=request.user)
+                return _done(request, found, _("Въпросът е приключен."))
+            else:
+                messages.error(request, _("Неизвестно действие."))
+                return redirect("infodesk:question_manage", number=found.number)
+        except QuestionError as error:
+            add_service_errors(faq_form if action == "faq" else answer_form, error)
+        messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+    return render(
+        request,
+        "infodesk/question_manage.html",
+        {
+            "question": found,
+            "can_manage": can_manage,
+            "answer_form": answer_form,
+            "faq_form": faq_form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _done(request, question: Question, message: str):
+    messages.success(request, message)
+    return redirect("infodesk:question_manage", number=question.number)

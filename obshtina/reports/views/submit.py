@@ -1,16 +1,12 @@
 """Citizens submit a report, see its number, look for similar ones, list their own."""
 
-import re
-
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization.selectors import current_municipality, settlements
 
 from ..forms import PHOTOS_AGAIN, ReportForm
@@ -22,7 +18,6 @@ from ..services.submission import report_submit
 
 PAGE_SIZE = 20
 DEFAULT_RATE_LIMIT = "5/10m"  # anonymous submissions per IP address
-_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE_LIMITED = _(
     "От вашата връзка бяха подадени много сигнали за кратко време. Опитайте отново "
     "след няколко минути или се обадете на контактния център."
@@ -122,39 +117,13 @@ def my_reports(request):
     return render(request, "reports/submit_mine.html", {"page": page})
 
 
-# --- Rate limit for anonymous submissions ---------------------------------------
-# Counted in the shared cache, so every app server sees the same numbers.
-# Invalid forms do not count: a citizen correcting mistakes is not a flood.
-
-
-def _rate_limit() -> tuple[int, int]:
-    """``REPORT_RATE_LIMIT`` as (submissions, seconds), e.g. "5/10m" → (5, 600)."""
-    value = getattr(settings, "REPORT_RATE_LIMIT", DEFAULT_RATE_LIMIT)
-    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*", value)
-    if not match:
-        match = re.fullmatch(r"(\d+)/(\d*)([smhd])", DEFAULT_RATE_LIMIT)
-    count, amount, unit = match.groups()
-    return int(count), int(amount or 1) * _PERIODS[unit]
-
-
-def _rate_limit_key(request) -> str:
-    try:
-        address = get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        address = "unknown"
-    return f"reports:submit:{address}"
+def _rate() -> tuple[int, int]:
+    return parse_rate(getattr(settings, "REPORT_RATE_LIMIT", ""), default=DEFAULT_RATE_LIMIT)
 
 
 def _rate_limit_reached(request) -> bool:
-    limit, _seconds = _rate_limit()
-    return cache.get(_rate_limit_key(request), 0) >= limit
+    return rate_limit_reached(request, scope="reports:submit", rate=_rate())
 
 
 def _rate_limit_count(request) -> None:
-    _limit, seconds = _rate_limit()
-    key = _rate_limit_key(request)
-    cache.add(key, 0, timeout=seconds)  # the window starts with the first submission
-    try:
-        cache.incr(key)
-    except ValueError:  # expired in between
-        cache.set(key, 1, timeout=seconds)
+    rate_limit_count(request, scope="reports:submit", rate=_rate())

@@ -1,0 +1,46 @@
+"""A per-IP limit on anonymous submissions, shared by the apps that take them.
+
+Counted in the shared cache, so every app server sees the same numbers. A rate
+is written like "5/10m" (5 per 10 minutes; units s, m, h, d). Callers count only
+what should count (successful submissions, filled honeypots): a citizen
+correcting mistakes in a form is not a flood.
+"""
+
+import re
+
+from allauth.account.adapter import get_adapter
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*")
+
+
+def parse_rate(value: str, *, default: str) -> tuple[int, int]:
+    """``"5/10m"`` → ``(5, 600)``; a malformed value falls back to ``default``."""
+    match = _RATE.fullmatch(value or "") or _RATE.fullmatch(default)
+    count, amount, unit = match.groups()
+    return int(count), int(amount or 1) * _PERIODS[unit]
+
+
+def _key(request, scope: str) -> str:
+    try:
+        address = get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        address = "unknown"
+    return f"ratelimit:{scope}:{address}"
+
+
+def rate_limit_reached(request, *, scope: str, rate: tuple[int, int]) -> bool:
+    limit, _seconds = rate
+    return cache.get(_key(request, scope), 0) >= limit
+
+
+def rate_limit_count(request, *, scope: str, rate: tuple[int, int]) -> None:
+    _limit, seconds = rate
+    key = _key(request, scope)
+    cache.add(key, 0, timeout=seconds)  # the window starts with the first submission
+    try:
+        cache.incr(key)
+    except ValueError:  # expired in between
+        cache.set(key, 1, timeout=seconds)

@@ -1,0 +1,146 @@
+"""Forms for questions: the citizen's "Задай въпрос" and the staff's answer, FAQ and filters.
+
+Forms check what a form can; the rules live in ``services.questions`` and come
+back as errors next to the fields they name.
+"""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Question, QuestionTopic
+from .selectors.questions import question_topics
+from .services.questions import TEXT_MAX_LENGTH
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a ``QuestionError`` next to the field it names (or at the top)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class AskForm(forms.Form):
+    topic = forms.ModelChoiceField(
+        label=_("Тема"),
+        queryset=question_topics(),
+        empty_label=_("– изберете –"),
+        error_messages={"required": _("Изберете тема.")},
+    )
+    text = forms.CharField(
+        label=_("Вашият въпрос"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Напишете въпроса си.")},
+        help_text=_(
+            "Текстът на въпроса не се публикува; публични са темата, състоянието и отговорът."
+        ),
+    )
+    name = forms.CharField(label=_("Име"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("Имейл"),
+        required=False,
+        help_text=_("За да получите номера, лична връзка към въпроса и отговора по имейл."),
+        error_messages={"invalid": _("Въведете валиден имейл адрес, напр. ivan@example.bg.")},
+    )
+    phone = forms.CharField(
+        label=_("Телефон"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    # Honeypot: people never see it; bots fill every field they find.
+    website = forms.CharField(
+        label=_("Оставете това поле празно"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        if user is not None and user.is_authenticated:
+            self._use_profile(user)
+
+    def _use_profile(self, user) -> None:
+        """The account's data are the asker's: shown, not editable here."""
+        profile = {
+            "name": user.get_full_name(),
+            "email": user.email,
+            "phone": str(user.phone) if user.phone else "",
+        }
+        for name, value in profile.items():
+            if value:
+                self.fields[name].initial = value
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("От профила ви; променя се в „Моят профил“.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise ValidationError(
+                _(
+                    "Въпросът не е приет: попълнено е скритото поле „Оставете това поле "
+                    "празно“, което попълват само програми за спам. Ако сте човек, изчистете "
+                    "го или се обадете на контактния център."
+                ),
+                code="honeypot",
+            )
+        return cleaned
+
+    @property
+    def is_honeypot_filled(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, code="honeypot")
+
+    def submission(self) -> dict:
+        """Keyword arguments for ``question_submit`` (without ``author``)."""
+        data = self.cleaned_data
+        return {
+            "topic": data["topic"],
+            "text": data["text"],
+            "asker_name": data["name"],
+            "asker_email": data["email"],
+            "asker_phone": data["phone"],
+            "channel": Question.Channel.WEB,
+        }
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Състояние"), required=False, choices=[("", _("Всички")), *Question.Status.choices]
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Тема"),
+        required=False,
+        queryset=QuestionTopic.objects.all(),
+        empty_label=_("Всички"),
+    )
+    q = forms.CharField(
+        label=_("Търсене по номер"), required=False, max_length=64, widget=forms.SearchInput
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Отговор"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Напишете отговора.")},
+        help_text=_("Изпраща се на питащия и се показва на публичната страница на въпроса."),
+    )
+
+
+class FaqForm(forms.Form):
+    faq_question = forms.CharField(
+        label=_("Въпрос за публикуване"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Напишете въпроса за публикуване.")},
+        help_text=_("Премахнете имена, адреси, телефони и всичко, което сочи към питащия."),
+    )
+    faq_answer = forms.CharField(
+        label=_("Отговор за публикуване"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Напишете отговора за публикуване.")},
+    )

@@ -1,0 +1,104 @@
+"""Reads about questions: the public page, the asker's page, the staff queue, "my questions"."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.organization.models import Unit
+from obshtina.organization.permissions import KIND_QUESTION, can_view_item, units_of
+from obshtina.registry.selectors import normalize_number
+
+from ..models import Question, QuestionTopic
+
+
+def question_topics() -> QuerySet[QuestionTopic]:
+    return QuestionTopic.objects.filter(is_active=True)
+
+
+def question_for_number(number: str) -> Question | None:
+    """The public page's question (its public part is for everyone)."""
+    return Question.objects.select_related("topic").filter(number=normalize_number(number)).first()
+
+
+def question_for_token(token: str) -> Question | None:
+    return Question.objects.select_related("topic").filter(access_token=token).first()
+
+
+def faq_entries() -> QuerySet[Question]:
+    """Published FAQ entries: only their edited, impersonal text may be shown."""
+    return (
+        Question.objects.filter(is_faq=True)
+        .select_related("topic")
+        .only("number", "faq_question", "faq_answer", "topic__name", "answered_at")
+        .order_by("topic__position", "topic__name", "-answered_at")
+    )
+
+
+@dataclass(frozen=True)
+class _PrivatePart:
+    """A question's private part (text, asker) as the permissions module sees it:
+    not public, and its author is no reason to see the staff side."""
+
+    unit: Unit | None
+    kind: str = KIND_QUESTION
+    is_public: bool = False
+    author: None = None
+
+
+def staff_can_view_question(user, question: Question) -> bool:
+    """Administrators, operators and officers of the question's unit."""
+    return can_view_item(user, _PrivatePart(unit=question.unit))
+
+
+def questions_for_queue(
+    *, user, status: str = "", topic: QuestionTopic | None = None, search: str = ""
+) -> QuerySet[Question]:
+    """The questions of the user's units (every unit for administrators and operators),
+    newest first."""
+    questions = Question.objects.select_related("topic", "unit")
+    if not can_view_item(user, _PrivatePart(unit=None)):
+        questions = questions.filter(unit__in=units_of(user))
+    if status:
+        questions = questions.filter(status=status)
+    if topic is not None:
+        questions = questions.filter(topic=topic)
+    search = (search or "").strip()
+    if search:
+        questions = questions.filter(
+            Q(number=normalize_number(search)) | Q(number__icontains=search)
+        )
+    return questions.order_by("-created_at", "-pk")
+
+
+def questions_of_author(user) -> QuerySet[Question]:
+    return (
+        Question.objects.filter(author=user)
+        .select_related("topic")
+        .only("number", "status", "created_at", "text", "answer", "access_token", "topic__name")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def my_questions_section(user) -> dict:
+    """The "Моите въпроси" card of "Моят профил"."""
+    return {
+        "title": _("Моите въпроси"),
+        "url": None,  # no list page yet (urls.py has no route for one)
+        "count": Question.objects.filter(author=user).count(),
+        "empty": _("Все още няма зададени въпроси."),
+    }
+
+
+def my_questions_export(user) -> list[dict]:
+    return [
+        {
+            "number": question.number,
+            "topic": question.topic.name,
+            "status": question.status,
+            "created_at": question.created_at.isoformat(),
+            "text": question.text,
+            "answer": question.answer,
+        }
+        for question in questions_of_author(user)
+    ]

@@ -1,0 +1,179 @@
+"""Questions ("Задай въпрос"): submission, routing, the answer, the public FAQ version.
+
+The asker's data (name, e-mail, phone) and the question's own text may hold
+personal data: they reach only the asker (access link, e-mail) and staff. The
+e-mails get an explicit list of values, never the question object.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.notifications.services import notification_queue
+from obshtina.organization.models import Unit
+from obshtina.organization.permissions import can_manage_item
+from obshtina.organization.selectors import contact_centre_unit
+from obshtina.registry.services import registry_number_issue, registry_number_link
+
+from ..models import Question, QuestionTopic
+
+TEXT_MAX_LENGTH = 4000
+
+
+class QuestionError(ValidationError):
+    """A rule about questions was broken; the message is fit to show the user."""
+
+
+def question_route(*, topic: QuestionTopic) -> Unit:
+    """The topic's unit, else the contact centre: a question is never lost."""
+    unit = topic.unit if topic.unit_id and topic.unit.is_active else contact_centre_unit()
+    if unit is None:
+        raise QuestionError(
+            _("Няма звено, което да приеме въпроса. Обадете се на контактния център.")
+        )
+    return unit
+
+
+def question_submit(
+    *,
+    topic: QuestionTopic,
+    text: str,
+    asker_name: str = "",
+    asker_email: str = "",
+    asker_phone: str = "",
+    author=None,
+    channel: str = Question.Channel.WEB,
+) -> Question:
+    """Register a question with a number of the "questions" series (В-…) and route it.
+
+    With an e-mail, the asker gets the number and the private access link.
+    """
+    text = text.strip()
+    if not text:
+        raise QuestionError({"text": _("Напишете въпроса си.")})
+    if len(text) > TEXT_MAX_LENGTH:
+        raise QuestionError(
+            {"text": _("Въпросът е твърде дълъг (до %(max)s знака).") % {"max": TEXT_MAX_LENGTH}}
+        )
+    if not topic.is_active:
+        raise QuestionError({"topic": _("Тази тема вече не се използва.")})
+
+    now = timezone.now()
+    with transaction.atomic():
+        unit = question_route(topic=topic)
+        registry_number = registry_number_issue(series="questions", at=now)
+        question = Question.objects.create(
+            registry_number=registry_number,
+            number=registry_number.code,
+            topic=topic,
+            unit=unit,
+            text=text,
+            asker_name=asker_name.strip(),
+            asker_email=asker_email.strip(),
+            asker_phone=asker_phone.strip(),
+            author=author if getattr(author, "pk", None) else None,
+            channel=channel,
+            created_at=now,
+        )
+        registry_number_link(registry_number=registry_number, item=question)
+        if question.asker_email:
+            notification_queue(
+                to_email=question.asker_email,
+                template="question_registered",
+                context=_email_values(question),
+                user=question.author,
+                about=question,
+            )
+    return question
+
+
+def _email_values(question: Question) -> dict:
+    return {
+        "number": question.number,
+        "topic": question.topic.name,
+        "registered_at": question.created_at,
+        "status": question.get_status_display(),
+        "answer": question.answer,
+        "access_url": settings.SITE_URL + question.get_access_url(),
+    }
+
+
+def _check_manager(question: Question, actor) -> None:
+    if not can_manage_item(actor, question):
+        raise PermissionDenied
+
+
+def question_answer(*, question: Question, actor, answer: str) -> Question:
+    """Answer (or correct the answer of) an open question; the asker gets it by e-mail."""
+    _check_manager(question, actor)
+    answer = answer.strip()
+    if not answer:
+        raise QuestionError({"answer": _("Напишете отговора.")})
+    with transaction.atomic():
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question.status == Question.Status.CLOSED:
+            raise QuestionError(_("Въпросът е приключен и не може да получи отговор."))
+        question.answer = answer
+        question.answered_at = timezone.now()
+        question.answered_by = actor
+        question.status = Question.Status.ANSWERED
+        question.save(
+            update_fields=["answer", "answered_at", "answered_by", "status", "updated_at"]
+        )
+        if question.asker_email:
+            notification_queue(
+                to_email=question.asker_email,
+                template="question_answered",
+                context=_email_values(question),
+                user=question.author,
+                about=question,
+            )
+    return question
+
+
+def question_publish_faq(
+    *, question: Question, actor, faq_question: str, faq_answer: str
+) -> Question:
+    """Publish a version of the question and answer written by staff without personal data."""
+    _check_manager(question, actor)
+    faq_question, faq_answer = faq_question.strip(), faq_answer.strip()
+    errors = {}
+    if not faq_question:
+        errors["faq_question"] = _("Напишете въпроса за публикуване.")
+    if not faq_answer:
+        errors["faq_answer"] = _("Напишете отговора за публикуване.")
+    if errors:
+        raise QuestionError(errors)
+    if not question.answer:
+        raise QuestionError(_("Публикувайте въпрос едва след като му отговорите."))
+    question.faq_question = faq_question
+    question.faq_answer = faq_answer
+    question.is_faq = True
+    question.save(update_fields=["faq_question", "faq_answer", "is_faq", "updated_at"])
+    return question
+
+
+def question_unpublish_faq(*, question: Question, actor) -> Question:
+    _check_manager(question, actor)
+    question.is_faq = False
+    question.save(update_fields=["is_faq", "updated_at"])
+    return question
+
+
+def question_close(*, question: Question, actor) -> Question:
+    """Close a question that needs nothing more (answered, or a duplicate, or spam)."""
+    _check_manager(question, actor)
+    if question.status == Question.Status.CLOSED:
+        raise QuestionError(_("Въпросът вече е приключен."))
+    question.status = Question.Status.CLOSED
+    question.save(update_fields=["status", "updated_at"])
+    return question
+
+
+def questions_forget_author(user) -> int:
+    """A deleted account's questions stay, anonymised: the asker's data goes."""
+    return Question.objects.filter(author=user).update(
+        asker_name="", asker_email="", asker_phone="", author=None
+    )
