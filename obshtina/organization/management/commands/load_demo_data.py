@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from obshtina.infodesk import demo as infodesk_demo
 from obshtina.organization import demo
 from obshtina.reports import demo as reports_demo
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         self.progress(f"settlements: {demo.settlements_load()} created")
         self.progress(f"units: {demo.units_load()} created")
         self.progress(f"report categories: {reports_demo.categories_load()} created")
+        self.progress(f"knowledge base entries: {infodesk_demo.knowledge_load()} created")
         if not settings.DEMO:
             self.progress("demo accounts: skipped (DEMO is off)")
             return

@@ -1,0 +1,55 @@
+"""Registrations for administrators; editors maintain the knowledge base in the
+staff editor, not here."""
+
+from django.contrib import admin
+
+from .models import CallLog, Question, QuestionTopic, Regulation, Service, ServiceForm, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "position"]
+    list_filter = ["kind"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ServiceFormInline(admin.TabularInline):
+    model = ServiceForm
+    extra = 0
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "is_published", "updated_at"]
+    list_filter = ["is_published", "unit", "themes"]
+    search_fields = ["name", "code"]
+    inlines = [ServiceFormInline]
+
+
+@admin.register(Regulation)
+class RegulationAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "number", "adopted_on", "status", "is_published"]
+    list_filter = ["kind", "status", "is_published"]
+    search_fields = ["title", "number"]
+
+
+@admin.register(QuestionTopic)
+class QuestionTopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["number", "topic", "unit", "status", "channel", "created_at", "is_faq"]
+    list_filter = ["status", "channel", "is_faq", "unit"]
+    search_fields = ["number"]
+    raw_id_fields = ["registry_number", "author", "answered_by"]
+
+
+@admin.register(CallLog)
+class CallLogAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "operator", "topic", "outcome"]
+    list_filter = ["outcome"]
+    date_hierarchy = "started_at"
