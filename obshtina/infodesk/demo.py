@@ -15,7 +15,7 @@ from django.db import transaction
 
 from obshtina.organization.models import Unit
 
-from .models import Regulation, Service, ServiceForm, Theme
+from .models import QuestionTopic, Regulation, Service, ServiceForm, Theme
 from .selectors.search import search_text_for
 
 APO = "administrativno-pravno-obsluzhvane"
@@ -561,5 +561,29 @@ def regulations_load() -> int:
 
 
 def knowledge_load() -> int:
-    """Themes, services and regulations that are missing; returns how many were created."""
-    return themes_load() + services_load() + regulations_load()
+    """Themes, services, regulations and question topics that are missing; returns how many
+    were created."""
+    return themes_load() + services_load() + regulations_load() + question_topics_load()
+
+
+QUESTION_TOPICS = [
+    ("Местни данъци и такси", "mestni-danatsi-i-taksi"),
+    ("Строителство и устройство на територията", "ustroystvo-na-teritoriyata"),
+    ("Гражданска регистрация и документи", "administrativno-pravno-obsluzhvane"),
+    ("Чистота, отпадъци и озеленяване", "ekologiya-i-chistota"),
+    ("Образование, култура и спорт", "obrazovanie-kultura-i-sport"),
+    ("Социални услуги", "socialni-deynosti-i-zdraveopazvane"),
+    ("Друго", None),  # no unit: the contact centre answers
+]
+
+
+def question_topics_load() -> int:
+    """The topics of the "Задай въпрос" form, routed to the demo units when they exist."""
+    created = 0
+    for position, (name, unit_slug) in enumerate(QUESTION_TOPICS):
+        unit = Unit.objects.filter(slug=unit_slug).first() if unit_slug else None
+        _topic, is_new = QuestionTopic.objects.get_or_create(
+            name=name, defaults={"unit": unit, "position": position}
+        )
+        created += is_new
+    return created

@@ -134,6 +134,7 @@ class Role(models.TextChoices):
     ACCESS_OFFICER = "access_officer", _("служител по достъп до обществена информация")
     RECEPTION_ADMIN = "reception_admin", _("администратор на приемното време")
     REGISTRY_CLERK = "registry_clerk", _("деловодител")
+    EDITOR = "editor", _("редактор на информацията")
     ADMINISTRATOR = "administrator", _("администратор")
 
 

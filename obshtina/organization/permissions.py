@@ -4,7 +4,7 @@ Roles (ARCHITECTURE.md, rule 4) come from three sources:
 
 * every signed-in, active user is a ``citizen``;
 * ``StaffRole`` rows give ``operator``, ``access_officer``, ``reception_admin``,
-  ``registry_clerk`` and ``administrator`` (a superuser is always an administrator);
+  ``registry_clerk``, ``editor`` and ``administrator`` (a superuser is always an administrator);
 * ``Membership`` rows make the user an ``officer`` of those units, and a
   ``unit_head`` when ``is_head`` is set.
 
@@ -30,6 +30,7 @@ UNIT_HEAD = "unit_head"
 ACCESS_OFFICER = Role.ACCESS_OFFICER.value
 RECEPTION_ADMIN = Role.RECEPTION_ADMIN.value
 REGISTRY_CLERK = Role.REGISTRY_CLERK.value
+EDITOR = Role.EDITOR.value
 ADMINISTRATOR = Role.ADMINISTRATOR.value
 
 KIND_REPORT = "report"
@@ -209,3 +210,14 @@ def can_view_access_report(user) -> bool:
 
 def can_edit_units(user) -> bool:
     return is_administrator(user)
+
+
+def can_use_console(user) -> bool:
+    """The contact centre's console: callers' items by phone or e-mail, registering
+    on their behalf and the call log are for operators and administrators."""
+    return bool(roles_of(user) & {OPERATOR, ADMINISTRATOR})
+
+
+def can_edit_knowledge(user) -> bool:
+    """The public knowledge base (services, regulations) is kept by its editors."""
+    return bool(roles_of(user) & {EDITOR, ADMINISTRATOR})

@@ -72,3 +72,14 @@ def test_demo_address_registration_is_found_by_search(client, query):
     page = client.get(reverse("infodesk:search"), {"q": query}).content.decode()
     assert "Адресна регистрация по постоянен адрес" in page
     assert "Адресна регистрация по настоящ адрес" in page
+
+
+def test_the_demo_gives_the_question_form_topics_routed_to_units():
+    from django.core.management import call_command
+
+    from obshtina.infodesk.models import QuestionTopic
+
+    call_command("load_demo_data", verbosity=0)
+    taxes = QuestionTopic.objects.get(name="Местни данъци и такси")
+    assert taxes.unit.slug == "mestni-danatsi-i-taksi"
+    assert QuestionTopic.objects.get(name="Друго").unit is None

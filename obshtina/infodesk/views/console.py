@@ -1,31 +1,241 @@
-"""Placeholder: being written."""
+"""The operator console for the contact centre's line: one page for a live call.
 
-from django.http import Http404
+Every form works as a plain GET/POST that returns the whole page; the console's
+script sends the same requests with ``HX-Request`` and swaps in only the part
+that changed. What was registered during the current call is kept in the
+session, so the call log is prefilled with its numbers and the caller.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from obshtina.core.decorators import allowed_if
+from obshtina.organization import permissions
+from obshtina.organization.selectors import current_municipality
+from obshtina.reports.services.errors import ReportError
+from obshtina.reports.services.submission import report_submit
+
+from ..forms_console import CallerForm, CallLogForm, ConsoleQuestionForm, ConsoleReportForm
+from ..models import CallLog, Question
+from ..selectors.console import (
+    caller_items,
+    calls_of_day,
+    console_answers,
+    daily_counts,
+    outcome_counts,
+)
+from ..services.calls import call_log_record
+
+CALL_SESSION_KEY = "infodesk_console_call"
+CALLER_FIELDS = ("name", "phone", "email")
+
+console_only = allowed_if(permissions.can_use_console)
 
 
-def console(request, *args, **kwargs):
-    raise Http404
+def _current_call(request) -> dict:
+    call = request.session.get(CALL_SESSION_KEY) or {}
+    return {"numbers": list(call.get("numbers", [])), "caller": dict(call.get("caller", {}))}
 
 
-def knowledge_search(request, *args, **kwargs):
-    raise Http404
+def _remember(request, *, number: str = "", **caller) -> None:
+    """Add a registered number and what we know of the caller to the current call."""
+    call = _current_call(request)
+    if number and number not in call["numbers"]:
+        call["numbers"].append(number)
+    for key in CALLER_FIELDS:
+        if caller.get(key):
+            call["caller"][key] = caller[key]
+    request.session[CALL_SESSION_KEY] = call
 
 
-def caller_lookup(request, *args, **kwargs):
-    raise Http404
+def _call_form(request) -> CallLogForm:
+    call = _current_call(request)
+    caller = call["caller"]
+    return CallLogForm(
+        initial={
+            "caller_name": caller.get("name", ""),
+            "caller_phone": caller.get("phone", ""),
+            "caller_email": caller.get("email", ""),
+            "linked_numbers": ", ".join(call["numbers"]),
+        }
+    )
 
 
-def register_report(request, *args, **kwargs):
-    raise Http404
+def _caller_initial(request) -> dict:
+    caller = _current_call(request)["caller"]
+    return {key: caller.get(key, "") for key in CALLER_FIELDS}
 
 
-def register_question(request, *args, **kwargs):
-    raise Http404
+def _page(request, template: str | None = None, *, status: int = 200, **parts):
+    """The whole console, or only `template` (one part) for the console's script."""
+    context = {
+        "query": "",
+        "answers": None,
+        "caller_form": CallerForm(),
+        "caller": None,
+        "report_form": ConsoleReportForm(initial=_caller_initial(request)),
+        "question_form": ConsoleQuestionForm(initial=_caller_initial(request)),
+        "call_form": _call_form(request),
+        "current_call": _current_call(request),
+        "municipality": current_municipality(),
+        **parts,
+    }
+    if template and request.htmx:
+        return render(request, template, context, status=status)
+    return render(request, "infodesk/console.html", context, status=status)
 
 
-def log_call(request, *args, **kwargs):
-    raise Http404
+@console_only
+@require_GET
+def console(request):
+    return _page(request)
 
 
-def call_log(request, *args, **kwargs):
-    raise Http404
+@console_only
+@require_GET
+def knowledge_search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    answers = console_answers(query) if query else None
+    return _page(request, "infodesk/console/_answers.html", query=query, answers=answers)
+
+
+@console_only
+@require_GET
+def caller_lookup(request):
+    form = CallerForm(request.GET)
+    caller = None
+    status = 200
+    if form.is_valid():
+        caller = caller_items(phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
+        _remember(request, phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
+    else:
+        status = 400
+    return _page(
+        request, "infodesk/console/_caller.html", status=status, caller_form=form, caller=caller
+    )
+
+
+@console_only
+@require_POST
+def register_report(request):
+    form = ConsoleReportForm(request.POST)
+    registered = None
+    if form.is_valid():
+        try:
+            registered = report_submit(**form.submission(), author=None)
+        except ReportError as error:
+            form.add_service_errors(error)
+        else:
+            data = form.cleaned_data
+            _remember(
+                request,
+                number=registered.number,
+                name=data["name"],
+                phone=data["phone"],
+                email=data["email"],
+            )
+            form = ConsoleReportForm(initial=_caller_initial(request))
+    return _page(
+        request,
+        "infodesk/console/_report.html",
+        status=200 if registered or not form.errors else 400,
+        report_form=form,
+        registered_report=registered,
+    )
+
+
+@console_only
+@require_POST
+def register_question(request):
+    # Imported here: the questions service belongs to another part of the desk.
+    from ..services.questions import question_submit
+
+    form = ConsoleQuestionForm(request.POST)
+    registered = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            registered = question_submit(
+                topic=data["topic"],
+                text=data["text"],
+                asker_name=data["name"],
+                asker_email=data["email"],
+                asker_phone=data["phone"],
+                channel=Question.Channel.PHONE,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            _remember(
+                request,
+                number=registered.number,
+                name=data["name"],
+                phone=data["phone"],
+                email=data["email"],
+            )
+            form = ConsoleQuestionForm(initial=_caller_initial(request))
+    return _page(
+        request,
+        "infodesk/console/_question.html",
+        status=200 if registered or not form.errors else 400,
+        question_form=form,
+        registered_question=registered,
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@console_only
+@require_POST
+def log_call(request):
+    form = CallLogForm(request.POST)
+    logged = None
+    if form.is_valid():
+        try:
+            logged = call_log_record(operator=request.user, **form.record())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            request.session.pop(CALL_SESSION_KEY, None)  # the next call starts afresh
+            form = _call_form(request)
+    return _page(
+        request,
+        "infodesk/console/_call.html",
+        status=200 if logged or not form.errors else 400,
+        call_form=form,
+        logged_call=logged,
+    )
+
+
+@console_only
+@require_GET
+def call_log(request):
+    """The day's calls and the last 14 days by outcome, for the contact centre's head."""
+    today = timezone.localdate()
+    try:
+        day = date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else today
+    except ValueError:
+        return redirect("infodesk:console_calls")
+    counts = outcome_counts(day)
+    return render(
+        request,
+        "infodesk/console_calls.html",
+        {
+            "day": day,
+            "today": today,
+            "calls": calls_of_day(day),
+            "outcomes": [(label, counts[value]) for value, label in CallLog.Outcome.choices],
+            "outcome_labels": CallLog.Outcome.labels,
+            "days": daily_counts(day),
+        },
+    )

@@ -31,6 +31,7 @@ def people(unit, other_unit):
         "access officer": staff(Role.ACCESS_OFFICER),
         "reception admin": staff(Role.RECEPTION_ADMIN),
         "registry clerk": staff(Role.REGISTRY_CLERK),
+        "editor": staff(Role.EDITOR),
         "administrator": staff(Role.ADMINISTRATOR),
         "superuser": UserFactory(is_staff=True, is_superuser=True),
     }

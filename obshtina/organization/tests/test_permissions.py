@@ -28,6 +28,7 @@ MATRIX = {
     "access officer":          ["--",   "--",    "--",  "VM",          "--"],
     "reception admin":         ["--",   "--",    "--",  "--",          "VM"],
     "registry clerk":          ["--",   "--",    "VM",  "VM",          "--"],
+    "editor":                  ["--",   "--",    "--",  "--",          "--"],
     "administrator":           ["VM",   "VM",    "VM",  "VM",          "VM"],
     "superuser":               ["VM",   "VM",    "VM",  "VM",          "VM"],
 }

@@ -6,7 +6,9 @@ from django.contrib.auth.models import AnonymousUser
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.organization.models import Role
 from obshtina.organization.permissions import (
+    can_edit_knowledge,
     can_edit_units,
+    can_use_console,
     can_view_outbox,
     can_view_registry,
     has_role,
@@ -59,17 +61,18 @@ def test_a_role_granted_after_a_check_counts_at_once():
 
 # fmt: off
 STAFF_PAGES = {
-    #                            outbox registry edit units
-    "anonymous":               ["-",    "-",     "-"],
-    "author":                  ["-",    "-",     "-"],
-    "operator":                ["Y",    "Y",     "-"],
-    "officer of the unit":     ["-",    "Y",     "-"],
-    "head of the unit":        ["-",    "Y",     "-"],
-    "access officer":          ["-",    "Y",     "-"],
-    "reception admin":         ["-",    "Y",     "-"],
-    "registry clerk":          ["Y",    "Y",     "-"],
-    "administrator":           ["Y",    "Y",     "Y"],
-    "superuser":               ["Y",    "Y",     "Y"],
+    #                            outbox registry edit units edit knowledge  console
+    "anonymous":               ["-",    "-",     "-",       "-",              "-"],
+    "author":                  ["-",    "-",     "-",       "-",              "-"],
+    "operator":                ["Y",    "Y",     "-",       "-",              "Y"],
+    "officer of the unit":     ["-",    "Y",     "-",       "-",              "-"],
+    "head of the unit":        ["-",    "Y",     "-",       "-",              "-"],
+    "access officer":          ["-",    "Y",     "-",       "-",              "-"],
+    "reception admin":         ["-",    "Y",     "-",       "-",              "-"],
+    "registry clerk":          ["Y",    "Y",     "-",       "-",              "-"],
+    "editor":                  ["-",    "Y",     "-",       "Y",              "-"],
+    "administrator":           ["Y",    "Y",     "Y",       "Y",              "Y"],
+    "superuser":               ["Y",    "Y",     "Y",       "Y",              "Y"],
 }
 # fmt: on
 
@@ -77,6 +80,12 @@ STAFF_PAGES = {
 @pytest.mark.parametrize(("actor", "row"), STAFF_PAGES.items(), ids=list(STAFF_PAGES))
 def test_each_role_opens_exactly_the_staff_pages_the_table_says(people, actor, row):
     user = people[actor]
-    checks = [can_view_outbox, can_view_registry, can_edit_units]
+    checks = [
+        can_view_outbox,
+        can_view_registry,
+        can_edit_units,
+        can_edit_knowledge,
+        can_use_console,
+    ]
 
     assert ["Y" if check(user) else "-" for check in checks] == row

@@ -1,0 +1,79 @@
+"""The operator logs each call; the contact centre's head sees the day's counts."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from obshtina.accounts.tests.factories import StaffUserFactory
+from obshtina.infodesk.models import CallLog
+from obshtina.infodesk.services.calls import call_log_record
+
+pytestmark = pytest.mark.django_db
+
+SOFIA = ZoneInfo("Europe/Sofia")
+
+
+@pytest.fixture
+def operator(client):
+    user = StaffUserFactory(role="operator")
+    client.force_login(user)
+    return user
+
+
+def test_a_call_is_recorded_with_its_operator_and_numbers(client, operator):
+    response = client.post(
+        reverse("infodesk:console_call"),
+        {
+            "topic": "Адресна регистрация",
+            "outcome": CallLog.Outcome.ANSWERED,
+            "linked_numbers": "С-2025-000001, В-2025-000002",
+            "caller_phone": "0888 123 456",
+        },
+    )
+
+    call = CallLog.objects.get()
+    assert response.status_code == 200
+    assert "е записано" in response.content.decode()
+    assert call.operator == operator
+    assert call.linked_numbers == ["С-2025-000001", "В-2025-000002"]
+    assert abs((timezone.now() - call.started_at).total_seconds()) < 60
+
+
+def test_a_call_without_a_topic_is_refused_with_a_message(client, operator):
+    response = client.post(reverse("infodesk:console_call"), {"outcome": "answered"})
+
+    assert response.status_code == 400
+    assert not CallLog.objects.exists()
+
+
+def test_the_call_log_counts_the_days_calls_by_outcome(client, operator):
+    morning = datetime(2025, 3, 10, 9, 0, tzinfo=SOFIA)
+    for outcome in ("answered", "answered", "report"):
+        call_log_record(
+            operator=operator, topic="Улично осветление", outcome=outcome, started_at=morning
+        )
+    call_log_record(
+        operator=operator,
+        topic="Друг ден",
+        outcome="answered",
+        started_at=datetime(2025, 3, 9, 23, 30, tzinfo=SOFIA),
+    )
+
+    response = client.get(reverse("infodesk:console_calls"), {"date": "2025-03-10"})
+
+    outcomes = dict(response.context["outcomes"])
+    assert outcomes["отговорено по телефона"] == 2
+    assert outcomes["регистриран сигнал"] == 1
+    assert response.context["days"][0]["total"] == 3
+    assert response.context["days"][1]["total"] == 1
+    assert "Улично осветление" in response.content.decode()
+    assert "Друг ден" not in response.content.decode()
+
+
+def test_a_bad_date_goes_back_to_today(client, operator):
+    response = client.get(reverse("infodesk:console_calls"), {"date": "вчера"})
+
+    assert response.status_code == 302
