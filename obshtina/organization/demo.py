@@ -254,6 +254,13 @@ DEMO_ACCOUNTS = [
         staff_role=Role.REGISTRY_CLERK,
     ),
     DemoAccount(
+        "редактор на информацията",
+        "editor@demo.samokov.bg",
+        "Иван",
+        "Маринов",
+        staff_role=Role.EDITOR,
+    ),
+    DemoAccount(
         "администратор",
         "admin@demo.samokov.bg",
         "Администратор",
