@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from obshtina.organization.models import Unit
 from obshtina.registry.models import RegistryNumber
@@ -21,7 +22,7 @@ class Theme(models.Model):
     """A theme or a life situation ("Раждане", "Строителство", "Бизнес") to browse by."""
 
     class Kind(models.TextChoices):
-        THEME = "theme", _("тема")
+        THEME = "theme", pgettext_lazy("knowledge base", "тема")
         LIFE_SITUATION = "life_situation", _("житейска ситуация")
 
     name = models.CharField(_("име"), max_length=120, unique=True)
@@ -31,7 +32,7 @@ class Theme(models.Model):
     position = models.PositiveSmallIntegerField(_("подредба"), default=0)
 
     class Meta:
-        verbose_name = _("тема")
+        verbose_name = pgettext_lazy("knowledge base", "тема")
         verbose_name_plural = _("теми")
         ordering = ["kind", "position", "name"]
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Notification(models.Model):
@@ -31,7 +32,7 @@ class Notification(models.Model):
     )
     language = models.CharField(_("език"), max_length=2, choices=Language.choices, default="bg")
     template = models.CharField(_("шаблон"), max_length=100)
-    subject = models.CharField(_("тема"), max_length=255)
+    subject = models.CharField(pgettext_lazy("email", "тема"), max_length=255)
     text_body = models.TextField(_("текст"))
     html_body = models.TextField(_("HTML"), blank=True)
     # What the message is about, as plain strings ("reports.report", "42"), so staff can
