@@ -5,8 +5,10 @@ back as errors next to the fields they name.
 """
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from obshtina.core.forms import PublicSubmissionForm
 
 from .models import Question, QuestionTopic
 from .selectors.questions import question_topics
@@ -22,7 +24,12 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-class AskForm(forms.Form):
+class AskForm(PublicSubmissionForm):
+    honeypot_message = _(
+        "Въпросът не е приет: попълнено е скритото поле „Оставете това поле "
+        "празно“, което попълват само програми за спам. Ако сте човек, изчистете "
+        "го или се обадете на контактния център."
+    )
     topic = forms.ModelChoiceField(
         label=_("Тема"),
         queryset=question_topics(),
@@ -51,49 +58,6 @@ class AskForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    # Honeypot: people never see it; bots fill every field they find.
-    website = forms.CharField(
-        label=_("Оставете това поле празно"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        if user is not None and user.is_authenticated:
-            self._use_profile(user)
-
-    def _use_profile(self, user) -> None:
-        """The account's data are the asker's: shown, not editable here."""
-        profile = {
-            "name": user.get_full_name(),
-            "email": user.email,
-            "phone": str(user.phone) if user.phone else "",
-        }
-        for name, value in profile.items():
-            if value:
-                self.fields[name].initial = value
-                self.fields[name].disabled = True
-                self.fields[name].help_text = _("От профила ви; променя се в „Моят профил“.")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise ValidationError(
-                _(
-                    "Въпросът не е приет: попълнено е скритото поле „Оставете това поле "
-                    "празно“, което попълват само програми за спам. Ако сте човек, изчистете "
-                    "го или се обадете на контактния център."
-                ),
-                code="honeypot",
-            )
-        return cleaned
-
-    @property
-    def is_honeypot_filled(self) -> bool:
-        return self.has_error(NON_FIELD_ERRORS, code="honeypot")
 
     def submission(self) -> dict:
         """Keyword arguments for ``question_submit`` (without ``author``)."""

@@ -2,9 +2,10 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.forms import PublicSubmissionForm
 from obshtina.core.images import clean_image
 from obshtina.core.uploads import MultipleFileInput, MultipleFilesField
 from obshtina.organization.selectors import settlements
@@ -32,13 +33,19 @@ class PhotosField(MultipleFilesField):
         return clean_image(upload)
 
 
-class ReportForm(forms.Form):
+class ReportForm(PublicSubmissionForm):
     """Category, description, place, photos and (optionally) who is writing.
 
     The map fills ``latitude``/``longitude``; without JavaScript the citizen
     types them or only picks a settlement, whose centre is then used. The
     place's errors (also the service's ``location`` error) are on ``latitude``.
     """
+
+    honeypot_message = _(
+        "Сигналът не е приет: попълнено е скритото поле „Оставете това поле "
+        "празно“, което попълват само програми за спам. Ако сте човек, изчистете "
+        "го или се обадете на контактния център."
+    )
 
     category = forms.ModelChoiceField(
         label=_("Категория"),
@@ -94,15 +101,9 @@ class ReportForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    # Honeypot: people never see it; bots fill every field they find.
-    website = forms.CharField(
-        label=_("Оставете това поле празно"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["photos"].help_text = _(
             "До %(max)s снимки (JPEG, PNG или WebP), всяка до %(mb)s MB. "
             "Данните за място и апарат (EXIF) се премахват."
@@ -110,36 +111,9 @@ class ReportForm(forms.Form):
             "max": settings.REPORT_MAX_PHOTOS,
             "mb": f"{settings.UPLOAD_MAX_IMAGE_BYTES / (1024 * 1024):g}",
         }
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        if user is not None and user.is_authenticated:
-            self._use_profile(user)
-
-    def _use_profile(self, user) -> None:
-        """The account's data are the submitter's: shown, not editable here."""
-        profile = {
-            "name": user.get_full_name(),
-            "email": user.email,
-            "phone": str(user.phone) if user.phone else "",
-        }
-        for name, value in profile.items():
-            if value:
-                self.fields[name].initial = value
-                self.fields[name].disabled = True
-                self.fields[name].help_text = _("От профила ви; променя се в „Моят профил“.")
 
     def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            # Shown at the top: the field itself is hidden from people.
-            raise ValidationError(
-                _(
-                    "Сигналът не е приет: попълнено е скритото поле „Оставете това поле "
-                    "празно“, което попълват само програми за спам. Ако сте човек, изчистете "
-                    "го или се обадете на контактния център."
-                ),
-                code="honeypot",
-            )
+        cleaned = super().clean()  # refuses a filled honeypot
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if self.has_error("latitude") or self.has_error("longitude"):
             return cleaned
@@ -156,10 +130,6 @@ class ReportForm(forms.Form):
                 cleaned["latitude"] = float(settlement.latitude)
                 cleaned["longitude"] = float(settlement.longitude)
         return cleaned
-
-    @property
-    def is_honeypot_filled(self) -> bool:
-        return self.has_error(NON_FIELD_ERRORS, code="honeypot")
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show a ``ReportError`` from the service next to the field it names."""
