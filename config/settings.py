@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "obshtina.reports",
     "obshtina.correspondence",
     "obshtina.infodesk",
+    "obshtina.reception",
+    "obshtina.api",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "obshtina.core.middleware.ChosenLanguageMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -253,3 +257,29 @@ LOGGING = {
 REGISTRY_CONNECTOR = env.str(
     "REGISTRY_CONNECTOR", default="obshtina.registry.connectors.NullConnector"
 )
+
+# --- Reception hours ------------------------------------------------------------------
+# Requests a citizen may have waiting for approval at once, so nobody hoards the calendar.
+RECEPTION_MAX_PENDING = env.int("RECEPTION_MAX_PENDING", default=3)
+# Citizens book from this many minutes ahead up to this many days ahead.
+RECEPTION_MIN_NOTICE_MINUTES = env.int("RECEPTION_MIN_NOTICE_MINUTES", default=60)
+RECEPTION_BOOKING_HORIZON_DAYS = env.int("RECEPTION_BOOKING_HORIZON_DAYS", default=60)
+# Video consultations: "jitsi" (a room URL from VIDEO_URL_TEMPLATE with a random
+# UUID room), "bigbluebutton" (checksum-signed join links from BBB_URL and BBB_SECRET)
+# or "none" (officials paste a link themselves). The public meet.jit.si asks the
+# moderator to log in; production should point the template at a self-hosted Jitsi.
+VIDEO_PROVIDER = env.str("VIDEO_PROVIDER", default="jitsi")
+VIDEO_URL_TEMPLATE = env.str("VIDEO_URL_TEMPLATE", default="https://meet.jit.si/{room}")
+BBB_URL = env.str("BBB_URL", default="")
+BBB_SECRET = env.str("BBB_SECRET", default="")
+
+# --- Phones and other systems (PWA, web push, APIs) -----------------------------------
+# Web push (VAPID): generate a key pair once (README); without keys push is off.
+VAPID_PUBLIC_KEY = env.str("VAPID_PUBLIC_KEY", default="")
+VAPID_PRIVATE_KEY = env.str("VAPID_PRIVATE_KEY", default="")
+VAPID_SUBJECT = env.str("VAPID_SUBJECT", default="mailto:obshtina@samokov.bg")
+# Anonymous POSTs to the JSON API and Open311 per IP address.
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="10/10m")
+# Other front ends allowed to call /api/ and /open311/ from a browser.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/(api|open311)/.*$"

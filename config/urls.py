@@ -12,6 +12,9 @@ urlpatterns = [
     path("reports/", include("obshtina.reports.urls")),
     path("documents/", include("obshtina.correspondence.urls")),
     path("info/", include("obshtina.infodesk.urls")),
+    path("reception/", include("obshtina.reception.urls")),
+    path("open311/v2/", include("obshtina.api.open311.urls")),
+    path("api/v1/", include("obshtina.api.v1.urls")),
     path("staff/notifications/", include("obshtina.notifications.urls")),
     path("", include("obshtina.core.urls")),
 ]

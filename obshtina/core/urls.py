@@ -7,7 +7,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("track/", views.track, name="track"),
-    path("reception/", views.coming_soon, {"title_key": "reception"}, name="reception"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
 ]

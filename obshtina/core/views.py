@@ -5,10 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.registry.selectors import item_url_for_number
 
-SECTION_TITLES = {
-    "reception": _("Приемно време"),
-}
-
 
 def home(request):
     return render(request, "core/home.html")
@@ -28,10 +24,6 @@ def track(request):
     return render(
         request, "core/track.html", {"number": number, "error": error}, status=404 if error else 200
     )
-
-
-def coming_soon(request, title_key):
-    return render(request, "core/coming_soon.html", {"title": SECTION_TITLES[title_key]})
 
 
 def accessibility(request):

@@ -21,7 +21,23 @@ class Notification(models.Model):
         BG = "bg", "Български"
         EN = "en", "English"
 
-    to_email = models.EmailField(_("получател"))
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("имейл")
+        PUSH = "push", _("известие в браузъра")
+
+    channel = models.CharField(
+        _("канал"), max_length=10, choices=Channel.choices, default=Channel.EMAIL
+    )
+    # E-mail: the address. Push: empty, the browser subscription says where.
+    to_email = models.EmailField(_("получател"), blank=True)
+    push_subscription = models.ForeignKey(
+        "PushSubscription",
+        verbose_name=_("абонамент за известия"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("потребител"),
@@ -41,6 +57,8 @@ class Notification(models.Model):
     about_id = models.CharField(_("относно (номер)"), max_length=64, blank=True)
     # Extra e-mail headers, e.g. List-Unsubscribe for one-click unsubscribing.
     headers = models.JSONField(_("допълнителни заглавки"), default=dict, blank=True)
+    # An iCalendar invitation (RFC 5546) sent with the message, e.g. for a meeting.
+    calendar = models.TextField(_("покана за календар"), blank=True)
     status = models.CharField(
         _("състояние"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -90,3 +108,27 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self):
         return f"#{self.notification_id} {self.attempted_at:%Y-%m-%d %H:%M:%S}"
+
+
+class PushSubscription(models.Model):
+    """A browser that agreed to receive web push notifications for a user."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("потребител"),
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+    )
+    endpoint = models.URLField(_("адрес на услугата"), max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    user_agent = models.CharField(_("браузър"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
+    last_success_at = models.DateTimeField(_("последно успешно"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("абонамент за известия в браузъра")
+        verbose_name_plural = _("абонаменти за известия в браузъра")
+
+    def __str__(self):
+        return f"{self.user} – {self.user_agent[:40]}"

@@ -38,12 +38,14 @@ def notification_queue(
     user: AbstractBaseUser | None = None,
     about: models.Model | None = None,
     list_unsubscribe_url: str = "",
+    calendar: str = "",
 ) -> Notification:
     """Render `notifications/email/<template>.{subject.txt,txt,html}` and store it for delivery.
 
     Call it inside the transaction of the change the message reports: a rolled-back
     change leaves no row and sends nothing. Templates get `municipality` and
-    `site_url` besides `context`.
+    `site_url` besides `context`. `calendar` is an iCalendar text (METHOD:REQUEST
+    or CANCEL) sent along as an invitation the mail client can add or update.
     """
     language = _supported_language(language)
     context = {
@@ -65,6 +67,7 @@ def notification_queue(
         user=user,
         about=about,
         headers=_list_unsubscribe_headers(list_unsubscribe_url),
+        calendar=calendar,
     )
 
 
@@ -177,6 +180,7 @@ def _store(
     user: AbstractBaseUser | None,
     about: models.Model | None,
     headers: dict | None = None,
+    calendar: str = "",
 ) -> Notification:
     with transaction.atomic():
         notification = Notification.objects.create(
@@ -191,6 +195,7 @@ def _store(
             about_type=about._meta.label_lower if about is not None else "",
             about_id=str(about.pk) if about is not None else "",
             headers=headers or {},
+            calendar=calendar,
         )
         _enqueue_delivery_on_commit(notification.pk)
     logger.info("Notification %s queued (template %s)", notification.pk, template)
@@ -222,7 +227,24 @@ def _send(notification: Notification) -> None:
     )
     if notification.html_body:
         message.attach_alternative(notification.html_body, "text/html")
+    if notification.calendar:
+        _attach_calendar(message, notification.calendar)
     message.send()
+
+
+def _attach_calendar(message: EmailMultiAlternatives, calendar: str) -> None:
+    """As mail clients expect an invitation: a text/calendar part carrying the
+    METHOD (Outlook, Gmail show "add / update"), and the same as an .ics file."""
+    method = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in calendar.splitlines()
+            if line.startswith("METHOD:")
+        ),
+        "PUBLISH",
+    )
+    message.attach_alternative(calendar, f"text/calendar; method={method}")
+    message.attach("invite.ics", calendar, "application/ics")
 
 
 def _record_success(notification: Notification) -> None:

@@ -221,3 +221,42 @@ def can_use_console(user) -> bool:
 def can_edit_knowledge(user) -> bool:
     """The public knowledge base (services, regulations) is kept by its editors."""
     return bool(roles_of(user) & {EDITOR, ADMINISTRATOR})
+
+
+def can_manage_schedule(user, schedule) -> bool:
+    """Reception hours: a schedule's meetings are approved, rejected and booked by
+    its responsible officials, the reception administrators and administrators.
+    An official sees only the schedules they are responsible for."""
+    if not _is_active(user):
+        return False
+    if roles_of(user) & {RECEPTION_ADMIN, ADMINISTRATOR}:
+        return True
+    return schedule.officials.filter(pk=user.pk).exists()
+
+
+def can_edit_schedules(user) -> bool:
+    """Creating schedules and groups, changing windows and days off."""
+    return bool(roles_of(user) & {RECEPTION_ADMIN, ADMINISTRATOR})
+
+
+def can_use_reception_desk(user) -> bool:
+    """The staff side of reception hours: officials of any schedule, reception
+    administrators, administrators, and operators booking for callers."""
+    if not _is_active(user):
+        return False
+    if roles_of(user) & {RECEPTION_ADMIN, ADMINISTRATOR, OPERATOR}:
+        return True
+    return user.reception_schedules.exists()
+
+
+def can_book_for_caller(user, schedule) -> bool:
+    """Booking on behalf of a caller or a visitor at the counter: the schedule's
+    managers and the contact centre's operators."""
+    return has_role(user, OPERATOR) or can_manage_schedule(user, schedule)
+
+
+def can_view_appointment(user, appointment) -> bool:
+    """A meeting is private: its citizen and those who manage its schedule."""
+    if not _is_active(user):
+        return False
+    return _is_author(user, appointment) or can_manage_schedule(user, appointment.schedule)

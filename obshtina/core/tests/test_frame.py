@@ -1,5 +1,4 @@
 import pytest
-from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +18,6 @@ def test_home_page_shows_municipality_and_contact_centre_phone(client):
 )
 def test_navigation_links_to_every_section(client, label):
     assert label in client.get("/").content.decode()
-
-
-@pytest.mark.parametrize("name", ["core:reception"])
-def test_sections_not_built_yet_say_so(client, name):
-    response = client.get(reverse(name))
-    assert response.status_code == 200
-    assert "се подготвя" in response.content.decode()
 
 
 def test_site_switches_to_english(client):

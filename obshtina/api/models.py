@@ -1,0 +1,61 @@
+"""Who may call the APIs: Open311 clients (api_key) and personal API tokens."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def new_api_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Open311Client(models.Model):
+    """A system or app allowed to POST requests to Open311 GeoReport v2; the
+    administrator issues one key per client in the admin."""
+
+    name = models.CharField(_("наименование"), max_length=200)
+    contact_email = models.EmailField(_("имейл за връзка"), blank=True)
+    api_key = models.CharField(_("ключ (api_key)"), max_length=64, unique=True, default=new_api_key)
+    is_active = models.BooleanField(_("активен"), default=True)
+    created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("последно използван"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("клиент на Open311")
+        verbose_name_plural = _("клиенти на Open311")
+
+    def __str__(self):
+        return self.name
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A personal token for the JSON API (a phone app signed in as the user).
+
+    Only its SHA-256 is stored; the token itself is shown once when it is made.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("потребител"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("наименование"), max_length=100, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("последно използван"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ключ за API")
+        verbose_name_plural = _("ключове за API")
+
+    def __str__(self):
+        return f"{self.user} – {self.name}"

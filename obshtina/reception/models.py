@@ -1,0 +1,313 @@
+"""Reception hours: schedules, their weekly windows and days off, and appointments.
+
+Times of a window are Europe/Sofia wall-clock times (09:00 stays 09:00 across the
+daylight-saving changes); an appointment's start and end are stored as instants
+(UTC), computed from the wall-clock slot when it is booked.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from obshtina.organization.models import Unit
+from obshtina.registry.models import RegistryNumber
+
+
+class ScheduleGroup(models.Model):
+    """Schedules shown together, so citizens find the right one fast
+    ("Кмет и заместник-кметове", "Устройство на територията")."""
+
+    name = models.CharField(_("наименование"), max_length=200)
+    slug = models.SlugField(_("адрес"), max_length=100, unique=True, allow_unicode=True)
+    description = models.TextField(_("описание"), blank=True)
+    order = models.PositiveSmallIntegerField(_("подредба"), default=100)
+    is_active = models.BooleanField(_("показва се"), default=True)
+
+    class Meta:
+        verbose_name = _("група графици")
+        verbose_name_plural = _("групи графици")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Schedule(models.Model):
+    """The reception hours of one official, specialist or unit."""
+
+    group = models.ForeignKey(
+        ScheduleGroup,
+        verbose_name=_("група"),
+        on_delete=models.PROTECT,
+        related_name="schedules",
+    )
+    title = models.CharField(
+        _("длъжност или звено"),
+        max_length=200,
+        help_text=_("Например „Кмет на община Самоков“ или „Отдел „Устройство на територията“."),
+    )
+    host_name = models.CharField(_("име на длъжностното лице"), max_length=200, blank=True)
+    slug = models.SlugField(_("адрес"), max_length=120, unique=True, allow_unicode=True)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("звено"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="schedules",
+    )
+    # Who approves, rejects and books this schedule's meetings.
+    officials = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("отговорни служители"),
+        blank=True,
+        related_name="reception_schedules",
+    )
+    location = models.CharField(_("място на приема"), max_length=300, blank=True)
+    description = models.TextField(_("описание"), blank=True)
+    valid_from = models.DateField(_("валиден от"), default=timezone.localdate)
+    valid_until = models.DateField(_("валиден до"), null=True, blank=True)
+    offers_video = models.BooleanField(_("предлага видеоконсултация"), default=True)
+    is_active = models.BooleanField(_("активен"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("график")
+        verbose_name_plural = _("графици")
+        ordering = ["group__order", "title"]
+
+    def __str__(self):
+        return f"{self.title} – {self.host_name}" if self.host_name else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reception:schedule", kwargs={"slug": self.slug})
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("понеделник")
+    TUESDAY = 1, _("вторник")
+    WEDNESDAY = 2, _("сряда")
+    THURSDAY = 3, _("четвъртък")
+    FRIDAY = 4, _("петък")
+    SATURDAY = 5, _("събота")
+    SUNDAY = 6, _("неделя")
+
+
+class ScheduleWindow(models.Model):
+    """One reception window on a weekday: from `start` to `end`, meetings of
+    `slot_minutes`, with an optional break (lunch) in which nothing is offered."""
+
+    schedule = models.ForeignKey(
+        Schedule, verbose_name=_("график"), on_delete=models.CASCADE, related_name="windows"
+    )
+    weekday = models.PositiveSmallIntegerField(_("ден от седмицата"), choices=Weekday.choices)
+    start = models.TimeField(_("начало"))
+    end = models.TimeField(_("край"))
+    slot_minutes = models.PositiveSmallIntegerField(_("продължителност на срещата (минути)"))
+    break_start = models.TimeField(_("почивка от"), null=True, blank=True)
+    break_end = models.TimeField(_("почивка до"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("приемен прозорец")
+        verbose_name_plural = _("приемни прозорци")
+        ordering = ["weekday", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="window_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5) & Q(slot_minutes__lte=480),
+                name="window_slot_length",
+            ),
+            models.CheckConstraint(
+                condition=(Q(break_start__isnull=True) & Q(break_end__isnull=True))
+                | Q(break_end__gt=models.F("break_start")),
+                name="window_break_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class Absence(models.Model):
+    """Days on which a schedule receives nobody (leave, a business trip).
+    Bulgarian public holidays are off without being entered."""
+
+    schedule = models.ForeignKey(
+        Schedule, verbose_name=_("график"), on_delete=models.CASCADE, related_name="absences"
+    )
+    first_day = models.DateField(_("от дата"))
+    last_day = models.DateField(_("до дата (включително)"))
+    reason = models.CharField(_("причина"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("отсъствие")
+        verbose_name_plural = _("отсъствия")
+        ordering = ["first_day"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_day__gte=models.F("first_day")), name="absence_days_in_order"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_day:%d.%m.%Y}–{self.last_day:%d.%m.%Y}"
+
+
+class Appointment(models.Model):
+    """A meeting requested by a citizen or booked by staff for a caller."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("заявена")
+        APPROVED = "approved", _("одобрена")
+        REJECTED = "rejected", _("отказана")
+        CANCELLED = "cancelled", _("анулирана")
+        HELD = "held", _("проведена")
+        MISSED = "missed", _("неявяване")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("уебсайт")
+        PHONE = "phone", _("телефон")
+        COUNTER = "counter", _("гише")
+        API = "api", _("приложение / API")
+
+    # Statuses that hold the slot: nobody else may book it.
+    HOLDING = (Status.REQUESTED, Status.APPROVED, Status.HELD, Status.MISSED)
+    UPCOMING = (Status.REQUESTED, Status.APPROVED)
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    registry_number = models.OneToOneField(
+        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT
+    )
+    number = models.CharField(_("номер"), max_length=32, unique=True)
+    schedule = models.ForeignKey(
+        Schedule, verbose_name=_("график"), on_delete=models.PROTECT, related_name="appointments"
+    )
+    starts_at = models.DateTimeField(_("начало"))
+    ends_at = models.DateTimeField(_("край"))
+    status = models.CharField(
+        _("състояние"), max_length=20, choices=Status.choices, default=Status.REQUESTED
+    )
+    channel = models.CharField(
+        _("канал"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    topic = models.CharField(pgettext_lazy("meeting", "тема"), max_length=300)
+    document_number = models.CharField(_("номер на документ"), max_length=64, blank=True)
+    wants_video = models.BooleanField(_("желае видеоконсултация"), default=False)
+    video_url = models.URLField(_("връзка за видеосреща"), max_length=1000, blank=True)
+    # The citizen: an account, or name and phone of a caller without one. Never public.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("гражданин"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointments",
+    )
+    citizen_name = models.CharField(_("име"), max_length=200, blank=True)
+    citizen_phone = models.CharField(_("телефон"), max_length=40, blank=True)
+    citizen_email = models.EmailField(_("имейл"), blank=True)
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("записан от служител"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("причина"), blank=True)  # of a rejection or cancellation
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("решено на"), null=True, blank=True)
+    # The calendar invitation's SEQUENCE: raised on every change the citizen hears of.
+    sequence = models.PositiveIntegerField(default=0)
+    reminder_sent_at = models.DateTimeField(_("напомняне изпратено на"), null=True, blank=True)
+    created_at = models.DateTimeField(_("заявена на"), default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    kind = "appointment"  # for organization.permissions
+    is_public = False
+
+    class Meta:
+        verbose_name = _("среща")
+        verbose_name_plural = _("срещи")
+        ordering = ["starts_at"]
+        constraints = [
+            # One active meeting per slot, on every database. On PostgreSQL an
+            # exclusion constraint (migration 0002) also refuses overlapping ranges.
+            models.UniqueConstraint(
+                fields=["schedule", "starts_at"],
+                condition=Q(status__in=["requested", "approved", "held", "missed"]),
+                name="one_active_appointment_per_slot",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="appointment_ends_after_start"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["schedule", "starts_at"], name="appointment_slot_idx"),
+            models.Index(fields=["status", "starts_at"], name="appointment_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.number} – {self.schedule}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reception:appointment", kwargs={"number": self.number})
+
+    @property
+    def unit(self) -> Unit | None:
+        return self.schedule.unit
+
+    def is_visible_to(self, user) -> bool:
+        from obshtina.organization.permissions import can_view_appointment
+
+        return can_view_appointment(user, self)
+
+    @property
+    def holds_slot(self) -> bool:
+        return self.status in self.HOLDING
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.status in self.UPCOMING and self.ends_at > timezone.now()
+
+    @property
+    def contact_email(self) -> str:
+        return self.author.email if self.author_id else self.citizen_email
+
+    @property
+    def contact_name(self) -> str:
+        if self.author_id:
+            return self.author.get_full_name() or self.author.email
+        return self.citizen_name
+
+
+class AppointmentEvent(models.Model):
+    """One change of a meeting: the citizen's timeline and the audit trail."""
+
+    appointment = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("събитие по среща")
+        verbose_name_plural = _("събития по срещи")
+
+    def __str__(self):
+        return f"{self.appointment_id}: {self.action}"

@@ -1,0 +1,295 @@
+"""Free slots: which meetings a schedule can still offer, day by day.
+
+A slot is computed from the schedule's weekly windows in Europe/Sofia wall-clock
+time, so a 09:00 window stays 09:00 in summer and winter; a wall-clock time that
+does not exist (the hour skipped on the last Sunday of March) is never offered,
+and one that happens twice (the last Sunday of October) means its first instance.
+
+Past slots, slots within the booking notice, slots held by a meeting, breaks,
+public holidays and absences are never offered. The computation reads the
+windows, absences and held meetings of all the schedules in three queries and
+compares timestamps, so a whole group over several weeks stays cheap
+(bench/reception_slots.py).
+"""
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import Enum
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from obshtina.core.dates import public_holidays
+
+from .models import Absence, Appointment, Schedule, ScheduleWindow
+
+SOFIA = ZoneInfo("Europe/Sofia")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    schedule_id: int
+    starts_at: datetime  # aware, Europe/Sofia
+    ends_at: datetime
+
+    @property
+    def key(self) -> str:
+        """The slot's name in forms and URLs: local wall-clock start, "2026-11-24T09:30"."""
+        return self.starts_at.strftime("%Y-%m-%dT%H:%M")
+
+
+class Unavailable(Enum):
+    """Why a requested time is not a free slot (each has its own message for the citizen)."""
+
+    PAST = "past"
+    TOO_SOON = "too_soon"
+    TOO_FAR = "too_far"
+    NOT_VALID = "not_valid"  # the schedule is inactive or not valid on that day
+    HOLIDAY = "holiday"
+    ABSENCE = "absence"
+    OUTSIDE = "outside"  # not a slot of the schedule's windows (or in a break)
+    TAKEN = "taken"
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    start: time
+    end: time
+    step: timedelta
+    break_start: time | None
+    break_end: time | None
+
+
+def parse_slot_key(key: str) -> datetime | None:
+    """ "2026-11-24T09:30" (Sofia wall clock) → an aware datetime; None if malformed."""
+    try:
+        naive = datetime.strptime(key, "%Y-%m-%dT%H:%M")
+    except (TypeError, ValueError):
+        return None
+    return naive.replace(tzinfo=SOFIA)
+
+
+def booking_window(now: datetime | None = None) -> tuple[datetime, datetime]:
+    """The earliest and the latest start a citizen may book now."""
+    now = now or timezone.now()
+    earliest = now + timedelta(minutes=settings.RECEPTION_MIN_NOTICE_MINUTES)
+    latest = now + timedelta(days=settings.RECEPTION_BOOKING_HORIZON_DAYS)
+    return earliest, latest
+
+
+def free_slots(
+    schedules: Sequence[Schedule],
+    *,
+    first_day: date,
+    last_day: date,
+    now: datetime | None = None,
+    honour_horizon: bool = True,
+) -> dict[int, list[Slot]]:
+    """Free slots of each schedule between two days (inclusive), keyed by schedule id.
+
+    `honour_horizon=False` (staff booking for a caller) still refuses the past
+    but not the citizens' booking notice and horizon.
+    """
+    now = now or timezone.now()
+    earliest, latest = booking_window(now) if honour_horizon else (now, None)
+    schedule_ids = [schedule.pk for schedule in schedules]
+    windows = _windows_by_schedule(schedule_ids)
+    absent = _absent_days(schedule_ids, first_day, last_day)
+    range_start = datetime.combine(first_day, time.min, SOFIA)
+    range_end = datetime.combine(last_day + timedelta(days=1), time.min, SOFIA)
+    held = _held_intervals(schedule_ids, range_start, range_end)
+    holidays = _holidays_between(first_day, last_day)
+
+    earliest_ts = earliest.timestamp()
+    latest_ts = latest.timestamp() if latest is not None else None
+    result: dict[int, list[Slot]] = {}
+    for schedule in schedules:
+        offered = []
+        schedule_windows = windows.get(schedule.pk, {})
+        taken = held.get(schedule.pk, ([], []))
+        day = max(first_day, schedule.valid_from)
+        stop = min(last_day, schedule.valid_until) if schedule.valid_until else last_day
+        if not schedule.is_active:
+            day = stop + timedelta(days=1)
+        while day <= stop:
+            if day not in holidays and day not in absent.get(schedule.pk, ()):
+                for window in schedule_windows.get(day.weekday(), ()):
+                    for start, end in _window_slots(day, window):
+                        start_ts = start.timestamp()
+                        if start_ts < earliest_ts or (
+                            latest_ts is not None and start_ts > latest_ts
+                        ):
+                            continue
+                        if _overlaps(taken, start_ts, end.timestamp()):
+                            continue
+                        offered.append(Slot(schedule.pk, start, end))
+            day += timedelta(days=1)
+        result[schedule.pk] = offered
+    return result
+
+
+def slot_unavailable(
+    schedule: Schedule,
+    starts_at: datetime,
+    *,
+    now: datetime | None = None,
+    honour_horizon: bool = True,
+    ignore: Appointment | None = None,
+) -> tuple[Unavailable | None, Slot | None]:
+    """Is `starts_at` a free slot of `schedule`? Returns (None, slot) when it is,
+    else the reason and None. `ignore` is a meeting being moved (its own slot is free)."""
+    now = now or timezone.now()
+    local = starts_at.astimezone(SOFIA)
+    day = local.date()
+    if starts_at <= now:
+        return Unavailable.PAST, None
+    if honour_horizon:
+        earliest, latest = booking_window(now)
+        if starts_at < earliest:
+            return Unavailable.TOO_SOON, None
+        if starts_at > latest:
+            return Unavailable.TOO_FAR, None
+    if (
+        not schedule.is_active
+        or day < schedule.valid_from
+        or (schedule.valid_until and day > schedule.valid_until)
+    ):
+        return Unavailable.NOT_VALID, None
+    if day in public_holidays(day.year):
+        return Unavailable.HOLIDAY, None
+    if day in _absent_days([schedule.pk], day, day).get(schedule.pk, ()):
+        return Unavailable.ABSENCE, None
+    slot = next(
+        (
+            Slot(schedule.pk, start, end)
+            for window in _windows_by_schedule([schedule.pk])
+            .get(schedule.pk, {})
+            .get(day.weekday(), ())
+            for start, end in _window_slots(day, window)
+            if start == starts_at
+        ),
+        None,
+    )
+    if slot is None:
+        return Unavailable.OUTSIDE, None
+    held = Appointment.objects.filter(
+        schedule=schedule,
+        status__in=Appointment.HOLDING,
+        starts_at__lt=slot.ends_at,
+        ends_at__gt=slot.starts_at,
+    )
+    if ignore is not None:
+        held = held.exclude(pk=ignore.pk)
+    if held.exists():
+        return Unavailable.TAKEN, None
+    return None, slot
+
+
+def fits_schedule(schedule: Schedule, starts_at: datetime, ends_at: datetime) -> bool:
+    """Is this meeting still one of the schedule's slots (ignoring other meetings and
+    the booking notice)? Used to find meetings a schedule change would strand."""
+    local = starts_at.astimezone(SOFIA)
+    day = local.date()
+    if not schedule.is_active or day < schedule.valid_from:
+        return False
+    if schedule.valid_until and day > schedule.valid_until:
+        return False
+    if day in public_holidays(day.year):
+        return False
+    if day in _absent_days([schedule.pk], day, day).get(schedule.pk, ()):
+        return False
+    windows = _windows_by_schedule([schedule.pk]).get(schedule.pk, {}).get(day.weekday(), ())
+    return any(
+        start == starts_at and end == ends_at
+        for window in windows
+        for start, end in _window_slots(day, window)
+    )
+
+
+def _window_slots(day: date, window: _Window) -> Iterable[tuple[datetime, datetime]]:
+    cursor = datetime.combine(day, window.start)
+    end = datetime.combine(day, window.end)
+    break_start = datetime.combine(day, window.break_start) if window.break_start else None
+    break_end = datetime.combine(day, window.break_end) if window.break_end else None
+    while cursor + window.step <= end:
+        slot_end = cursor + window.step
+        if break_start is not None and cursor < break_end and slot_end > break_start:
+            cursor = break_end  # meetings resume when the break ends
+            continue
+        start = cursor.replace(tzinfo=SOFIA)
+        if _exists(start):
+            yield start, slot_end.replace(tzinfo=SOFIA)
+        cursor = slot_end
+
+
+def _exists(local: datetime) -> bool:
+    """False for a wall-clock time skipped by the spring-forward change."""
+    return local.astimezone(UTC).astimezone(SOFIA).replace(tzinfo=None) == local.replace(
+        tzinfo=None
+    )
+
+
+def _overlaps(taken: tuple[list[float], list[float]], start: float, end: float) -> bool:
+    starts, ends = taken
+    # Meetings of one schedule never overlap each other, so sorted starts have sorted
+    # ends; the only candidate is the last meeting that starts before this slot ends.
+    index = bisect_left(starts, end) - 1
+    return index >= 0 and ends[index] > start
+
+
+def _windows_by_schedule(schedule_ids: list[int]) -> dict[int, dict[int, list[_Window]]]:
+    windows: dict[int, dict[int, list[_Window]]] = defaultdict(lambda: defaultdict(list))
+    rows = ScheduleWindow.objects.filter(schedule_id__in=schedule_ids).order_by("start")
+    for row in rows.values_list(
+        "schedule_id", "weekday", "start", "end", "slot_minutes", "break_start", "break_end"
+    ):
+        schedule_id, weekday, start, end, minutes, break_start, break_end = row
+        windows[schedule_id][weekday].append(
+            _Window(start, end, timedelta(minutes=minutes), break_start, break_end)
+        )
+    return windows
+
+
+def _absent_days(schedule_ids: list[int], first_day: date, last_day: date) -> dict[int, set[date]]:
+    absent: dict[int, set[date]] = defaultdict(set)
+    rows = Absence.objects.filter(
+        schedule_id__in=schedule_ids, first_day__lte=last_day, last_day__gte=first_day
+    ).values_list("schedule_id", "first_day", "last_day")
+    for schedule_id, start, end in rows:
+        day = max(start, first_day)
+        while day <= min(end, last_day):
+            absent[schedule_id].add(day)
+            day += timedelta(days=1)
+    return absent
+
+
+def _held_intervals(
+    schedule_ids: list[int], range_start: datetime, range_end: datetime
+) -> dict[int, tuple[list[float], list[float]]]:
+    held: dict[int, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    rows = (
+        Appointment.objects.filter(
+            schedule_id__in=schedule_ids,
+            status__in=Appointment.HOLDING,
+            starts_at__lt=range_end,
+            ends_at__gt=range_start,
+        )
+        .order_by("schedule_id", "starts_at")
+        .values_list("schedule_id", "starts_at", "ends_at")
+    )
+    for schedule_id, starts_at, ends_at in rows:
+        starts, ends = held[schedule_id]
+        starts.append(starts_at.timestamp())
+        ends.append(ends_at.timestamp())
+    return held
+
+
+def _holidays_between(first_day: date, last_day: date) -> frozenset[date]:
+    days: frozenset[date] = frozenset()
+    for year in range(first_day.year, last_day.year + 1):
+        days |= public_holidays(year)
+    return days
