@@ -1,0 +1,24 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from obshtina.reception.services.reminders import appointment_reminders_send
+
+
+class Command(BaseCommand):
+    help = (
+        "Remind citizens of approved meetings in the next 24 hours (each once). Run it "
+        "hourly (systemd timer), or with --loop beside the development server."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true", help="Keep running.")
+        parser.add_argument("--interval", type=int, default=600, help="Seconds between runs.")
+
+    def handle(self, *, loop: bool, interval: int, **options):
+        while True:
+            sent = appointment_reminders_send()
+            self.stdout.write(f"queued {sent} reminder(s)")
+            if not loop:
+                return
+            time.sleep(interval)
