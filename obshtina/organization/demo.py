@@ -247,6 +247,14 @@ DEMO_ACCOUNTS = [
         staff_role=Role.RECEPTION_ADMIN,
     ),
     DemoAccount(
+        "длъжностно лице с приемно време",
+        "official@demo.samokov.bg",
+        "Ангел",
+        "Петров",
+        unit="ustroystvo-na-teritoriyata",
+        position="Главен архитект",
+    ),
+    DemoAccount(
         "деловодител",
         "registry@demo.samokov.bg",
         "Стефка",

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from obshtina.infodesk import demo as infodesk_demo
 from obshtina.organization import demo
+from obshtina.reception import demo as reception_demo
 from obshtina.reports import demo as reports_demo
 
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
         self.progress(f"units: {demo.units_load()} created")
         self.progress(f"report categories: {reports_demo.categories_load()} created")
         self.progress(f"knowledge base entries: {infodesk_demo.knowledge_load()} created")
+        created = reception_demo.schedules_load(with_officials=False)
+        self.progress(f"reception schedules: {created} created")
         if not settings.DEMO:
             self.progress("demo accounts: skipped (DEMO is off)")
             return
@@ -28,6 +31,7 @@ class Command(BaseCommand):
             demo.demo_account_load(account)
         self.progress(f"demo accounts: {len(demo.DEMO_ACCOUNTS)} ready")
         self.progress(f"demo reports: {reports_demo.reports_load()} created")
+        reception_demo.schedules_load(with_officials=True)
         self.print_logins()
 
     def progress(self, line: str) -> None:
