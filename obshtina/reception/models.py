@@ -254,6 +254,14 @@ class Appointment(models.Model):
         ]
         indexes = [
             models.Index(fields=["schedule", "starts_at"], name="appointment_slot_idx"),
+            # PostgreSQL: free slots read held meetings from this index alone (index-only
+            # scan); other databases skip covering indexes and use the one above.
+            models.Index(
+                fields=["schedule", "starts_at"],
+                include=["ends_at"],
+                condition=Q(status__in=["requested", "approved", "held", "missed"]),
+                name="appointment_held_idx",
+            ),
             models.Index(fields=["status", "starts_at"], name="appointment_status_idx"),
         ]
 

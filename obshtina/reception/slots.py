@@ -12,7 +12,6 @@ compares timestamps, so a whole group over several weeks stays cheap
 (bench/reception_slots.py).
 """
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,8 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import connection
+from django.db.models import Func, IntegerField
 from django.utils import timezone
 
 from obshtina.core.dates import public_holidays
@@ -28,18 +29,73 @@ from obshtina.core.dates import public_holidays
 from .models import Absence, Appointment, Schedule, ScheduleWindow
 
 SOFIA = ZoneInfo("Europe/Sofia")
+_EPOCH = datetime(1970, 1, 1)
 
 
-@dataclass(frozen=True, slots=True)
+class _Epoch(Func):
+    """Seconds since 1970 of a datetime column, computed by the database: reading
+    thousands of meetings as numbers is much cheaper than as datetimes."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(strftime('%%%%s', %(expressions)s) AS INTEGER)",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(EXTRACT(EPOCH FROM %(expressions)s) AS BIGINT)",
+            **extra,
+        )
+
+
 class Slot:
-    schedule_id: int
-    starts_at: datetime  # aware, Europe/Sofia
-    ends_at: datetime
+    """One free meeting time of a schedule. Kept as two timestamps: a group's slots
+    over weeks are thousands, and only the shown ones become datetimes."""
+
+    __slots__ = ("end_ts", "schedule_id", "start_ts")
+
+    def __init__(self, schedule_id: int, start_ts: float, end_ts: float):
+        self.schedule_id = schedule_id
+        self.start_ts = start_ts
+        self.end_ts = end_ts
+
+    @classmethod
+    def between(cls, schedule_id: int, starts_at: datetime, ends_at: datetime) -> "Slot":
+        return cls(schedule_id, starts_at.timestamp(), ends_at.timestamp())
+
+    @property
+    def starts_at(self) -> datetime:
+        """Aware, Europe/Sofia."""
+        return datetime.fromtimestamp(self.start_ts, SOFIA)
+
+    @property
+    def ends_at(self) -> datetime:
+        return datetime.fromtimestamp(self.end_ts, SOFIA)
 
     @property
     def key(self) -> str:
         """The slot's name in forms and URLs: local wall-clock start, "2026-11-24T09:30"."""
         return self.starts_at.strftime("%Y-%m-%dT%H:%M")
+
+    def __eq__(self, other):
+        return isinstance(other, Slot) and (
+            self.schedule_id,
+            self.start_ts,
+            self.end_ts,
+        ) == (other.schedule_id, other.start_ts, other.end_ts)
+
+    def __hash__(self):
+        return hash((self.schedule_id, self.start_ts, self.end_ts))
+
+    def __repr__(self):
+        return f"Slot({self.schedule_id}, {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M})"
 
 
 class Unavailable(Enum):
@@ -105,30 +161,40 @@ def free_slots(
     holidays = _holidays_between(first_day, last_day)
 
     earliest_ts = earliest.timestamp()
-    latest_ts = latest.timestamp() if latest is not None else None
+    latest_ts = latest.timestamp() if latest is not None else float("inf")
+    day_times: dict[tuple, list[tuple[float, float]]] = {}  # shared by schedules alike
     result: dict[int, list[Slot]] = {}
     for schedule in schedules:
-        offered = []
-        schedule_windows = windows.get(schedule.pk, {})
-        taken = held.get(schedule.pk, ([], []))
+        offered: list[Slot] = []
+        schedule_id = schedule.pk
+        schedule_windows = windows.get(schedule_id, {})
+        starts, ends = held.get(schedule_id, ([], []))
+        held_count, next_held = len(starts), 0
+        schedule_absent = absent.get(schedule_id, ())
         day = max(first_day, schedule.valid_from)
         stop = min(last_day, schedule.valid_until) if schedule.valid_until else last_day
         if not schedule.is_active:
             day = stop + timedelta(days=1)
         while day <= stop:
-            if day not in holidays and day not in absent.get(schedule.pk, ()):
-                for window in schedule_windows.get(day.weekday(), ()):
-                    for start, end in _window_slots(day, window):
-                        start_ts = start.timestamp()
-                        if start_ts < earliest_ts or (
-                            latest_ts is not None and start_ts > latest_ts
-                        ):
-                            continue
-                        if _overlaps(taken, start_ts, end.timestamp()):
-                            continue
-                        offered.append(Slot(schedule.pk, start, end))
+            day_windows = schedule_windows.get(day.weekday())
+            if day_windows and day not in holidays and day not in schedule_absent:
+                key = (day, tuple(day_windows))
+                times = day_times.get(key)
+                if times is None:
+                    times = day_times[key] = [
+                        pair
+                        for pair in _slot_times(day, day_windows)
+                        if earliest_ts <= pair[0] <= latest_ts
+                    ]
+                # Slots and held meetings are both in time order: walk them together.
+                for start_ts, end_ts in times:
+                    while next_held < held_count and ends[next_held] <= start_ts:
+                        next_held += 1
+                    if next_held < held_count and starts[next_held] < end_ts:
+                        continue  # overlaps a held meeting
+                    offered.append(Slot(schedule_id, start_ts, end_ts))
             day += timedelta(days=1)
-        result[schedule.pk] = offered
+        result[schedule_id] = offered
     return result
 
 
@@ -165,7 +231,7 @@ def slot_unavailable(
         return Unavailable.ABSENCE, None
     slot = next(
         (
-            Slot(schedule.pk, start, end)
+            Slot.between(schedule.pk, start, end)
             for window in _windows_by_schedule([schedule.pk])
             .get(schedule.pk, {})
             .get(day.weekday(), ())
@@ -211,6 +277,16 @@ def fits_schedule(schedule: Schedule, starts_at: datetime, ends_at: datetime) ->
 
 
 def _window_slots(day: date, window: _Window) -> Iterable[tuple[datetime, datetime]]:
+    """The window's slots on `day` as aware Sofia datetimes, skipping times that do
+    not exist on the clock that day."""
+    for start, end in _naive_window_slots(day, window):
+        aware = start.replace(tzinfo=SOFIA)
+        if _exists(aware):
+            yield aware, end.replace(tzinfo=SOFIA)
+
+
+def _naive_window_slots(day: date, window: _Window) -> Iterable[tuple[datetime, datetime]]:
+    """Wall-clock slots of the window on `day`; the break is skipped."""
     cursor = datetime.combine(day, window.start)
     end = datetime.combine(day, window.end)
     break_start = datetime.combine(day, window.break_start) if window.break_start else None
@@ -220,10 +296,30 @@ def _window_slots(day: date, window: _Window) -> Iterable[tuple[datetime, dateti
         if break_start is not None and cursor < break_end and slot_end > break_start:
             cursor = break_end  # meetings resume when the break ends
             continue
-        start = cursor.replace(tzinfo=SOFIA)
-        if _exists(start):
-            yield start, slot_end.replace(tzinfo=SOFIA)
+        yield cursor, slot_end
         cursor = slot_end
+
+
+def _slot_times(day: date, windows: list[_Window]) -> list[tuple[float, float]]:
+    """Start and end timestamps of a day's slots. On an ordinary day the UTC offset
+    is the same all day and plain arithmetic is exact; on a change day each slot
+    goes through the time zone."""
+    midnight = datetime.combine(day, time.min)
+    offset = SOFIA.utcoffset(midnight)
+    if offset != SOFIA.utcoffset(midnight + timedelta(days=1)):
+        return [
+            (start.timestamp(), end.timestamp())
+            for window in windows
+            for start, end in _window_slots(day, window)
+        ]
+    base = (midnight - _EPOCH - offset).total_seconds()
+    times = []
+    for window in windows:
+        for start, end in _naive_window_slots(day, window):
+            times.append(
+                (base + (start - midnight).total_seconds(), base + (end - midnight).total_seconds())
+            )
+    return times
 
 
 def _exists(local: datetime) -> bool:
@@ -231,14 +327,6 @@ def _exists(local: datetime) -> bool:
     return local.astimezone(UTC).astimezone(SOFIA).replace(tzinfo=None) == local.replace(
         tzinfo=None
     )
-
-
-def _overlaps(taken: tuple[list[float], list[float]], start: float, end: float) -> bool:
-    starts, ends = taken
-    # Meetings of one schedule never overlap each other, so sorted starts have sorted
-    # ends; the only candidate is the last meeting that starts before this slot ends.
-    index = bisect_left(starts, end) - 1
-    return index >= 0 and ends[index] > start
 
 
 def _windows_by_schedule(schedule_ids: list[int]) -> dict[int, dict[int, list[_Window]]]:
@@ -279,12 +367,16 @@ def _held_intervals(
             ends_at__gt=range_start,
         )
         .order_by("schedule_id", "starts_at")
-        .values_list("schedule_id", "starts_at", "ends_at")
+        .values_list("schedule_id", _Epoch("starts_at"), _Epoch("ends_at"))
     )
-    for schedule_id, starts_at, ends_at in rows:
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:  # plain numbers: no per-row converters
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for schedule_id, start_ts, end_ts in rows:
         starts, ends = held[schedule_id]
-        starts.append(starts_at.timestamp())
-        ends.append(ends_at.timestamp())
+        starts.append(start_ts)
+        ends.append(end_ts)
     return held
 
 
