@@ -59,3 +59,36 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.name}"
+
+
+def new_open311_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Open311Token(models.Model):
+    """The token an Open311 POST answers with, for ``tokens/{token}``.
+
+    It only leads to the report's registry number, which is public anyway; it is
+    not the submitter's private access secret (``Report.access_token``).
+    """
+
+    token = models.CharField(max_length=32, unique=True, default=new_open311_token)
+    report = models.ForeignKey(
+        "reports.Report", verbose_name=_("сигнал"), on_delete=models.CASCADE, related_name="+"
+    )
+    client = models.ForeignKey(
+        Open311Client,
+        verbose_name=_("клиент"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tokens",
+    )
+    created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("токен на Open311")
+        verbose_name_plural = _("токени на Open311")
+
+    def __str__(self):
+        return self.token
