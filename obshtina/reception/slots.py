@@ -359,6 +359,8 @@ def _held_intervals(
     schedule_ids: list[int], range_start: datetime, range_end: datetime
 ) -> dict[int, tuple[list[float], list[float]]]:
     held: dict[int, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    if not schedule_ids:  # an empty IN () has no SQL to run
+        return held
     rows = (
         Appointment.objects.filter(
             schedule_id__in=schedule_ids,

@@ -7,7 +7,7 @@ from .views import public
 urlpatterns = [
     path("", public.index, name="index"),
     path("s/<str:slug>/", public.schedule, name="schedule"),
-    path("s/<str:slug>/request/<str:key>/", public.request, name="request"),
+    path("s/<str:slug>/request/<str:key>/", public.slot_request, name="request"),
     path("mine/", public.mine, name="mine"),
     path("a/<str:number>/", public.appointment, name="appointment"),
     path("a/<str:number>/cancel/", public.cancel, name="cancel"),

@@ -1,0 +1,94 @@
+"""Reception hours from the citizen's side, on a phone: find a schedule, pick a free
+slot, request it (the first choice was just taken), see it in "Моите срещи", cancel it."""
+
+import re
+
+import pytest
+
+from obshtina.accounts.tests.factories import PASSWORD, UserFactory
+from obshtina.reception.models import Appointment
+from obshtina.reception.slots import parse_slot_key
+from obshtina.reception.tests.factories import ScheduleFactory, ScheduleGroupFactory, book
+
+from .accounts import EMAIL_LABEL
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def fits_the_phone(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
+
+
+def test_a_citizen_finds_a_schedule_books_a_slot_and_cancels_it(phone_page, assert_accessible):
+    page = phone_page
+    group = ScheduleGroupFactory(name="Устройство на територията")
+    architect = ScheduleFactory(group=group, title="Главен архитект", host_name="Петър Петров")
+    ScheduleFactory(group=group, title="Отдел „Местни данъци“")
+    citizen = UserFactory(email="maria@example.bg")
+
+    page.goto("/reception/")
+    assert_accessible(page)
+    fits_the_phone(page)
+    page.get_by_label("Търсене на график").fill("архитект")
+    page.get_by_role("button", name="Търси").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Отдел „Местни данъци“").count() == 0
+    page.get_by_role("link", name="Главен архитект", exact=True).click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    fits_the_phone(page)
+
+    page.get_by_role("link", name="Следваща седмица").click()
+    page.wait_for_load_state()
+    first_slot = page.locator("a.slot").first
+    first_slot.click()
+    page.wait_for_url("**/accounts/login/**")
+    page.get_by_label(EMAIL_LABEL).fill(citizen.email)
+    page.get_by_label("Парола").fill(PASSWORD)
+    page.get_by_role("button", name="Вход").click()
+    page.wait_for_url("**/request/**")
+    assert_accessible(page)
+
+    # Someone else takes the slot while the citizen types.
+    key = page.url.rstrip("/").rsplit("/", 1)[1]
+    book(architect, parse_slot_key(key))
+    page.get_by_label("Тема на срещата").fill("Виза за проектиране")
+    page.get_by_label(re.compile("Номер на документ")).fill("УТ-2026-17")
+    page.get_by_label("Желая видеоконсултация").check()
+    page.get_by_role("button", name="Изпрати заявката").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Този час току-що беше зает").is_visible()
+    assert page.get_by_label("Тема на срещата").input_value() == "Виза за проектиране"
+    assert_accessible(page)
+    fits_the_phone(page)
+
+    # Enter in a field books none of the offered slots.
+    page.get_by_label(re.compile("Номер на документ")).press("Enter")
+    page.wait_for_load_state()
+    assert not Appointment.objects.filter(author=citizen).exists()
+    assert page.get_by_label(re.compile("Номер на документ")).input_value() == "УТ-2026-17"
+
+    page.locator("button.slot").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Заявката е изпратена").is_visible()
+    assert_accessible(page)
+    appointment = Appointment.objects.get(author=citizen)
+    assert appointment.topic == "Виза за проектиране" and appointment.wants_video
+
+    page.goto("/reception/mine/")
+    assert page.get_by_text(appointment.number).is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile(r"\d\d:\d\d–\d\d:\d\d")).first.click()
+    page.wait_for_load_state()
+
+    page.get_by_role("button", name="Откажи срещата").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Посочете причина за отказа.").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Причина за отказа").fill("Ще пътувам.")
+    page.get_by_role("button", name="Откажи срещата").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Срещата е отказана и часът е освободен.").is_visible()
+    appointment.refresh_from_db()
+    assert appointment.status == Appointment.Status.CANCELLED
