@@ -68,7 +68,7 @@ def _email_values(appointment: Appointment, action: str) -> dict:
         "number": appointment.number,
         "schedule": str(appointment.schedule),
         "location": appointment.schedule.location,
-        "day": date_format(local_start, "l, j F Y"),
+        "day": date_format(local_start, "l, d.m.Y"),
         "time": f"{local_start:%H:%M}–{local_end:%H:%M}",
         "status": appointment.get_status_display(),
         "topic": appointment.topic,
