@@ -116,7 +116,9 @@ def schedules_load(*, with_officials: bool) -> int:
             slug=slug, defaults={"name": name, "order": order}
         )
     created = 0
-    for slug, group, title, unit, location, video, windows, official in SCHEDULES:
+    for order, (slug, group, title, unit, location, video, windows, official) in enumerate(
+        SCHEDULES
+    ):
         schedule, is_new = Schedule.objects.get_or_create(
             slug=slug,
             defaults={
@@ -126,6 +128,7 @@ def schedules_load(*, with_officials: bool) -> int:
                 "location": location,
                 "offers_video": video,
                 "valid_from": date(2026, 1, 1),
+                "order": order,
             },
         )
         if is_new:

@@ -75,12 +75,14 @@ class Schedule(models.Model):
     valid_until = models.DateField(_("валиден до"), null=True, blank=True)
     offers_video = models.BooleanField(_("предлага видеоконсултация"), default=True)
     is_active = models.BooleanField(_("активен"), default=True)
+    # Within its group: the mayor before the deputy mayors, whatever the titles.
+    order = models.PositiveSmallIntegerField(_("подредба в групата"), default=100)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("график")
         verbose_name_plural = _("графици")
-        ordering = ["group__order", "title"]
+        ordering = ["group__order", "order", "title"]
 
     def __str__(self):
         return f"{self.title} – {self.host_name}" if self.host_name else self.title

@@ -70,7 +70,7 @@ def current_schedules(*, today: date | None = None) -> QuerySet[Schedule]:
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
         .select_related("group", "unit")
         .prefetch_related("windows")
-        .order_by("group__order", "group__name", "title")
+        .order_by("group__order", "group__name", "order", "title")
     )
 
 
