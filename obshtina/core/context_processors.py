@@ -13,4 +13,7 @@ def site(request):
         "can_edit_knowledge": SimpleLazyObject(
             lambda: permissions.can_edit_knowledge(request.user)
         ),
+        "can_use_reception_desk": SimpleLazyObject(
+            lambda: permissions.can_use_reception_desk(request.user)
+        ),
     }

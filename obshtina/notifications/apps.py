@@ -9,9 +9,12 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from obshtina.accounts import sections
 
-        from . import selectors, services
+        from . import push, selectors, services
 
         sections.register_export_section("notifications", selectors.notifications_export)
         sections.register_deletion_hook(
             lambda user: services.notifications_erase_for_user(user=user)
         )
+        sections.register_profile_section("push", push.push_profile_section)
+        sections.register_export_section("push_subscriptions", push.push_subscriptions_export)
+        sections.register_deletion_hook(push.push_subscriptions_forget)

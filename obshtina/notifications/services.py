@@ -19,7 +19,8 @@ from django.utils import timezone, translation
 
 from obshtina.organization.selectors import current_municipality
 
-from .models import DeliveryAttempt, Notification
+from . import push
+from .models import DeliveryAttempt, Notification, PushSubscription
 
 logger = logging.getLogger(__name__)
 
@@ -57,18 +58,60 @@ def notification_queue(
         subject = render_to_string(f"notifications/email/{template}.subject.txt", context)
         text_body = render_to_string(f"notifications/email/{template}.txt", context)
         html_body = render_to_string(f"notifications/email/{template}.html", context)
-    return _store(
-        to_email=to_email,
-        template=template,
-        subject=subject,
-        text_body=text_body,
-        html_body=html_body,
-        language=language,
-        user=user,
-        about=about,
-        headers=_list_unsubscribe_headers(list_unsubscribe_url),
-        calendar=calendar,
+    with transaction.atomic():
+        notification = _store(
+            to_email=to_email,
+            template=template,
+            subject=subject,
+            text_body=text_body,
+            html_body=html_body,
+            language=language,
+            user=user,
+            about=about,
+            headers=_list_unsubscribe_headers(list_unsubscribe_url),
+            calendar=calendar,
+        )
+        _queue_push(
+            user=user,
+            template=template,
+            subject=subject,
+            context=context,
+            language=language,
+            about=about,
+        )
+    return notification
+
+
+def _queue_push(
+    *,
+    user: AbstractBaseUser | None,
+    template: str,
+    subject: str,
+    context: dict,
+    language: str,
+    about: models.Model | None,
+) -> None:
+    """Beside the e-mail, one push row per browser the user allowed (see push.py)."""
+    subscriptions = push.push_targets(user)
+    if not subscriptions:
+        return
+    text, url = push.push_content(
+        template=template, context=context, language=language, about=about
     )
+    for subscription in subscriptions:
+        _store(
+            channel=Notification.Channel.PUSH,
+            push_subscription=subscription,
+            to_email="",
+            template=template,
+            subject=subject,
+            text_body=text,
+            html_body="",
+            language=language,
+            user=user,
+            about=about,
+            headers={"url": url},
+        )
 
 
 def _list_unsubscribe_headers(url: str) -> dict:
@@ -123,9 +166,12 @@ def notification_deliver(*, notification_id: int) -> bool:
     claimed = _due(now).filter(pk=notification_id).update(claimed_until=now + CLAIM_LEASE)
     if not claimed:
         return False
-    notification = Notification.objects.get(pk=notification_id)
+    notification = Notification.objects.select_related("push_subscription").get(pk=notification_id)
     try:
         _send(notification)
+    except push.PushUndeliverable as error:  # no retry can help: the browser is gone
+        _record_failure(notification, error, final=True)
+        return False
     except Exception as error:  # any failure is one more attempt; the row must not get stuck
         _record_failure(notification, error)
         return False
@@ -171,6 +217,8 @@ def _due(now: datetime) -> models.QuerySet[Notification]:
 
 def _store(
     *,
+    channel: str = Notification.Channel.EMAIL,
+    push_subscription: PushSubscription | None = None,
     to_email: str,
     template: str,
     subject: str,
@@ -184,6 +232,8 @@ def _store(
 ) -> Notification:
     with transaction.atomic():
         notification = Notification.objects.create(
+            channel=channel,
+            push_subscription=push_subscription,
             to_email=to_email,
             user=user,
             language=language,
@@ -218,6 +268,9 @@ def _supported_language(language: str) -> str:
 
 
 def _send(notification: Notification) -> None:
+    if notification.channel == Notification.Channel.PUSH:
+        push.push_send(notification)
+        return
     message = EmailMultiAlternatives(
         subject=notification.subject,
         body=notification.text_body,
@@ -261,12 +314,12 @@ def _record_success(notification: Notification) -> None:
     logger.info("Notification %s sent", notification.pk)
 
 
-def _record_failure(notification: Notification, error: Exception) -> None:
+def _record_failure(notification: Notification, error: Exception, *, final: bool = False) -> None:
     now = timezone.now()
     attempts = notification.attempts + 1
     # The server's reply may quote the address: it is kept for staff, never logged.
     error_text = f"{type(error).__name__}: {error}"[:2000]
-    gave_up = attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
+    gave_up = final or attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
     with transaction.atomic():
         DeliveryAttempt.objects.create(
             notification=notification, attempted_at=now, ok=False, error=error_text

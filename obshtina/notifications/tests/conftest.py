@@ -5,6 +5,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from .factories import StaffFactory, UserFactory
+from .push_helpers import PushService, vapid_keys
 
 
 @pytest.fixture
@@ -67,3 +68,21 @@ def smtp_server(smtp_port):
             controller.stop()
 
     return running
+
+
+@pytest.fixture
+def vapid(settings):
+    """Web push switched on."""
+    keys = vapid_keys()
+    settings.VAPID_PUBLIC_KEY = keys["VAPID_PUBLIC_KEY"]
+    settings.VAPID_PRIVATE_KEY = keys["VAPID_PRIVATE_KEY"]
+    settings.VAPID_SUBJECT = "mailto:obshtina@samokov.bg"
+    return settings
+
+
+@pytest.fixture
+def push_service(monkeypatch):
+    """pywebpush's webpush replaced: records what would be sent, or fails."""
+    service = PushService()
+    monkeypatch.setattr("obshtina.notifications.push.webpush", service)
+    return service

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core import offline
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization.selectors import current_municipality, settlements
 
-from ..forms import PHOTOS_AGAIN, ReportForm
+from ..forms import PHOTOS_AGAIN, PhotosField, ReportForm
 from ..models import Category, Report
 from ..selectors.mine import reports_of_author
 from ..selectors.nearby import open_reports_nearby
@@ -32,14 +34,36 @@ MAP_TEXTS = {
     "noLocation": _(
         "Местоположението не е достъпно. Посочете мястото на картата или изберете населено място."
     ),
+    "locationRefused": _(
+        "Не разрешихте достъп до местоположението. Разрешете го в настройките на браузъра "
+        "или посочете мястото на картата, или изберете населено място."
+    ),
     "settlementShown": _("Картата е приближена до населеното място. Уточнете мястото с маркер."),
     "marker": _("Място на проблема"),
 }
 
+# What the form says about the copy kept on the device (reports/form-device.js).
+DEVICE_TEXTS = {
+    "placeMissing": _("Отбележете мястото на картата или изберете населено място."),
+    "photoAdded": _("Добавена снимка „%(name)s“. Снимки общо: %(count)s."),
+    "tooManyPhotos": PhotosField.too_many,
+    "notSaved": _(
+        "Сигналът не можа да бъде запазен на устройството. Опитайте отново, когато има връзка."
+    ),
+}
+RECEIPT_SCOPE = "reports"
+
 
 def report_new(request):
-    """ "Подай сигнал": the map and the form; errors next to the fields."""
+    """ "Подай сигнал": the map and the form; errors next to the fields.
+
+    A form the citizen's device kept offline comes here too, asking for JSON
+    (``obshtina.core.offline``): it gets the receipt or the errors, not a page.
+    """
     user = request.user
+    earlier = offline.earlier_receipt(request, scope=RECEIPT_SCOPE)
+    if earlier is not None:
+        return _receipt_answer(request, earlier)
     form = ReportForm(request.POST or None, request.FILES or None, user=user)
     status = 200
     if request.method == "POST":
@@ -58,12 +82,34 @@ def report_new(request):
             else:
                 if not user.is_authenticated:
                     _rate_limit_count(request)
-                return redirect("reports:submitted", token=report.access_token)
+                receipt = _receipt(report)
+                offline.remember_receipt(request, scope=RECEIPT_SCOPE, receipt=receipt)
+                return _receipt_answer(request, receipt)
         elif form.is_honeypot_filled and not user.is_authenticated:
             _rate_limit_count(request)
+        if offline.wants_json(request):
+            return offline.form_errors_response(form, status=400 if status == 200 else status)
         if request.FILES.getlist("photos") and not form.has_error("photos"):
             form.add_error("photos", PHOTOS_AGAIN)
     return render(request, "reports/submit.html", _page_context(form), status=status)
+
+
+def _receipt(report: Report) -> dict:
+    """What the citizen's device remembers of a report (core/pwa/outbox.js)."""
+    return {
+        "kind": "report",
+        "number": report.number,
+        "title": report.category.name,
+        "url": report.get_absolute_url(),
+        "access_url": report.get_access_url(),
+        "submitted_url": reverse("reports:submitted", kwargs={"token": report.access_token}),
+    }
+
+
+def _receipt_answer(request, receipt: dict):
+    if offline.wants_json(request):
+        return offline.receipt_response(receipt)
+    return redirect(receipt["submitted_url"])
 
 
 def _page_context(form: ReportForm) -> dict:
@@ -82,7 +128,12 @@ def _page_context(form: ReportForm) -> dict:
             for settlement in settlements()
         },
     }
-    return {"form": form, "map_config": map_config, "map_texts": MAP_TEXTS}
+    return {
+        "form": form,
+        "map_config": map_config,
+        "map_texts": MAP_TEXTS,
+        "device_texts": {**DEVICE_TEXTS, "maxPhotos": settings.REPORT_MAX_PHOTOS},
+    }
 
 
 def nearby(request):

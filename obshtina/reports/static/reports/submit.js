@@ -50,6 +50,7 @@
     }
     latInput.value = round(latlng.lat);
     lngInput.value = round(latlng.lng);
+    form.dispatchEvent(new CustomEvent("report:place", { bubbles: true }));
     if (announce) {
       say(texts.chosen + " " + latInput.value + ", " + lngInput.value);
     }
@@ -80,8 +81,8 @@
         map.setView(latlng, 17);
         placePin(latlng, true);
       },
-      function () {
-        say(texts.noLocation);
+      function (error) {
+        say(error.code === error.PERMISSION_DENIED ? texts.locationRefused : texts.noLocation);
       },
       { enableHighAccuracy: true, timeout: 15000 }
     );
