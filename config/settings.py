@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "obshtina.reception",
     "obshtina.api",
     "corsheaders",
+    "ninja",  # the API docs' templates and Swagger UI files (served locally, no CDN)
 ]
 
 MIDDLEWARE = [

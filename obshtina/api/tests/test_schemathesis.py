@@ -1,0 +1,154 @@
+"""Property tests of the JSON API against its own OpenAPI schema (schemathesis).
+
+Every operation gets generated requests, valid and invalid (and each again with
+real numbers and ids, so the services behind are reached too), and every answer
+must be no server error, a status code and content type the schema declares,
+and a body that matches the schema. Bounded: a minute or two on two cores.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+import schemathesis
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from obshtina.accounts.tests.factories import UserFactory
+from obshtina.api.v1.services import api_token_issue
+from obshtina.infodesk.models import QuestionTopic, Regulation
+from obshtina.infodesk.services.questions import question_submit
+from obshtina.infodesk.tests.knowledge_factories import (
+    RegulationFactory,
+    ServiceFactory,
+    ThemeFactory,
+)
+from obshtina.organization.models import Settlement
+from obshtina.reception.tests.factories import ScheduleFactory, at, book, next_weekday
+from obshtina.reports.models import Subscription
+from obshtina.reports.tests.factories import SAMOKOV, CategoryFactory, UnitFactory, submit_report
+from obshtina.reports.tests.submit_photos import jpeg_bytes
+
+from .v1_helpers import bearer
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def wsgi_in_test_transaction():
+    """Requests go straight to the WSGI app, which closes the database connection after
+    each one; like Django's test client, keep it open inside the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@dataclass
+class World:
+    """What the generated requests can find: a citizen's token, and real numbers, slugs
+    and ids by operation path, to put in place of random ones so that requests also
+    reach the services behind."""
+
+    citizen: object
+    values: dict[str, dict[str, object]]
+
+    def headers(self, case) -> dict:
+        """A fresh token for a private operation (a request may revoke its own token)."""
+        return bearer(self.citizen) if case.operation.definition.raw.get("security") else {}
+
+    def known(self, case) -> bool:
+        """Put real values into `case`'s path, query and body; False if it has none."""
+        replaced = False
+        for name, value in self.values.get(case.operation.path, {}).items():
+            for container in (case.path_parameters, case.query, case.body):
+                if isinstance(container, dict) and name in container:
+                    container[name] = value
+                    replaced = True
+        return replaced
+
+
+@pytest.fixture
+def world(db, settings, wsgi_in_test_transaction) -> World:
+    """Something of every kind, and a citizen with a token for the private part."""
+    settings.API_RATE_LIMIT = "100000/1m"
+    cache.clear()
+    citizen = UserFactory()
+    category = CategoryFactory(slug="pytishta")
+    report = submit_report(category=category, author=citizen)
+    Subscription.objects.create(user=citizen, report=report)
+    theme = ThemeFactory(slug="stroitelstvo")
+    ServiceFactory(slug="udostoverenie", themes=[theme])
+    RegulationFactory(slug="protsedura", kind=Regulation.Kind.PROCEDURE)
+    topic = QuestionTopic.objects.create(name="Данъци", unit=UnitFactory())
+    question = question_submit(topic=topic, text="Кога се плаща данъкът?")
+    settlement = Settlement.objects.create(name="Говедарци", latitude=42.24, longitude=23.47)
+    schedule = ScheduleFactory(slug="kmet")
+    tuesday = next_weekday(1)
+    appointment = book(schedule, at(tuesday, "10:00"), author=citizen)
+    spare_token, _secret = api_token_issue(user=citizen, name="Резервен")
+    report_number = {"number": report.number}
+    appointment_number = {"number": appointment.number}
+    return World(
+        citizen=citizen,
+        values={
+            "/api/v1/reports": {
+                "category": category.pk,
+                "lat": SAMOKOV[0],
+                "lng": SAMOKOV[1],
+                "settlement": settlement.pk,
+                "email": "maria@example.bg",
+                "photos": [jpeg_bytes((64, 48))],
+            },
+            "/api/v1/reports/{number}": report_number,
+            "/api/v1/track/{number}": report_number,
+            "/api/v1/map": {"bbox": "42.2,23.3,42.5,23.7"},
+            "/api/v1/my/subscriptions": report_number,
+            "/api/v1/my/subscriptions/{number}": report_number,
+            "/api/v1/questions": {"topic": topic.pk, "email": "maria@example.bg"},
+            "/api/v1/questions/{number}": {"number": question.number},
+            "/api/v1/knowledge/services/{slug}": {"slug": "udostoverenie"},
+            "/api/v1/knowledge/regulations/{slug}": {"slug": "protsedura"},
+            "/api/v1/reception/schedules/{slug}/slots": {"slug": "kmet"},
+            "/api/v1/appointments": {"schedule": "kmet", "start": f"{tuesday}T11:00"},
+            "/api/v1/appointments/{number}": appointment_number,
+            "/api/v1/appointments/{number}/cancel": appointment_number,
+            "/api/v1/auth/tokens/{token_id}": {"token_id": spare_token.pk},
+            "/api/v1/auth/token": {"email": citizen.email},
+        },
+    )
+
+
+@schema.parametrize()
+@hypothesis_settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+)
+def test_the_api_never_answers_with_a_server_error(case, world):
+    """Each generated request as it is, and again with real numbers and ids in it."""
+    case.call_and_validate(headers=world.headers(case), checks=CHECKS)
+    if world.known(case):
+        case.call_and_validate(headers=world.headers(case), checks=CHECKS)

@@ -1,0 +1,41 @@
+"""The JSON API for our own clients, version 1: what a citizen can do on the site.
+
+The OpenAPI schema is at ``/api/v1/openapi.json`` and the interactive documentation
+at ``/api/v1/docs`` (Swagger UI from django-ninja's own static files, no CDN).
+"""
+
+from ninja import NinjaAPI
+from ninja.openapi.docs import Swagger
+from ninja.renderers import JSONRenderer
+
+from . import auth, infodesk, reception, reports, tracking
+from .errors import JSON_PARAMS, install_handlers
+
+
+class Renderer(JSONRenderer):
+    json_dumps_params = JSON_PARAMS  # Cyrillic as it is, not as \u escapes
+
+
+DESCRIPTION = """
+Сигнали, проследяване по номер, карта, информация, въпроси и приемно време.
+
+* **Без вход:** категории, подаване на сигнал (със снимки), публичната част на сигнал,
+  карта, проследяване, база знания, въпроси, графици и свободни часове.
+* **С вход:** личен ключ (`POST /api/v1/auth/token` с имейл и парола, после заглавие
+  `Authorization: Bearer <ключ>`) или сесията на сайта (с `X-CSRFToken` при промени).
+* **Грешки:** `{"code": "…", "message": "…", "fields": {"поле": ["…"]}}` — 400 при
+  невалидни данни, 401 без вход, 404 за непознато или чуждо, 409 при конфликт
+  (напр. `slot_taken`), 429 при твърде много анонимни заявки.
+"""
+
+api = NinjaAPI(
+    title="Електронни услуги – JSON API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api_v1",
+    docs=Swagger(settings={"persistAuthorization": True}),
+    renderer=Renderer(),
+)
+install_handlers(api)
+for module in (reports, tracking, infodesk, reception, auth):
+    api.add_router("", module.router)

@@ -1,0 +1,301 @@
+"""Reports (сигнали): categories, submission with photos, the public report, the map,
+and a signed-in citizen's reports and subscriptions.
+
+Submission goes through the site's own form (``ReportForm``: place from a
+settlement, photos cleaned by content, the profile's data for a signed-in user)
+and the ``report_submit`` service, so the API and the site keep the same rules.
+"""
+
+import math
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
+from pydantic import Field
+
+from obshtina.organization.selectors import current_municipality, settlements
+from obshtina.registry.selectors import normalize_number
+from obshtina.reports.forms import ReportForm
+from obshtina.reports.models import Report
+from obshtina.reports.selectors import map as map_selectors
+from obshtina.reports.selectors.mine import reports_of_author
+from obshtina.reports.selectors.public import (
+    report_for_number,
+    report_public_original,
+    report_public_timeline,
+    report_visible_photos,
+    subscriptions_of,
+)
+from obshtina.reports.services import following
+from obshtina.reports.services.submission import report_submit
+
+from . import schemas, selectors
+from .auth import AUTH, optional_user, user_of
+from .errors import ApiError
+from .submissions import submit_with_form
+
+router = Router(tags=["Сигнали"])
+
+# The site's form and service name the place "latitude"/"longitude" (or "location").
+RENAMED = {"latitude": "lat", "longitude": "lng", "location": "lat"}
+MY_REPORTS_PAGE_SIZE = 50
+MAP_DATA_MAX_AGE = 60  # seconds, as the site's map data
+
+
+def _report_or_404(number: str, *, user) -> Report:
+    report = None
+    if schemas.is_storable(number):
+        report = report_for_number(normalize_number(number), user=user)
+    if report is None:
+        raise ApiError(404, "not_found", _("Няма сигнал с такъв номер."))
+    return report
+
+
+@router.get("categories", response=list[schemas.CategoryOut], summary="Категории на сигналите")
+def categories(request):
+    return selectors.active_categories()
+
+
+@router.get("settlements", response=list[schemas.SettlementOut], summary="Населени места")
+def settlement_list(request):
+    return settlements()
+
+
+@router.post(
+    "reports",
+    response={201: schemas.Created, **schemas.errors(400, 403, 429)},
+    summary="Подаване на сигнал (multipart/form-data, със снимки)",
+)
+def report_create(
+    request,
+    data: Form[schemas.ReportIn],
+    photos: File[list[UploadedFile]] = None,
+):
+    """Without lat/lng the settlement's centre is the place. A signed-in citizen's
+    name, e-mail and phone come from the profile. `access_url` is only in this answer
+    (and in the e-mail to the submitter)."""
+    return submit_with_form(
+        request,
+        scope="reports",
+        form_class=ReportForm,
+        data={
+            "category": data.category,
+            "description": data.description,
+            "latitude": "" if data.lat is None else data.lat,
+            "longitude": "" if data.lng is None else data.lng,
+            "settlement": data.settlement or "",
+            "address": data.address,
+            "name": data.name,
+            "email": data.email,
+            "phone": data.phone,
+        },
+        files=MultiValueDict({"photos": list(photos or [])}),
+        service=report_submit,
+        channel=Report.Channel.API,
+        renamed=RENAMED,
+    )
+
+
+@router.get(
+    "reports/{number}",
+    response={200: schemas.ReportOut, **schemas.errors(404)},
+    summary="Публичната част на сигнал",
+)
+def report_detail(request, number: str):
+    """What the report's public page shows: never the submitter's data."""
+    user = optional_user(request) or request.user
+    report = _report_or_404(number, user=user)
+    timeline = list(report_public_timeline(report))
+    original = report_public_original(report, user=user)
+    return {
+        "number": report.number,
+        "url": request.build_absolute_uri(report.get_absolute_url()),
+        "category": report.category.name,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "description": report.description,
+        "latitude": report.latitude,
+        "longitude": report.longitude,
+        "settlement": report.settlement.name if report.settlement else None,
+        "address": report.address,
+        "created_at": report.created_at,
+        "updated_at": timeline[-1].created_at if timeline else report.updated_at,
+        "due_at": report.due_at if report.is_open else None,
+        "resolved_at": report.resolved_at,
+        "forwarded_to": report.forwarded_to if report.status == Report.Status.FORWARDED else "",
+        "public_answer": report.public_answer,
+        "duplicate_of": original.number if original else None,
+        "photos": [
+            {
+                "url": request.build_absolute_uri(photo.image.url),
+                "width": photo.width,
+                "height": photo.height,
+            }
+            for photo in report_visible_photos(report)
+        ],
+        "timeline": [
+            {
+                "kind": event.kind,
+                "label": event.get_kind_display(),
+                "created_at": event.created_at,
+                "from_status": event.from_status,
+                "to_status": event.to_status,
+                "message": event.public_message,
+            }
+            for event in timeline
+        ],
+    }
+
+
+class MapQuery(Schema):
+    bbox: schemas.Text = Field(
+        max_length=200, description="The visible area: south,west,north,east in degrees."
+    )
+    zoom: int = Field(ge=0, le=20)
+    category: list[schemas.Id] = Field(default_factory=list, max_length=100)
+    status: list[Report.Status] = Field(default_factory=list, max_length=10)
+
+
+def _bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        south, west, north, east = (float(part) for part in text.split(","))
+    except ValueError:
+        message = _("Задайте видимата област като bbox=юг,запад,север,изток (числа в градуси).")
+        raise ApiError(400, "invalid", message, fields={"bbox": [message]}) from None
+    if not all(math.isfinite(value) for value in (south, west, north, east)) or not (
+        -90 <= south < north <= 90 and -180 <= west < east <= 180
+    ):
+        message = _(
+            "Видимата област е невалидна: югът трябва да е под севера, а западът – под изтока."
+        )
+        raise ApiError(400, "invalid", message, fields={"bbox": [message]})
+    return south, west, north, east
+
+
+@router.get(
+    "map",
+    response={200: schemas.MapOut, **schemas.errors(400)},
+    summary="Сигналите от последните 30 дни във видимата област",
+)
+def map_data(request, response: HttpResponse, query: Query[MapQuery]):
+    """Markers, or clusters counted on the server when the area holds over 500 reports."""
+    south, west, north, east = _bbox(query.bbox)
+    # Reports lie inside the municipality: a larger box only costs, so it is cut to it.
+    municipality = current_municipality()
+    south = max(south, float(municipality.bounds_south))
+    west = max(west, float(municipality.bounds_west))
+    north = min(north, float(municipality.bounds_north))
+    east = min(east, float(municipality.bounds_east))
+    data = {"type": "markers", "items": []}
+    if south <= north and west <= east:
+        data = map_selectors.reports_for_map(
+            south=south,
+            west=west,
+            north=north,
+            east=east,
+            zoom=query.zoom,
+            since=map_selectors.map_window_start(),
+            category_ids=query.category,
+            statuses=[status.value for status in query.status],
+        )
+    if data["type"] == "markers":
+        for marker in data["items"]:
+            marker["url"] = request.build_absolute_uri(marker["url"])
+    patch_cache_control(response, public=True, max_age=MAP_DATA_MAX_AGE)
+    return data
+
+
+class PageQuery(Schema):
+    page: int = Field(1, ge=1, le=100_000)
+
+
+class MyReportsPage(Schema):
+    count: int
+    page: int
+    pages: int
+    items: list[schemas.MyReportOut]
+
+
+@router.get(
+    "my/reports",
+    auth=AUTH,
+    response={200: MyReportsPage, **schemas.errors(400, 401)},
+    summary="Моите сигнали",
+)
+def my_reports(request, query: Query[PageQuery]):
+    """The reports the user filed while signed in, newest first, 50 a page."""
+    paginator = Paginator(reports_of_author(user_of(request)), MY_REPORTS_PAGE_SIZE)
+    current = paginator.get_page(query.page)
+    return {
+        "count": paginator.count,
+        "page": current.number,
+        "pages": paginator.num_pages,
+        "items": [
+            {
+                "number": report.number,
+                "url": request.build_absolute_uri(report.get_absolute_url()),
+                "category": report.category.name,
+                "status": report.status,
+                "status_label": report.get_status_display(),
+                "created_at": report.created_at,
+            }
+            for report in current
+        ],
+    }
+
+
+def _subscription(request, subscription) -> dict:
+    report = subscription.report
+    return {
+        "number": report.number,
+        "url": request.build_absolute_uri(report.get_absolute_url()),
+        "category": report.category.name,
+        "status": report.status,
+        "since": subscription.created_at,
+    }
+
+
+@router.get(
+    "my/subscriptions",
+    auth=AUTH,
+    response={200: list[schemas.SubscriptionOut], **schemas.errors(401)},
+    summary="Моите абонаменти",
+)
+def my_subscriptions(request):
+    return [_subscription(request, item) for item in subscriptions_of(user_of(request))]
+
+
+@router.post(
+    "my/subscriptions",
+    auth=AUTH,
+    response={201: schemas.SubscriptionOut, **schemas.errors(400, 401, 403, 404)},
+    summary="Абониране за сигнал",
+)
+def subscription_create(request, payload: schemas.SubscriptionIn):
+    """E-mails about every public change of the report; subscribing twice is one subscription."""
+    user = user_of(request)
+    report = _report_or_404(payload.number, user=user)
+    subscription = following.subscription_add(user=user, report=report)
+    return Status(201, _subscription(request, subscription))
+
+
+@router.delete(
+    "my/subscriptions/{number}",
+    auth=AUTH,
+    response={204: None, **schemas.errors(401, 403, 404)},
+    summary="Отписване от сигнал",
+)
+def subscription_delete(request, number: str):
+    user = user_of(request)
+    subscription = None
+    if schemas.is_storable(number):
+        subscription = (
+            subscriptions_of(user).filter(report__number=normalize_number(number)).first()
+        )
+    if subscription is None:
+        raise ApiError(404, "not_found", _("Не сте абонирани за сигнал с такъв номер."))
+    following.subscription_remove(user=user, report=subscription.report)
+    return Status(204, None)

@@ -1,0 +1,383 @@
+"""What the JSON API reads and writes: explicit lists of fields (ARCHITECTURE.md, rule 5).
+
+Outputs name every field a client gets, so nothing personal leaves by accident;
+inputs refuse text a database cannot store (NUL, lone surrogates) with a message.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from django.utils.translation import gettext as _
+from ninja import Schema
+from pydantic import AfterValidator, BeforeValidator, Field
+
+MAX_ID = 2**31 - 1
+
+
+def is_storable(value: str) -> bool:
+    """Text PostgreSQL and SQLite can store and compare: no NUL character, valid UTF-8."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
+def _storable(value: str) -> str:
+    if not is_storable(value):
+        raise ValueError(_("Текстът съдържа непозволени знаци."))
+    return value
+
+
+def _blank_is_none(value):
+    """An empty form field is no value (multipart has no null)."""
+    return None if value == "" else value
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Blankable = BeforeValidator(_blank_is_none)
+
+
+# --- Errors -----------------------------------------------------------------------------
+class Error(Schema):
+    code: str = Field(description="Machine-readable code, e.g. `invalid`, `not_found`.")
+    message: str = Field(description="What went wrong, in Bulgarian, fit to show the user.")
+    fields: dict[str, list[str]] | None = Field(
+        None, description="For bad input: the messages per field."
+    )
+
+
+def errors(*statuses: int) -> dict:
+    """The error answers an operation documents, for its ``response=`` mapping."""
+    return dict.fromkeys(statuses, Error)
+
+
+class SlotOut(Schema):
+    start: datetime = Field(description="Start, ISO 8601 with the Europe/Sofia offset.")
+    end: datetime
+    key: str = Field(description="The start as Sofia wall-clock time, e.g. 2026-11-24T09:30.")
+
+
+class SlotTaken(Error):
+    free_slots: list[SlotOut] = Field(
+        description="Free slots of the requested week (or the next week that has any)."
+    )
+
+
+# --- Reports ----------------------------------------------------------------------------
+class Created(Schema):
+    """A registered report or question."""
+
+    number: str = Field(description="The registry number, e.g. С-2026-000123.")
+    status: str
+    url: str = Field(description="The public page.")
+    access_url: str = Field(
+        description="The submitter's private page (also e-mailed): keep it, never share it."
+    )
+
+
+class CategoryOut(Schema):
+    id: int
+    name: str
+    slug: str
+    description: str
+
+
+class SettlementOut(Schema):
+    id: int
+    name: str
+    kind: str
+    latitude: float
+    longitude: float
+
+
+class ReportIn(Schema):
+    category: Id
+    description: Text = Field(max_length=4000)
+    lat: Annotated[float | None, Blankable] = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    lng: Annotated[float | None, Blankable] = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    settlement: Annotated[Id | None, Blankable] = Field(
+        None, description="Without lat/lng, its centre is the place."
+    )
+    address: Text = Field("", max_length=300)
+    name: Text = Field("", max_length=200)
+    email: Text = Field("", max_length=254)
+    phone: Text = Field("", max_length=40)
+
+
+class PhotoOut(Schema):
+    url: str
+    width: int
+    height: int
+
+
+class ReportEventOut(Schema):
+    kind: str
+    label: str
+    created_at: datetime
+    from_status: str
+    to_status: str
+    message: str
+
+
+class ReportOut(Schema):
+    number: str
+    url: str
+    category: str
+    status: str
+    status_label: str
+    description: str
+    latitude: float
+    longitude: float
+    settlement: str | None
+    address: str
+    created_at: datetime
+    updated_at: datetime
+    due_at: datetime | None = Field(description="While the report is open.")
+    resolved_at: datetime | None
+    forwarded_to: str
+    public_answer: str
+    duplicate_of: str | None = Field(description="The original report's number, if public.")
+    photos: list[PhotoOut]
+    timeline: list[ReportEventOut]
+
+
+class MapMarker(Schema):
+    number: str
+    category: str
+    status: str
+    lat: float
+    lng: float
+    created_at: datetime
+    date: str
+    answer: str
+    url: str
+
+
+class MapCluster(Schema):
+    lat: float
+    lng: float
+    count: int
+
+
+class MapOut(Schema):
+    type: Literal["markers", "clusters"]
+    items: list[MapMarker | MapCluster]
+
+
+class TrackOut(Schema):
+    kind: str = Field(description="report, question, appointment, letter, access_request, …")
+    number: str
+    status: str
+    status_label: str
+    url: str
+
+
+class MyReportOut(Schema):
+    number: str
+    url: str
+    category: str
+    status: str
+    status_label: str
+    created_at: datetime
+
+
+class SubscriptionIn(Schema):
+    number: Text = Field(max_length=64)
+
+
+class SubscriptionOut(Schema):
+    number: str
+    url: str
+    category: str
+    status: str
+    since: datetime
+
+
+# --- Knowledge base and questions --------------------------------------------------------
+class ThemeOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    description: str
+
+
+class UnitRef(Schema):
+    name: str
+    slug: str
+
+
+class ServiceOut(Schema):
+    slug: str
+    name: str
+    url: str
+    purpose: str
+    unit: UnitRef | None
+
+
+class ServiceFormOut(Schema):
+    title: str
+    url: str
+
+
+class ServiceDetailOut(ServiceOut):
+    code: str
+    who_may_apply: str
+    required_documents: str
+    fees: str
+    deadline: str
+    apply_in_person: bool
+    apply_online: bool
+    apply_by_post: bool
+    how_to_apply: str
+    legal_basis: str
+    updated_at: datetime
+    themes: list[str]
+    forms: list[ServiceFormOut]
+
+
+class RegulationOut(Schema):
+    slug: str
+    title: str
+    url: str
+    kind: str
+    kind_label: str
+    number: str
+    adopted_on: date | None
+    status: str
+    summary: str
+
+
+class RegulationDetailOut(RegulationOut):
+    file_url: str | None
+    updated_at: datetime
+    themes: list[str]
+
+
+class SearchHitOut(Schema):
+    kind: str
+    label: str
+    title: str
+    url: str
+    snippet: str
+    score: float
+
+
+class FaqOut(Schema):
+    number: str
+    topic: str
+    question: str
+    answer: str
+
+
+class TopicOut(Schema):
+    id: int
+    name: str
+
+
+class QuestionIn(Schema):
+    topic: Id
+    text: Text = Field(max_length=4000)
+    name: Text = Field("", max_length=200)
+    email: Text = Field("", max_length=254)
+    phone: Text = Field("", max_length=40)
+
+
+class QuestionOut(Schema):
+    """The public part of a question: never its text or the asker."""
+
+    number: str
+    url: str
+    topic: str
+    status: str
+    status_label: str
+    created_at: datetime
+    answered_at: datetime | None
+    question: str | None = Field(description="Only for a published FAQ entry: its edited text.")
+    answer: str
+
+
+# --- Reception hours ----------------------------------------------------------------------
+class ScheduleOut(Schema):
+    slug: str
+    title: str
+    host_name: str
+    unit: str | None
+    location: str
+    description: str
+    offers_video: bool
+    url: str
+
+
+class ScheduleGroupOut(Schema):
+    slug: str
+    name: str
+    description: str
+    schedules: list[ScheduleOut]
+
+
+class SlotsOut(Schema):
+    schedule: str
+    date_from: date = Field(alias="from")
+    date_to: date = Field(alias="to")
+    slots: list[SlotOut]
+
+
+class AppointmentIn(Schema):
+    schedule: Text = Field(max_length=120, description="The schedule's slug.")
+    start: datetime = Field(description="ISO 8601; without an offset, Europe/Sofia time.")
+    topic: Text = Field(max_length=300)
+    document_number: Text = Field("", max_length=64)
+    wants_video: bool = False
+
+
+class CancelIn(Schema):
+    reason: Text = Field(max_length=2000)
+
+
+class AppointmentOut(Schema):
+    number: str
+    url: str
+    schedule: str
+    schedule_title: str
+    location: str
+    start: datetime
+    end: datetime
+    status: str
+    status_label: str
+    topic: str
+    document_number: str
+    wants_video: bool
+    video_url: str
+    reason: str
+    created_at: datetime
+
+
+# --- Accounts and tokens --------------------------------------------------------------------
+class MeOut(Schema):
+    email: str
+    first_name: str
+    last_name: str
+    phone: str
+    email_verified: bool
+
+
+class TokenIn(Schema):
+    email: Text = Field(max_length=254)
+    password: Text = Field(max_length=4096)
+    name: Text = Field("", max_length=100, description="Which device or app, e.g. „Моят телефон“.")
+
+
+class TokenCreated(Schema):
+    id: int
+    name: str
+    token: str = Field(description="Shown only now: send it as `Authorization: Bearer <token>`.")
+    created_at: datetime
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None

@@ -1,0 +1,41 @@
+"""Track any item by its registry number, as the home page's "Проследете" does."""
+
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from obshtina.registry.selectors import item_url_for_number, registry_number_find
+
+from . import schemas
+from .auth import optional_user
+from .errors import ApiError
+
+router = Router(tags=["Проследяване"])
+
+
+@router.get(
+    "track/{number}",
+    response={200: schemas.TrackOut, **schemas.errors(404)},
+    summary="Проследяване по деловоден номер",
+)
+def track(request, number: str):
+    """Reports and questions for everyone; letters, requests and meetings for their
+    author (signed in). Lowercase, Latin look-alike letters and missing zeros are fine."""
+    user = optional_user(request) or request.user
+    registry_number = registry_number_find(number) if schemas.is_storable(number) else None
+    item = registry_number.item if registry_number else None
+    url = item_url_for_number(registry_number.code, user=user) if item is not None else None
+    if url is None:
+        raise ApiError(
+            404,
+            "not_found",
+            _("Няма регистриран сигнал или въпрос с номер „%(number)s“. Проверете номера.")
+            % {"number": number[:64]},
+        )
+    get_status_display = getattr(item, "get_status_display", None)
+    return {
+        "kind": str(getattr(item, "kind", "")),
+        "number": registry_number.code,
+        "status": str(getattr(item, "status", "")),
+        "status_label": str(get_status_display()) if get_status_display else "",
+        "url": request.build_absolute_uri(url),
+    }
