@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from obshtina.correspondence.models import Correspondence
 from obshtina.organization.models import Unit
+from obshtina.reception.models import Appointment
 from obshtina.reports.models import Report
 
 from ..models import CallLog, Question, Service
@@ -77,10 +78,11 @@ class CallerItems:
     reports: list = field(default_factory=list)
     questions: list = field(default_factory=list)
     letters: list = field(default_factory=list)
+    appointments: list = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return len(self.reports) + len(self.questions) + len(self.letters)
+        return len(self.reports) + len(self.questions) + len(self.letters) + len(self.appointments)
 
 
 def _matching(queryset: QuerySet, *, phone_field: str, email_field: str, e164: str, email: str):
@@ -110,10 +112,11 @@ def _matching(queryset: QuerySet, *, phone_field: str, email_field: str, e164: s
 
 
 def caller_items(*, phone: str = "", email: str = "") -> CallerItems:
-    """The caller's reports, questions and letters, newest first.
+    """The caller's reports, questions, letters and reception meetings, newest first.
 
     Letters come with their number, kind and status only: operators may not
-    read letters (see ``organization.permissions``).
+    read letters (see ``organization.permissions``); meetings with their time,
+    schedule and status, for the caller who asks "when is my appointment?".
     """
     e164 = phone_e164(phone) if phone else ""
     email = (email or "").strip().lower()
@@ -145,6 +148,12 @@ def caller_items(*, phone: str = "", email: str = "") -> CallerItems:
             ).order_by("-registered_at"),
             phone_field="sender_phone",
             email_field="sender_email",
+            **match,
+        ),
+        appointments=_matching(
+            Appointment.objects.select_related("schedule").order_by("-starts_at"),
+            phone_field="citizen_phone",
+            email_field="citizen_email",
             **match,
         ),
     )

@@ -7,6 +7,7 @@ session, so the call log is prefilled with its numbers and the caller.
 """
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -109,13 +110,22 @@ def caller_lookup(request):
     form = CallerForm(request.GET)
     caller = None
     status = 200
+    booking_query = ""
     if form.is_valid():
         caller = caller_items(phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
         _remember(request, phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
+        # "Запази час" opens reception booking with what is known of the caller.
+        known = {**_caller_initial(request), **form.cleaned_data}
+        booking_query = urlencode({key: value for key, value in known.items() if value})
     else:
         status = 400
     return _page(
-        request, "infodesk/console/_caller.html", status=status, caller_form=form, caller=caller
+        request,
+        "infodesk/console/_caller.html",
+        status=status,
+        caller_form=form,
+        caller=caller,
+        caller_booking_query=booking_query,
     )
 
 

@@ -8,23 +8,43 @@ ScheduleClashError carries the list to show.
 """
 
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.infodesk.services.knowledge import unique_slug
 from obshtina.organization.permissions import can_edit_schedules
 
-from ..models import Absence, Appointment, Schedule, ScheduleWindow
+from ..models import Absence, Appointment, Schedule, ScheduleGroup, ScheduleWindow
 from ..slots import fits_schedule
 from .decisions import appointment_cancel_by_staff
 
 KEEP = "keep"
 CANCEL = "cancel"
+
+# Addresses the staff pages use themselves ("staff/schedules/new/").
+RESERVED_SLUGS = frozenset({"new"})
+
+# What the administrator edits about a schedule (officials and windows go separately).
+SCHEDULE_FIELDS = (
+    "group",
+    "title",
+    "host_name",
+    "unit",
+    "location",
+    "description",
+    "valid_from",
+    "valid_until",
+    "offers_video",
+    "is_active",
+    "order",
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +89,15 @@ def window_spec_check(spec: WindowSpec) -> None:
             )
 
 
+def windows_check(windows: Iterable[WindowSpec]) -> list[WindowSpec]:
+    """The windows, if each works and none overlaps another on the same day."""
+    windows = list(windows)
+    for spec in windows:
+        window_spec_check(spec)
+    _refuse_overlapping(windows)
+    return windows
+
+
 def schedule_clashes(schedule: Schedule) -> list[Appointment]:
     """Upcoming meetings that do not fit the schedule as it is now saved."""
     upcoming = Appointment.objects.filter(
@@ -84,11 +113,15 @@ def schedule_change(
     apply: Callable[[], None],
     on_clash: str = "",
     cancel_reason: str = "",
+    seen_clashes: Collection[int] | None = None,
 ) -> list[Appointment]:
     """Run `apply` (which saves the change) and deal with meetings it strands.
 
     Returns the clashing meetings (kept or cancelled as decided). Without a
     decision and with clashes, nothing is saved and ScheduleClashError is raised.
+    `seen_clashes` (ids of the meetings the administrator was shown) limits the
+    decision to those: a meeting booked since then is shown again, never
+    cancelled unseen.
     """
     if not can_edit_schedules(actor):
         raise PermissionDenied
@@ -98,7 +131,12 @@ def schedule_change(
         apply()
         schedule.refresh_from_db()
         clashes = schedule_clashes(schedule)
-        if clashes and on_clash not in {KEEP, CANCEL}:
+        if on_clash not in {KEEP, CANCEL}:
+            undecided = clashes
+        else:
+            seen = set(seen_clashes) if seen_clashes is not None else None
+            undecided = [a for a in clashes if seen is not None and a.pk not in seen]
+        if undecided:
             raise ScheduleClashError(clashes)
         if on_clash == CANCEL:
             for appointment in clashes:
@@ -115,21 +153,22 @@ def schedule_windows_replace(
     windows: Iterable[WindowSpec],
     on_clash: str = "",
     cancel_reason: str = "",
+    seen_clashes: Collection[int] | None = None,
 ) -> list[Appointment]:
     """Replace the schedule's weekly windows with `windows`."""
-    windows = list(windows)
-    for spec in windows:
-        window_spec_check(spec)
-    _refuse_overlapping(windows)
+    windows = windows_check(windows)
 
     def apply():
         schedule.windows.all().delete()
-        ScheduleWindow.objects.bulk_create(
-            ScheduleWindow(schedule=schedule, **spec.__dict__) for spec in windows
-        )
+        _windows_create(schedule, windows)
 
     return schedule_change(
-        schedule=schedule, actor=actor, apply=apply, on_clash=on_clash, cancel_reason=cancel_reason
+        schedule=schedule,
+        actor=actor,
+        apply=apply,
+        on_clash=on_clash,
+        cancel_reason=cancel_reason,
+        seen_clashes=seen_clashes,
     )
 
 
@@ -142,6 +181,7 @@ def schedule_absence_add(
     reason: str = "",
     on_clash: str = "",
     cancel_reason: str = "",
+    seen_clashes: Collection[int] | None = None,
 ) -> list[Appointment]:
     """Days off for the schedule (leave, a business trip)."""
     if last_day < first_day:
@@ -153,7 +193,164 @@ def schedule_absence_add(
         )
 
     return schedule_change(
-        schedule=schedule, actor=actor, apply=apply, on_clash=on_clash, cancel_reason=cancel_reason
+        schedule=schedule,
+        actor=actor,
+        apply=apply,
+        on_clash=on_clash,
+        cancel_reason=cancel_reason,
+        seen_clashes=seen_clashes,
+    )
+
+
+def schedule_create(
+    *,
+    actor,
+    details: dict,
+    officials: Iterable = (),
+    windows: Iterable[WindowSpec] = (),
+    slug: str = "",
+) -> Schedule:
+    """A new schedule with its officials and weekly windows (nothing booked can clash yet).
+
+    `details` holds SCHEDULE_FIELDS; without a `slug` one is made from the title.
+    """
+    _require_editor(actor)
+    windows = windows_check(windows)
+    _check_details(details)
+    slug = slug.strip()
+    if slug and (slug in RESERVED_SLUGS or Schedule.objects.filter(slug=slug).exists()):
+        raise ValidationError({"slug": _("Този адрес вече е зает. Изберете друг.")})
+    with transaction.atomic():
+        schedule = Schedule(**_schedule_fields(details))
+        schedule.slug = slug or unique_slug(Schedule, schedule.title)
+        if schedule.slug in RESERVED_SLUGS:
+            schedule.slug = unique_slug(Schedule, f"{schedule.slug}-2")
+        schedule.save()
+        schedule.officials.set(officials)
+        _windows_create(schedule, windows)
+    return schedule
+
+
+def schedule_update(
+    *,
+    schedule: Schedule,
+    actor,
+    details: dict,
+    officials: Iterable,
+    on_clash: str = "",
+    cancel_reason: str = "",
+    seen_clashes: Collection[int] | None = None,
+) -> list[Appointment]:
+    """Change the schedule's details and officials. A shorter validity or a
+    deactivation that strands booked meetings needs the administrator's decision
+    (see schedule_change); when refused, `schedule` is left as it was saved."""
+    _check_details(details)
+    officials = list(officials)
+
+    def apply():
+        for name, value in _schedule_fields(details).items():
+            setattr(schedule, name, value)
+        schedule.save()
+        schedule.officials.set(officials)
+
+    try:
+        return schedule_change(
+            schedule=schedule,
+            actor=actor,
+            apply=apply,
+            on_clash=on_clash,
+            cancel_reason=cancel_reason,
+            seen_clashes=seen_clashes,
+        )
+    except (ValidationError, PermissionDenied):
+        schedule.refresh_from_db()
+        raise
+
+
+def schedule_absence_remove(*, schedule: Schedule, actor, absence_id: int) -> None:
+    """Take days off back. The days offer slots again, so no meeting can clash."""
+    _require_editor(actor)
+    deleted, _rows = Absence.objects.filter(schedule=schedule, pk=absence_id).delete()
+    if not deleted:
+        raise ValidationError(_("Това отсъствие вече е премахнато."), code="gone")
+
+
+def schedule_group_create(
+    *, actor, name: str, description: str = "", is_active: bool = True
+) -> ScheduleGroup:
+    """A new group, shown after the existing ones."""
+    _require_editor(actor)
+    name = _clean_group_name(name)
+    last = ScheduleGroup.objects.aggregate(last=Max("order"))["last"] or 0
+    return ScheduleGroup.objects.create(
+        name=name,
+        slug=unique_slug(ScheduleGroup, name),
+        description=description.strip(),
+        order=last + 10,
+        is_active=is_active,
+    )
+
+
+def schedule_group_update(
+    *, group: ScheduleGroup, actor, name: str, description: str = "", is_active: bool = True
+) -> ScheduleGroup:
+    """Rename, describe, hide or show a group. A hidden group's schedules keep
+    their booked meetings; citizens just no longer find them in the list."""
+    _require_editor(actor)
+    group.name = _clean_group_name(name)
+    group.description = description.strip()
+    group.is_active = is_active
+    group.save(update_fields=["name", "description", "is_active"])
+    return group
+
+
+def schedule_group_move(*, group: ScheduleGroup, actor, step: int) -> None:
+    """Move the group one place up (`step=-1`) or down (`+1`); the order becomes
+    10, 20, 30… so that it stays easy to read in the admin."""
+    _require_editor(actor)
+    with transaction.atomic():
+        groups = list(ScheduleGroup.objects.select_for_update().order_by("order", "name", "pk"))
+        index = next((i for i, item in enumerate(groups) if item.pk == group.pk), None)
+        if index is None:
+            return
+        target = index + step
+        if 0 <= target < len(groups):
+            groups[index], groups[target] = groups[target], groups[index]
+        for position, item in enumerate(groups, start=1):
+            if item.order != position * 10:
+                item.order = position * 10
+                item.save(update_fields=["order"])
+
+
+def _require_editor(actor) -> None:
+    if not can_edit_schedules(actor):
+        raise PermissionDenied
+
+
+def _schedule_fields(details: dict) -> dict:
+    return {name: details[name] for name in SCHEDULE_FIELDS if name in details}
+
+
+def _check_details(details: dict) -> None:
+    if not (details.get("title") or "").strip():
+        raise ValidationError({"title": _("Въведете длъжността или звеното.")})
+    valid_from, valid_until = details.get("valid_from"), details.get("valid_until")
+    if valid_from and valid_until and valid_until < valid_from:
+        raise ValidationError(
+            {"valid_until": _("Графикът не може да изтича преди началото на валидността си.")}
+        )
+
+
+def _clean_group_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": _("Въведете наименование на групата.")})
+    return name
+
+
+def _windows_create(schedule: Schedule, windows: list[WindowSpec]) -> None:
+    ScheduleWindow.objects.bulk_create(
+        ScheduleWindow(schedule=schedule, **spec.__dict__) for spec in windows
     )
 
 
