@@ -9,6 +9,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 @deconstructible
@@ -39,3 +40,20 @@ def _forget_private_location(*, setting, **kwargs):
     if setting == "PRIVATE_MEDIA_ROOT":
         for name in ("base_location", "location"):
             private_storage.__dict__.pop(name, None)
+
+
+def _without_source_maps(patterns):
+    return tuple(
+        (glob, tuple(pattern for pattern in rules if "sourceMappingURL" not in str(pattern)))
+        for glob, rules in patterns
+    )
+
+
+class StaticStorage(CompressedManifestStaticFilesStorage):
+    """Production static files: hashed names and compressed copies (WhiteNoise).
+
+    Vendor packages (XStatic) keep `sourceMappingURL` comments for maps they do not
+    ship; the comments are left as they are instead of failing collectstatic.
+    """
+
+    patterns = _without_source_maps(CompressedManifestStaticFilesStorage.patterns)

@@ -59,3 +59,19 @@ def test_sqlite_default_writes_concurrently_with_the_worker():
     options = base.DATABASES["default"]["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    """The deployment step `collectstatic` works with the production storage, vendor
+    packages' source-map comments included, and the app's pages find their files."""
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        DEBUG="false",
+        SECRET_KEY="kT9#vQ2$mZ8@pL4^wR6&yN1*bX3(cF5)hJ7_dG0+sA-eU.rW2!oP7",
+        ALLOWED_HOSTS="e.samokov.bg",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "core/site.css" in manifest and "vendor/leaflet/leaflet.js" in manifest
