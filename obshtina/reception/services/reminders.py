@@ -1,8 +1,10 @@
-"""The reminder the day before a meeting: sent once, never for a cancelled meeting."""
+"""The reminder the day before a meeting (sent once, never for a cancelled meeting),
+and closing requests nobody decided on in time."""
 
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from ..models import Appointment
@@ -37,3 +39,36 @@ def appointment_reminders_send(*, now: datetime | None = None) -> int:
             appointment_notify(appointment=appointment, action="reminder")
             sent += 1
     return sent
+
+
+def appointment_requests_expire(*, now: datetime | None = None) -> int:
+    """Close requests nobody decided on before their time: the citizen is told the
+    meeting did not take place, instead of a request left "заявена" for ever."""
+    from django.utils.translation import gettext
+
+    from .notify import appointment_event_record
+
+    now = now or timezone.now()
+    reason = gettext("Заявката не беше одобрена до часа на срещата.")
+    expired = 0
+    stale = Appointment.objects.filter(status=Appointment.Status.REQUESTED, starts_at__lte=now)
+    for pk in list(stale.values_list("pk", flat=True)):
+        with transaction.atomic():
+            changed = Appointment.objects.filter(pk=pk, status=Appointment.Status.REQUESTED).update(
+                status=Appointment.Status.REJECTED,
+                reason=reason,
+                decided_at=now,
+                sequence=F("sequence") + 1,
+            )
+            if not changed:
+                continue
+            appointment = Appointment.objects.select_related("schedule", "author").get(pk=pk)
+            appointment_event_record(
+                appointment=appointment,
+                action="rejected",
+                from_status=Appointment.Status.REQUESTED,
+                message=reason,
+            )
+            appointment_notify(appointment=appointment, action="rejected")
+            expired += 1
+    return expired

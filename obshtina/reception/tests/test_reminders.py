@@ -9,7 +9,7 @@ from django.core.management import call_command
 from obshtina.accounts.tests.factories import UserFactory
 
 from ..services.decisions import appointment_approve, appointment_cancel_by_staff
-from ..services.reminders import appointment_reminders_send
+from ..services.reminders import appointment_reminders_send, appointment_requests_expire
 from .factories import ScheduleFactory, at, book, next_weekday
 
 pytestmark = pytest.mark.django_db
@@ -60,4 +60,22 @@ def test_no_reminder_too_early_or_for_a_cancelled_meeting(official):
 
 def test_the_command_sends_the_reminders(official, capsys):
     call_command("send_appointment_reminders")
-    assert "queued 0 reminder(s)" in capsys.readouterr().out
+    assert "queued 0 reminder(s), closed 0 undecided request(s)" in capsys.readouterr().out
+
+
+def test_a_request_nobody_decided_on_is_closed_when_its_time_passes_and_the_citizen_told(
+    official, django_capture_on_commit_callbacks
+):
+    citizen = UserFactory()
+    appointment = book(
+        ScheduleFactory(officials=[official]), at(next_weekday(0), "10:00"), author=citizen
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert appointment_requests_expire(now=appointment.starts_at - timedelta(minutes=1)) == 0
+        assert appointment_requests_expire(now=appointment.starts_at + timedelta(minutes=1)) == 1
+
+    appointment.refresh_from_db()
+    assert appointment.status == "rejected"
+    assert "не беше одобрена" in mail.outbox[0].body

@@ -2,12 +2,16 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from obshtina.reception.services.reminders import appointment_reminders_send
+from obshtina.reception.services.reminders import (
+    appointment_reminders_send,
+    appointment_requests_expire,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Remind citizens of approved meetings in the next 24 hours (each once). Run it "
+        "Remind citizens of approved meetings in the next 24 hours (each once) and close "
+        "requests whose time passed without a decision. Run it "
         "hourly (systemd timer), or with --loop beside the development server."
     )
 
@@ -18,7 +22,8 @@ class Command(BaseCommand):
     def handle(self, *, loop: bool, interval: int, **options):
         while True:
             sent = appointment_reminders_send()
-            self.stdout.write(f"queued {sent} reminder(s)")
+            expired = appointment_requests_expire()
+            self.stdout.write(f"queued {sent} reminder(s), closed {expired} undecided request(s)")
             if not loop:
                 return
             time.sleep(interval)
