@@ -137,6 +137,10 @@ class BaseWindowFormSet(forms.BaseFormSet):
 WindowFormSet = forms.formset_factory(
     WindowForm, formset=BaseWindowFormSet, extra=2, can_delete=True, max_num=50
 )
+# A new schedule gets a row for every working day, so a week is entered at once.
+NewWindowFormSet = forms.formset_factory(
+    WindowForm, formset=BaseWindowFormSet, extra=5, can_delete=True, max_num=50
+)
 
 
 def window_formset(data=None, *, schedule: Schedule | None = None) -> BaseWindowFormSet:
@@ -153,7 +157,8 @@ def window_formset(data=None, *, schedule: Schedule | None = None) -> BaseWindow
             }
             for window in schedule.windows.all()
         ]
-    formset = WindowFormSet(data, initial=initial, prefix="windows")
+    formset_class = WindowFormSet if schedule is not None else NewWindowFormSet
+    formset = formset_class(data, initial=initial, prefix="windows")
     for form in formset.forms:
         form.use_required_attribute = False
     return formset
