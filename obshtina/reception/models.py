@@ -50,7 +50,7 @@ class Schedule(models.Model):
     title = models.CharField(
         _("длъжност или звено"),
         max_length=200,
-        help_text=_("Например „Кмет на община Самоков“ или „Отдел „Устройство на територията“."),
+        help_text=_("Например „Кмет на община Самоков“ или „Отдел Устройство на територията“."),
     )
     host_name = models.CharField(_("име на длъжностното лице"), max_length=200, blank=True)
     slug = models.SlugField(_("адрес"), max_length=120, unique=True, allow_unicode=True)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from obshtina.registry.services import registry_number_issue, registry_number_link
 
@@ -72,9 +73,12 @@ def appointment_request(
         ).count()
         if pending >= settings.RECEPTION_MAX_PENDING:
             raise BookingError(
-                _(
+                ngettext(
+                    "Имате %(count)s заявка, която чака одобрение. Изчакайте решение "
+                    "или я откажете, преди да заявите нова.",
                     "Имате %(count)s заявки, които чакат одобрение. Изчакайте решение "
-                    "или откажете някоя от тях, преди да заявите нова."
+                    "или откажете някоя от тях, преди да заявите нова.",
+                    pending,
                 )
                 % {"count": pending},
                 code="too_many_pending",

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from obshtina.infodesk.services.knowledge import unique_slug
 from obshtina.organization.permissions import can_edit_schedules
@@ -62,9 +63,12 @@ class ScheduleClashError(ValidationError):
 
     def __init__(self, clashes: list[Appointment]):
         super().__init__(
-            _(
+            ngettext(
+                "Промяната засяга %(count)s записана среща. Решете дали да остане "
+                "или да бъде анулирана с причина.",
                 "Промяната засяга %(count)s записани срещи. Решете дали да останат "
-                "или да бъдат анулирани с причина."
+                "или да бъдат анулирани с причина.",
+                len(clashes),
             )
             % {"count": len(clashes)},
             code="clash",

@@ -210,7 +210,7 @@ def test_the_pending_limit_is_explained(client, citizen, schedule, settings):
     response = client.post(request_url(schedule, monday, "10:00"), {"topic": "Виза"})
 
     page = response.content.decode()
-    assert "Имате 1 заявки, които чакат одобрение" in page
+    assert "Имате 1 заявка, която чака одобрение" in page
     assert reverse("reception:mine") in page
     assert "Виза</textarea>" in page
     assert Appointment.objects.filter(author=citizen).count() == 1
