@@ -76,32 +76,17 @@ def appointment_reject(*, appointment: Appointment, actor, reason: str) -> Appoi
 def appointment_cancel_by_staff(*, appointment: Appointment, actor, reason: str) -> Appointment:
     """The administration calls off an upcoming meeting; the citizen hears why."""
     _require_manager(actor, appointment)
-    reason = _clean_reason(reason)
-    _require_upcoming(appointment)
-    with transaction.atomic():
-        previous = appointment.status
-        _swap(
-            appointment,
-            expected=Appointment.UPCOMING,
-            status=Status.CANCELLED,
-            actor=actor,
-            reason=reason,
-        )
-        appointment_event_record(
-            appointment=appointment,
-            action="cancelled_by_staff",
-            actor=actor,
-            from_status=previous,
-            message=reason,
-        )
-        appointment_notify(appointment=appointment, action="cancelled_by_staff")
-    return appointment
+    return _cancel(appointment, reason=reason, actor=actor, action="cancelled_by_staff")
 
 
 def appointment_cancel_by_citizen(*, appointment: Appointment, citizen, reason: str) -> Appointment:
     """A citizen calls off their own upcoming meeting, saying why (the official sees it)."""
     if not appointment.author_id or appointment.author_id != getattr(citizen, "pk", None):
         raise PermissionDenied
+    return _cancel(appointment, reason=reason, actor=citizen, action="cancelled_by_citizen")
+
+
+def _cancel(appointment: Appointment, *, reason: str, actor, action: str) -> Appointment:
     reason = _clean_reason(reason)
     _require_upcoming(appointment)
     with transaction.atomic():
@@ -110,17 +95,18 @@ def appointment_cancel_by_citizen(*, appointment: Appointment, citizen, reason: 
             appointment,
             expected=Appointment.UPCOMING,
             status=Status.CANCELLED,
-            actor=None,
+            # A decision is an official's; the citizen's own cancellation is in the event.
+            actor=actor if action == "cancelled_by_staff" else None,
             reason=reason,
         )
         appointment_event_record(
             appointment=appointment,
-            action="cancelled_by_citizen",
-            actor=citizen,
+            action=action,
+            actor=actor,
             from_status=previous,
             message=reason,
         )
-        appointment_notify(appointment=appointment, action="cancelled_by_citizen")
+        appointment_notify(appointment=appointment, action=action)
     return appointment
 
 
