@@ -111,10 +111,17 @@
     });
   }
 
+  // A request that hangs must not hold the outbox lock for ever: give up after a while,
+  // the entry stays on the device for the next try.
+  function timeoutSignal(seconds) {
+    return global.AbortSignal && AbortSignal.timeout ? AbortSignal.timeout(seconds * 1000) : undefined;
+  }
+
   function freshToken(tokenUrl) {
     return fetch(tokenUrl, {
       credentials: "same-origin",
       cache: "no-store",
+      signal: timeoutSignal(20),
       headers: { Accept: "application/json" },
     }).then(function (response) {
       if (!response.ok) throw new Error("token " + response.status);
@@ -132,6 +139,7 @@
       method: "POST",
       body: body,
       credentials: "same-origin",
+      signal: timeoutSignal(180), // photos on a slow mobile connection take a while
       headers: { Accept: "application/json", "X-CSRFToken": token },
     });
   }
