@@ -165,16 +165,14 @@ def free_slots(
     day_times: dict[tuple, list[tuple[float, float]]] = {}  # shared by schedules alike
     result: dict[int, list[Slot]] = {}
     for schedule in schedules:
-        offered: list[Slot] = []
         schedule_id = schedule.pk
         schedule_windows = windows.get(schedule_id, {})
-        starts, ends = held.get(schedule_id, ([], []))
-        held_count, next_held = len(starts), 0
         schedule_absent = absent.get(schedule_id, ())
         day = max(first_day, schedule.valid_from)
         stop = min(last_day, schedule.valid_until) if schedule.valid_until else last_day
         if not schedule.is_active:
             day = stop + timedelta(days=1)
+        every: list[tuple[float, float]] = []  # the schedule's slots, in time order
         while day <= stop:
             day_windows = schedule_windows.get(day.weekday())
             if day_windows and day not in holidays and day not in schedule_absent:
@@ -186,16 +184,34 @@ def free_slots(
                         for pair in _slot_times(day, day_windows)
                         if earliest_ts <= pair[0] <= latest_ts
                     ]
-                # Slots and held meetings are both in time order: walk them together.
-                for start_ts, end_ts in times:
-                    while next_held < held_count and ends[next_held] <= start_ts:
-                        next_held += 1
-                    if next_held < held_count and starts[next_held] < end_ts:
-                        continue  # overlaps a held meeting
-                    offered.append(Slot(schedule_id, start_ts, end_ts))
+                every.extend(times)
             day += timedelta(days=1)
-        result[schedule_id] = offered
+        starts, ends = held.get(schedule_id, ([], []))
+        result[schedule_id] = [
+            Slot(schedule_id, start_ts, end_ts)
+            for start_ts, end_ts in _not_held(every, starts, ends)
+        ]
     return result
+
+
+def _not_held(
+    slots: list[tuple[float, float]], starts: list[float], ends: list[float]
+) -> list[tuple[float, float]]:
+    """The slots no held meeting overlaps."""
+    held = set(zip(starts, ends, strict=True))
+    if held <= set(slots):
+        # The usual case: every meeting is exactly one of the slots.
+        taken = set(starts)
+        return [pair for pair in slots if pair[0] not in taken]
+    # A meeting off the grid (the slot length changed since): walk both in time order.
+    free, next_held, held_count = [], 0, len(starts)
+    for start_ts, end_ts in slots:
+        while next_held < held_count and ends[next_held] <= start_ts:
+            next_held += 1
+        if next_held < held_count and starts[next_held] < end_ts:
+            continue
+        free.append((start_ts, end_ts))
+    return free
 
 
 def slot_unavailable(
