@@ -6,11 +6,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.phones import phone_e164
 from obshtina.reports.forms import ReportForm
 from obshtina.reports.models import Report
 
 from .models import CallLog, QuestionTopic
-from .selectors.console import phone_e164
 
 NUMBERS = re.compile(r"[^\s,;]+")
 

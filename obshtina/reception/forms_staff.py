@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from obshtina.infodesk.selectors.console import phone_e164
+from obshtina.core.phones import phone_e164
 
 from .models import Appointment, Schedule
 from .selectors_staff import schedules_grouped

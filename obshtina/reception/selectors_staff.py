@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.infodesk.selectors.console import phone_e164
+from obshtina.core.phones import phone_e164
 from obshtina.organization.permissions import (
     can_book_for_caller,
     can_manage_schedule,

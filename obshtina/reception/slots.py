@@ -225,8 +225,6 @@ def slot_unavailable(
     """Is `starts_at` a free slot of `schedule`? Returns (None, slot) when it is,
     else the reason and None. `ignore` is a meeting being moved (its own slot is free)."""
     now = now or timezone.now()
-    local = starts_at.astimezone(SOFIA)
-    day = local.date()
     if starts_at <= now:
         return Unavailable.PAST, None
     if honour_horizon:
@@ -235,29 +233,10 @@ def slot_unavailable(
             return Unavailable.TOO_SOON, None
         if starts_at > latest:
             return Unavailable.TOO_FAR, None
-    if (
-        not schedule.is_active
-        or day < schedule.valid_from
-        or (schedule.valid_until and day > schedule.valid_until)
-    ):
-        return Unavailable.NOT_VALID, None
-    if day in public_holidays(day.year):
-        return Unavailable.HOLIDAY, None
-    if day in _absent_days([schedule.pk], day, day).get(schedule.pk, ()):
-        return Unavailable.ABSENCE, None
-    slot = next(
-        (
-            Slot.between(schedule.pk, start, end)
-            for window in _windows_by_schedule([schedule.pk])
-            .get(schedule.pk, {})
-            .get(day.weekday(), ())
-            for start, end in _window_slots(day, window)
-            if start == starts_at
-        ),
-        None,
-    )
-    if slot is None:
-        return Unavailable.OUTSIDE, None
+    reason, times = _on_the_grid(schedule, starts_at)
+    if reason is not None:
+        return reason, None
+    slot = Slot.between(schedule.pk, *times)
     held = Appointment.objects.filter(
         schedule=schedule,
         status__in=Appointment.HOLDING,
@@ -274,22 +253,37 @@ def slot_unavailable(
 def fits_schedule(schedule: Schedule, starts_at: datetime, ends_at: datetime) -> bool:
     """Is this meeting still one of the schedule's slots (ignoring other meetings and
     the booking notice)? Used to find meetings a schedule change would strand."""
-    local = starts_at.astimezone(SOFIA)
-    day = local.date()
-    if not schedule.is_active or day < schedule.valid_from:
-        return False
-    if schedule.valid_until and day > schedule.valid_until:
-        return False
+    reason, times = _on_the_grid(schedule, starts_at)
+    return reason is None and times[1] == ends_at
+
+
+def _on_the_grid(
+    schedule: Schedule, starts_at: datetime
+) -> tuple[Unavailable | None, tuple[datetime, datetime] | None]:
+    """The schedule's slot that starts at `starts_at` on a day it receives, or why
+    there is none (not valid that day, holiday, absence, outside the windows)."""
+    day = starts_at.astimezone(SOFIA).date()
+    if (
+        not schedule.is_active
+        or day < schedule.valid_from
+        or (schedule.valid_until and day > schedule.valid_until)
+    ):
+        return Unavailable.NOT_VALID, None
     if day in public_holidays(day.year):
-        return False
+        return Unavailable.HOLIDAY, None
     if day in _absent_days([schedule.pk], day, day).get(schedule.pk, ()):
-        return False
+        return Unavailable.ABSENCE, None
     windows = _windows_by_schedule([schedule.pk]).get(schedule.pk, {}).get(day.weekday(), ())
-    return any(
-        start == starts_at and end == ends_at
-        for window in windows
-        for start, end in _window_slots(day, window)
+    times = next(
+        (
+            (start, end)
+            for window in windows
+            for start, end in _window_slots(day, window)
+            if start == starts_at
+        ),
+        None,
     )
+    return (Unavailable.OUTSIDE, None) if times is None else (None, times)
 
 
 def _window_slots(day: date, window: _Window) -> Iterable[tuple[datetime, datetime]]:

@@ -7,6 +7,7 @@ import phonenumbers
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from obshtina.core.phones import phone_e164
 from obshtina.correspondence.models import Correspondence
 from obshtina.organization.models import Unit
 from obshtina.reception.models import Appointment
@@ -49,17 +50,6 @@ def console_answers(query: str) -> list[Answer]:
         elif answer.kind == "unit":
             answer.unit = units.get(answer.title)
     return answers
-
-
-def phone_e164(raw: str) -> str:
-    """`raw` as E.164 ("0888 123 456" → "+359888123456"), or "" when it is no phone number."""
-    try:
-        number = phonenumbers.parse(raw or "", "BG")
-    except phonenumbers.NumberParseException:
-        return ""
-    if not phonenumbers.is_possible_number(number):
-        return ""
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _loose_phone_pattern(e164: str) -> str:

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.slugs import unique_slug
 from obshtina.core.uploads import validate_document
 from obshtina.organization.permissions import can_edit_knowledge
 
@@ -46,19 +46,6 @@ REGULATION_FIELDS = (
     "status",
     "is_published",
 )
-FALLBACK_SLUG = "zapis"  # for a name with no letters or digits at all
-
-
-def unique_slug(model: type[models.Model], text: str, *, exclude_pk: int | None = None) -> str:
-    """A slug of `text` (Cyrillic kept) that no other row of `model` has yet:
-    "adresna-registracia", then "…-2", "…-3"."""
-    max_length = model._meta.get_field("slug").max_length
-    base = slugify(text, allow_unicode=True)[: max_length - 6].strip("-") or FALLBACK_SLUG
-    taken = model.objects.exclude(pk=exclude_pk)
-    slug, suffix = base, 2
-    while taken.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
 
 
 def _check_editor(actor) -> None:

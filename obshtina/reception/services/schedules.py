@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from obshtina.infodesk.services.knowledge import unique_slug
+from obshtina.core.slugs import unique_slug
 from obshtina.organization.permissions import can_edit_schedules
 
 from ..models import Absence, Appointment, Schedule, ScheduleGroup, ScheduleWindow
