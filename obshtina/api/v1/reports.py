@@ -6,8 +6,6 @@ settlement, photos cleaned by content, the profile's data for a signed-in user)
 and the ``report_submit`` service, so the API and the site keep the same rules.
 """
 
-import math
-
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -16,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from pydantic import Field
 
-from obshtina.organization.selectors import current_municipality, settlements
+from obshtina.organization.selectors import settlements
 from obshtina.registry.selectors import normalize_number
 from obshtina.reports.forms import ReportForm
 from obshtina.reports.models import Report
@@ -161,18 +159,9 @@ class MapQuery(Schema):
 
 def _bbox(text: str) -> tuple[float, float, float, float]:
     try:
-        south, west, north, east = (float(part) for part in text.split(","))
-    except ValueError:
-        message = _("Задайте видимата област като bbox=юг,запад,север,изток (числа в градуси).")
-        raise ApiError(400, "invalid", message, fields={"bbox": [message]}) from None
-    if not all(math.isfinite(value) for value in (south, west, north, east)) or not (
-        -90 <= south < north <= 90 and -180 <= west < east <= 180
-    ):
-        message = _(
-            "Видимата област е невалидна: югът трябва да е под севера, а западът – под изтока."
-        )
-        raise ApiError(400, "invalid", message, fields={"bbox": [message]})
-    return south, west, north, east
+        return map_selectors.parse_bbox(text)
+    except ValueError as error:
+        raise ApiError(400, "invalid", str(error), fields={"bbox": [str(error)]}) from None
 
 
 @router.get(
@@ -182,25 +171,12 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
 )
 def map_data(request, response: HttpResponse, query: Query[MapQuery]):
     """Markers, or clusters counted on the server when the area holds over 500 reports."""
-    south, west, north, east = _bbox(query.bbox)
-    # Reports lie inside the municipality: a larger box only costs, so it is cut to it.
-    municipality = current_municipality()
-    south = max(south, float(municipality.bounds_south))
-    west = max(west, float(municipality.bounds_west))
-    north = min(north, float(municipality.bounds_north))
-    east = min(east, float(municipality.bounds_east))
-    data = {"type": "markers", "items": []}
-    if south <= north and west <= east:
-        data = map_selectors.reports_for_map(
-            south=south,
-            west=west,
-            north=north,
-            east=east,
-            zoom=query.zoom,
-            since=map_selectors.map_window_start(),
-            category_ids=query.category,
-            statuses=[status.value for status in query.status],
-        )
+    data = map_selectors.reports_in_view(
+        _bbox(query.bbox),
+        zoom=query.zoom,
+        category_ids=query.category,
+        statuses=[status.value for status in query.status],
+    )
     if data["type"] == "markers":
         for marker in data["items"]:
             marker["url"] = request.build_absolute_uri(marker["url"])

@@ -17,6 +17,9 @@ from django.db.models.functions import Floor, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.translation import gettext as _
+
+from obshtina.organization.selectors import current_municipality
 
 from ..models import Report
 
@@ -28,6 +31,52 @@ ANSWER_SNIPPET_CHARS = 160
 CLUSTER_CACHE_SECONDS = 60  # as long as browsers keep the map data (Cache-Control)
 # What reverse() leaves unquoted in a path argument (django.urls.resolvers).
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """ "south,west,north,east" in degrees; ValueError with a message for the citizen."""
+    try:
+        south, west, north, east = (float(part) for part in text.split(","))
+    except ValueError:
+        raise ValueError(
+            _("Задайте видимата област като bbox=юг,запад,север,изток (числа в градуси).")
+        ) from None
+    if not all(math.isfinite(value) for value in (south, west, north, east)) or not (
+        -90 <= south < north <= 90 and -180 <= west < east <= 180
+    ):
+        raise ValueError(
+            _("Видимата област е невалидна: югът трябва да е под севера, а западът – под изтока.")
+        )
+    return south, west, north, east
+
+
+def reports_in_view(
+    bbox: tuple[float, float, float, float],
+    *,
+    zoom: int,
+    category_ids: Iterable[int] = (),
+    statuses: Iterable[str] = (),
+) -> dict:
+    """The map's data for a visible area, the last 30 days (see ``reports_for_map``)."""
+    south, west, north, east = bbox
+    # Reports lie inside the municipality: a larger box only costs, so it is cut to it.
+    municipality = current_municipality()
+    south = max(south, float(municipality.bounds_south))
+    west = max(west, float(municipality.bounds_west))
+    north = min(north, float(municipality.bounds_north))
+    east = min(east, float(municipality.bounds_east))
+    if south > north or west > east:
+        return {"type": "markers", "items": []}
+    return reports_for_map(
+        south=south,
+        west=west,
+        north=north,
+        east=east,
+        zoom=zoom,
+        since=map_window_start(),
+        category_ids=category_ids,
+        statuses=statuses,
+    )
 
 
 def map_window_start(now: datetime | None = None) -> datetime:

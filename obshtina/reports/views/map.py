@@ -2,7 +2,6 @@
 
 import csv
 import json
-import math
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -86,18 +85,7 @@ def _error(message: str) -> JsonResponse:
 
 def _viewport(request) -> tuple[tuple[float, float, float, float], int]:
     """(south, west, north, east) and zoom from the query; ValueError with a message if bad."""
-    try:
-        south, west, north, east = (float(part) for part in request.GET["bbox"].split(","))
-    except (KeyError, ValueError):
-        raise ValueError(
-            _("Задайте видимата област като bbox=юг,запад,север,изток (числа в градуси).")
-        ) from None
-    if not all(math.isfinite(value) for value in (south, west, north, east)) or not (
-        -90 <= south < north <= 90 and -180 <= west < east <= 180
-    ):
-        raise ValueError(
-            _("Видимата област е невалидна: югът трябва да е под севера, а западът – под изтока.")
-        )
+    bbox = map_selectors.parse_bbox(request.GET.get("bbox", ""))
     try:
         zoom = int(request.GET["zoom"])
     except (KeyError, ValueError):
@@ -106,14 +94,14 @@ def _viewport(request) -> tuple[tuple[float, float, float, float], int]:
         raise ValueError(
             _("Мащабът трябва да е между %(min)s и %(max)s.") % {"min": MIN_ZOOM, "max": MAX_ZOOM}
         )
-    return (south, west, north, east), zoom
+    return bbox, zoom
 
 
 @require_GET
 def map_data(request):
     """JSON for the map: markers, or server-side clusters when the box holds too many."""
     try:
-        (south, west, north, east), zoom = _viewport(request)
+        bbox, zoom = _viewport(request)
     except ValueError as error:
         return _error(str(error))
     form = MapFilterForm(request.GET)
@@ -121,25 +109,9 @@ def map_data(request):
         return _error(
             " ".join(message for messages in form.errors.values() for message in messages)
         )
-    # Reports lie inside the municipality: a larger box only costs, so it is cut to it.
-    municipality = current_municipality()
-    south = max(south, float(municipality.bounds_south))
-    west = max(west, float(municipality.bounds_west))
-    north = min(north, float(municipality.bounds_north))
-    east = min(east, float(municipality.bounds_east))
-    if south > north or west > east:
-        data = {"type": "markers", "items": []}
-    else:
-        data = map_selectors.reports_for_map(
-            south=south,
-            west=west,
-            north=north,
-            east=east,
-            zoom=zoom,
-            since=map_selectors.map_window_start(),
-            category_ids=form.category_ids(),
-            statuses=form.statuses(),
-        )
+    data = map_selectors.reports_in_view(
+        bbox, zoom=zoom, category_ids=form.category_ids(), statuses=form.statuses()
+    )
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, public=True, max_age=DATA_MAX_AGE)
     return response
