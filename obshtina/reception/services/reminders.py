@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..models import Appointment
-from .notify import appointment_notify
+from .notify import appointment_event_record, appointment_notify
 
 REMINDER_AHEAD = timedelta(hours=24)
 
@@ -44,10 +45,6 @@ def appointment_reminders_send(*, now: datetime | None = None) -> int:
 def appointment_requests_expire(*, now: datetime | None = None) -> int:
     """Close requests nobody decided on before their time: the citizen is told the
     meeting did not take place, instead of a request left "заявена" for ever."""
-    from django.utils.translation import gettext
-
-    from .notify import appointment_event_record
-
     now = now or timezone.now()
     reason = gettext("Заявката не беше одобрена до часа на срещата.")
     expired = 0
