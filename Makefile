@@ -13,6 +13,8 @@ setup:
 	$(UV) sync --frozen
 
 ## Install, migrate, load the Samokov demo data, serve the site and its background worker.
+## Links in the printed logins and e-mails use the address served, unless SITE_URL is set.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(UV) run python manage.py migrate --noinput
 	$(UV) run python manage.py createcachetable

@@ -26,7 +26,12 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The one address of the site in e-mails, calendar invitations and Open311 links; in
+# production it must be set (check --deploy fails without an https address).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# Reverse proxies in front of the app (addresses or networks, e.g. "127.0.0.1,::1" for
+# the nginx of deploy/): only their X-Forwarded-For is believed (obshtina/core/clients.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -261,7 +266,7 @@ REGISTRY_CONNECTOR = env.str(
 
 # --- Reception hours ------------------------------------------------------------------
 # The covering index for free slots exists on PostgreSQL only; SQLite rightly skips it.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
+SILENCED_SYSTEM_CHECKS = ["models.W040", *env.list("SILENCED_SYSTEM_CHECKS", default=[])]
 # Requests a citizen may have waiting for approval at once, so nobody hoards the calendar.
 RECEPTION_MAX_PENDING = env.int("RECEPTION_MAX_PENDING", default=3)
 # Citizens book from this many minutes ahead up to this many days ahead.

@@ -4,6 +4,8 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from obshtina.core.clients import client_address
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
@@ -35,6 +37,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_verification_redirect_url(self, email_address) -> str:
         # Anonymous visitors pass through the login page on their way to the hub.
         return reverse("accounts:profile")
+
+    def get_client_ip(self, request) -> str:
+        # The login rate limits count the client behind the proxy, as every other limit does.
+        return client_address(request)
 
     def is_open_for_signup(self, request) -> bool:
         return True

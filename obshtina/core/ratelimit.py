@@ -1,4 +1,4 @@
-"""A per-IP limit on anonymous submissions, shared by the apps that take them.
+"""A per-client limit on anonymous submissions, shared by the apps that take them.
 
 Counted in the shared cache, so every app server sees the same numbers. A rate
 is written like "5/10m" (5 per 10 minutes; units s, m, h, d). Callers count only
@@ -8,9 +8,9 @@ correcting mistakes in a form is not a flood.
 
 import re
 
-from allauth.account.adapter import get_adapter
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+
+from .clients import client_address
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE = re.compile(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*")
@@ -24,11 +24,7 @@ def parse_rate(value: str, *, default: str) -> tuple[int, int]:
 
 
 def _key(request, scope: str) -> str:
-    try:
-        address = get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        address = "unknown"
-    return f"ratelimit:{scope}:{address}"
+    return f"ratelimit:{scope}:{client_address(request)}"
 
 
 def rate_limit_reached(request, *, scope: str, rate: tuple[int, int]) -> bool:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +8,20 @@ from .services import staff_access_grant
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "contact_phone", "contact_email", "site_url"]
+    list_display = ["name", "contact_phone", "contact_email"]
     fieldsets = [
-        (None, {"fields": ["name", "address", "contact_phone", "contact_email", "site_url"]}),
+        (None, {"fields": ["name", "address", "contact_phone", "contact_email", "site_address"]}),
         (_("Карта"), {"fields": ["map_center_lat", "map_center_lng", "map_zoom"]}),
         (_("Граници"), {"fields": ["bounds_south", "bounds_west", "bounds_north", "bounds_east"]}),
     ]
+    readonly_fields = ["site_address"]
+
+    @admin.display(description=_("адрес на сайта"))
+    def site_address(self, municipality):
+        # One source of truth: the deployment's SITE_URL, shown here so nobody looks for it.
+        return _("%(url)s (настройва се в средата на сървъра: SITE_URL)") % {
+            "url": settings.SITE_URL or "—"
+        }
 
     def has_add_permission(self, request):
         return not Municipality.objects.exists()

@@ -19,9 +19,6 @@ class Municipality(models.Model):
     address = models.CharField(
         _("адрес"), max_length=300, default="гр. Самоков 2000, ул. „Македония“ № 36"
     )
-    site_url = models.URLField(
-        _("адрес на сайта"), blank=True, help_text=_("Напр. https://e.samokov.bg")
-    )
     map_center_lat = models.DecimalField(
         _("център на картата – ширина"), max_digits=9, decimal_places=6, default=42.337000
     )

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -25,18 +26,43 @@ def run_manage(*args, **env):
     )
 
 
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "kT9#vQ2$mZ8@pL4^wR6&yN1*bX3(cF5)hJ7_dG0+sA-eU.rW2!oP7",
+    "ALLOWED_HOSTS": "e.samokov.bg",
+    "SITE_URL": "https://e.samokov.bg",
+    "TRUSTED_PROXIES": "127.0.0.1,::1",
+}
+
+
+def deploy_check(**env):
+    return run_manage("check", "--deploy", "--fail-level", "WARNING", **{**PRODUCTION, **env})
+
+
 def test_production_settings_pass_the_deployment_check():
-    result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DEBUG="false",
-        SECRET_KEY="kT9#vQ2$mZ8@pL4^wR6&yN1*bX3(cF5)hJ7_dG0+sA-eU.rW2!oP7",
-        ALLOWED_HOSTS="e.samokov.bg",
-    )
+    result = deploy_check()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "site_url", ["", "http://127.0.0.1:8000", "https://localhost", "http://e.samokov.bg"]
+)
+def test_the_deployment_check_fails_without_a_public_https_site_address(site_url):
+    result = run_manage("check", "--deploy", **{**PRODUCTION, "SITE_URL": site_url})
+    assert result.returncode != 0
+    assert "obshtina.E001" in result.stderr
+
+
+def test_the_deployment_check_warns_when_no_proxy_is_trusted():
+    result = deploy_check(TRUSTED_PROXIES="")
+    assert result.returncode != 0
+    assert "obshtina.W001" in result.stderr + result.stdout
+
+
+def test_an_app_without_a_proxy_may_silence_the_proxy_warning():
+    result = deploy_check(TRUSTED_PROXIES="", SILENCED_SYSTEM_CHECKS="obshtina.W001")
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
