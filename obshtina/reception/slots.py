@@ -288,11 +288,16 @@ def _on_the_grid(
 
 def _window_slots(day: date, window: _Window) -> Iterable[tuple[datetime, datetime]]:
     """The window's slots on `day` as aware Sofia datetimes, skipping times that do
-    not exist on the clock that day."""
-    for start, end in _naive_window_slots(day, window):
+    not exist on the clock that day.
+
+    Starts keep to the wall-clock grid; every meeting lasts its length in real time.
+    In March the meeting at 02:00 ends at 04:00 on the clock (03:00 does not exist);
+    in October the one at 03:00 ends at the second 03:00, and that repeated hour is
+    not offered again."""
+    for start, _end in _naive_window_slots(day, window):
         aware = start.replace(tzinfo=SOFIA)
         if _exists(aware):
-            yield aware, end.replace(tzinfo=SOFIA)
+            yield aware, (aware.astimezone(UTC) + window.step).astimezone(SOFIA)
 
 
 def _naive_window_slots(day: date, window: _Window) -> Iterable[tuple[datetime, datetime]]:

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Category, Report, ReportEvent, RoutingRule
 
@@ -10,10 +12,17 @@ class RoutingRuleInline(admin.TabularInline):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "unit", "resolve_days", "is_active", "position"]
+    list_display = ["name", "unit", "term", "is_active", "position"]
     list_editable = ["position", "is_active"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoutingRuleInline]
+
+    @admin.display(description=_("срок за решаване"), ordering="resolve_days")
+    def term(self, category):
+        if category.resolve_days is None:
+            return _("два месеца (АПК)")
+        days = category.resolve_days
+        return ngettext("%(days)d ден", "%(days)d дни", days) % {"days": days}
 
 
 @admin.register(RoutingRule)

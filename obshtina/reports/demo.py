@@ -17,6 +17,7 @@ from django.utils import timezone
 from obshtina.organization.models import Settlement, Unit
 
 from .models import Category, Report, ReportEvent
+from .services.deadlines import report_due_at
 from .services.events import report_event_record
 from .services.submission import report_submit
 
@@ -25,14 +26,15 @@ ECOLOGY = "ekologiya-i-chistota"
 PUBLIC_ORDER = "obshtestven-red-i-sigurnost"
 TERRITORY = "ustroystvo-na-teritoriyata"
 
-# (slug, name, description, unit slug or None for the contact centre, days to resolve)
+# (slug, name, description, unit slug or None for the contact centre,
+#  days to resolve or None for the law's two months)
 CATEGORIES = [
     (
         "patishta",
         "Дупки и повреди по пътя",
         "Дупки, пропадания, разбити тротоари",
         INFRASTRUCTURE,
-        60,
+        None,  # the law's two months
     ),
     ("osvetlenie", "Улично осветление", "Изгорели или повредени лампи", INFRASTRUCTURE, 30),
     ("snyag", "Снегопочистване и заледяване", "Непочистени улици и тротоари", INFRASTRUCTURE, 3),
@@ -305,7 +307,7 @@ def _backdate(report: Report, *, at: datetime) -> None:
     report.registry_number.registered_at = at
     report.registry_number.save(update_fields=["registered_at"])
     report.created_at = at
-    report.due_at = at + timedelta(days=report.category.resolve_days)
+    report.due_at = report_due_at(category=report.category, registered_at=at)
     report.save(update_fields=["created_at", "due_at"])
     report.events.update(created_at=at)
 

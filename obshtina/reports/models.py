@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.organization.models import Settlement, Unit
 from obshtina.registry.models import RegistryNumber
 
-DEFAULT_RESOLVE_DAYS = 60  # the Administrative Procedure Code gives two months for signals
+RESOLVE_MONTHS = 2  # АПК, чл. 118: signals are decided within two months
 
 
 def new_access_token() -> str:
@@ -33,7 +33,13 @@ class Category(models.Model):
         related_name="report_categories",
     )
     resolve_days = models.PositiveSmallIntegerField(
-        _("срок за решаване (дни)"), default=DEFAULT_RESOLVE_DAYS
+        _("срок за решаване (дни)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Празно: два месеца, както АПК (чл. 118) дава за сигналите – до същата дата "
+            "след два месеца, или до следващия работен ден."
+        ),
     )
     is_active = models.BooleanField(_("активна"), default=True)
     position = models.PositiveSmallIntegerField(_("подредба"), default=0)

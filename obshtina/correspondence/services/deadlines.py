@@ -1,11 +1,9 @@
-"""Legal deadlines, counted as the law counts days (АПК чл. 60, ГПК чл. 60):
-the day of the event is not counted, and a term ending on a non-working day
-(weekend or Bulgarian public holiday) ends on the next working day.
-"""
+"""Legal deadlines of letters and access requests, counted as the law counts days
+(``obshtina.core.dates``)."""
 
-from datetime import date, timedelta
+from datetime import date
 
-import holidays
+from obshtina.core.dates import add_days, add_months
 
 from ..models import Correspondence
 
@@ -15,32 +13,6 @@ CLARIFICATION_DAYS = 30  # ЗДОИ, чл. 29, ал. 2: the requester's term to 
 EXTENSION_DAYS = {"large_volume": 10, "third_party": 14}
 MIN_ACCESS_PERIOD_DAYS = 30  # ЗДОИ, чл. 35, ал. 1: access stays open at least this long
 PROPOSAL_MONTHS = 2  # АПК, чл. 118 / чл. 121: complaints, proposals and signals
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in holidays.country_holidays("BG", years=day.year)
-
-
-def next_working_day(day: date) -> date:
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
-
-
-def add_days(start: date, days: int) -> date:
-    return next_working_day(start + timedelta(days=days))
-
-
-def add_months(start: date, months: int) -> date:
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    # A term in months ends on the same date of the last month, or that month's last day.
-    for day in range(start.day, 27, -1):
-        try:
-            return next_working_day(date(year, month, day))
-        except ValueError:
-            continue
-    return next_working_day(date(year, month, min(start.day, 28)))
 
 
 def clarification_due_date(*, requested_on: date) -> date:

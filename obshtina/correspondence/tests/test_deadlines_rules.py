@@ -73,10 +73,3 @@ def test_the_14_days_restart_in_full_from_the_clarification(clarified_on, due):
 )
 def test_an_extension_adds_10_or_14_days_to_the_current_term(current_due, reason, due):
     assert deadlines.extended_due_date(current_due=current_due, reason=reason) == due
-
-
-def test_weekends_and_holidays_are_not_working_days():
-    assert deadlines.is_working_day(date(2026, 6, 15))
-    assert not deadlines.is_working_day(date(2026, 6, 20))  # Saturday
-    assert not deadlines.is_working_day(date(2026, 5, 6))  # St George's Day, a Wednesday
-    assert deadlines.next_working_day(date(2026, 12, 24)) == date(2026, 12, 29)

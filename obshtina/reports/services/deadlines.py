@@ -1,4 +1,4 @@
-"""Deadlines: the daily digest of overdue reports for the heads of each unit."""
+"""Deadlines: a report's term, and the daily digest of overdue reports for unit heads."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -7,10 +7,21 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from obshtina.core.dates import add_days, add_months, end_of_day, local_day
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
 
-from ..models import Report
+from ..models import RESOLVE_MONTHS, Category, Report
+
+
+def report_due_at(*, category: Category, registered_at: datetime) -> datetime:
+    """The end of the last day to resolve a report registered (or reopened) at
+    ``registered_at``: two months as the АПК counts them, unless the category sets a
+    term in days; counted from the day in Sofia, to the next working day."""
+    day = local_day(registered_at)
+    if category.resolve_days is None:
+        return end_of_day(add_months(day, RESOLVE_MONTHS))
+    return end_of_day(add_days(day, category.resolve_days))
 
 
 def overdue_digest_send(*, today: date | None = None) -> int:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Report, ReportEvent, Subscription
 from . import notify
+from .deadlines import report_due_at
 from .errors import ReportError
 from .events import report_event_record
 
@@ -63,7 +64,7 @@ def report_reopen(*, report: Report, comment: str, actor=None) -> Report:
         from_status = locked.status
         locked.status = REOPENED_STATUS
         locked.resolved_at = None
-        locked.due_at = now + timedelta(days=locked.category.resolve_days)
+        locked.due_at = report_due_at(category=locked.category, registered_at=now)
         locked.save(update_fields=["status", "resolved_at", "due_at", "updated_at"])
         report_event_record(
             report=locked,

@@ -1,7 +1,6 @@
 """Submitting a report: checks, registry number, routing, photos, the submitter's e-mail."""
 
 from collections.abc import Sequence
-from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,6 +13,7 @@ from obshtina.registry.services import registry_number_issue, registry_number_li
 
 from ..models import Category, Report, ReportEvent, ReportPhoto, RoutingRule
 from . import notify
+from .deadlines import report_due_at
 from .errors import ReportError
 from .events import report_event_record
 
@@ -80,7 +80,7 @@ def report_submit(
             author=author if getattr(author, "pk", None) else None,
             channel=channel,
             created_at=now,
-            due_at=now + timedelta(days=category.resolve_days),
+            due_at=report_due_at(category=category, registered_at=now),
         )
         registry_number_link(registry_number=registry_number, item=report)
         for content in photos:
