@@ -5,7 +5,7 @@ UV := uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run worker test browser lint format bench bench-reports admin messages
+.PHONY: setup run worker test test-at test-clocks browser lint format bench bench-reports admin messages
 
 setup:
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --user --quiet uv \
@@ -28,6 +28,21 @@ worker: setup
 ## The whole suite (SQLite by default; set DATABASE_URL=postgres://... for PostgreSQL).
 test: setup
 	$(UV) run pytest
+
+## The suite (without the browser tests) with the process clock set to CLOCK, Sofia time,
+## e.g. make test-at CLOCK="2026-12-31 23:30:00". Needs faketime (Debian's faketime).
+CLOCK ?= 2026-12-31 23:30:00
+test-at: setup
+	$(UV) run env TZ=Europe/Sofia faketime -f "@$(CLOCK)" python -m pytest -q -p no:cacheprovider -m "not browser"
+
+## The suite on the days that break date arithmetic: a month's first minutes, New Year's
+## Eve late in the evening, and both daylight-saving changes (the repeated hour in October).
+CLOCKS := "2027-03-01 00:10:00" "2026-12-31 23:30:00" "2027-03-28 04:10:00" "2027-10-31 03:30:00"
+test-clocks: setup
+	@status=0; for clock in $(CLOCKS); do \
+		echo "== the suite at $$clock (Europe/Sofia)"; \
+		$(MAKE) --no-print-directory test-at CLOCK="$$clock" || status=1; \
+	done; exit $$status
 
 ## End-to-end tests in headless Chromium (Debian's /usr/bin/chromium) with axe-core checks.
 browser: setup

@@ -1,9 +1,13 @@
 """Open311 discovery: where the GeoReport v2 endpoint is, in which formats, how to get a key."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 
+from obshtina.api.open311.selectors import PUBLISHED
 from obshtina.organization.selectors import current_municipality
 from obshtina.reports.models import Category
 from obshtina.reports.tests.factories import CategoryFactory
@@ -45,6 +49,7 @@ def test_a_development_site_calls_its_endpoint_a_test_one(client, settings):
     assert body["endpoints"][0]["type"] == "test"
 
 
+@time_machine.travel(PUBLISHED + timedelta(days=30), tick=False)
 def test_the_changeset_moves_on_when_a_category_is_changed_in_the_admin(client, admin_user):
     before = read(get(client, "discovery", "json"), "discovery")["changeset"]
     category = CategoryFactory()

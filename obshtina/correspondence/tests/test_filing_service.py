@@ -1,6 +1,8 @@
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 
 from obshtina.correspondence.models import Correspondence
@@ -19,11 +21,13 @@ def test_a_letter_gets_a_registry_number_and_lands_with_its_addressee():
     assert [event.kind for event in item.events.all()] == ["registered"]
 
 
+@time_machine.travel(datetime(2027, 4, 1, 0, 10, tzinfo=ZoneInfo("Europe/Sofia")), tick=False)
 def test_an_access_request_has_its_own_series_and_a_14_day_deadline():
+    # Ten past midnight in Sofia, still 31 March in UTC: the day counted is Sofia's.
     item = file_document(kind=Correspondence.Kind.ACCESS_REQUEST)
     assert item.number.startswith("ЗДОИ-")
     assert item.access_request.access_form == "electronic"
-    assert item.due_at == deadlines.add_days(item.registered_at.date(), 14)
+    assert item.due_at == date(2027, 4, 15)  # 1 April + 14 days
 
 
 def test_the_sender_gets_the_number_by_email(django_capture_on_commit_callbacks):

@@ -1,8 +1,9 @@
 """A schedule's page: its weekly hours and its free slots, one week at a time."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from obshtina.core.dates import public_holidays
 
 from ..models import Absence
 from ..selectors import monday_of
+from ..slots import SOFIA
 from .factories import ScheduleFactory, at, book, next_weekday
 
 pytestmark = pytest.mark.django_db
@@ -92,21 +94,20 @@ def test_weekends_and_days_without_hours_say_so(client):
 
 
 def test_past_slots_and_days_of_the_current_week_are_not_offered(client):
-    schedule = ScheduleFactory(
-        windows=[(day, "00:00", "23:30", 30, None, None) for day in range(7)]
-    )
-    now = timezone.localtime()
+    # A Wednesday morning in an ordinary week: Monday, Tuesday and the early hours are past.
+    with time_machine.travel(datetime(2027, 1, 13, 10, 20, tzinfo=SOFIA), tick=False):
+        schedule = ScheduleFactory(
+            windows=[(day, "00:00", "23:30", 30, None, None) for day in range(7)]
+        )
+        page = week_page(client, schedule)
 
-    page = week_page(client, schedule)
-
-    past = (now - timedelta(hours=1)).replace(minute=0)
-    if past.date() == now.date():
-        assert slot_link(schedule, past.date(), past.strftime("%H:%M")) not in page
-    if now.weekday() > 0:
-        assert "Денят е отминал." in page
-    tomorrow = now.date() + timedelta(days=1)
-    if monday_of(tomorrow) == monday_of(now.date()):
-        assert slot_link(schedule, tomorrow, "09:00") in page
+    wednesday = date(2027, 1, 13)
+    assert "Денят е отминал." in page
+    assert slot_link(schedule, wednesday - timedelta(days=1), "09:00") not in page
+    assert slot_link(schedule, wednesday, "09:00") not in page
+    assert slot_link(schedule, wednesday, "11:00") not in page  # within the hour's notice
+    assert slot_link(schedule, wednesday, "11:30") in page
+    assert slot_link(schedule, wednesday + timedelta(days=1), "09:00") in page
 
 
 def test_no_week_before_the_current_one_is_offered(client):
