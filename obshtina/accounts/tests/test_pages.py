@@ -9,12 +9,12 @@ pytestmark = pytest.mark.django_db
 ANONYMOUS_PAGES = {
     "/accounts/login/": "Вход",
     "/accounts/signup/": "Регистрация",
-    "/accounts/password/reset/": "Възстановяване на парола",
-    "/accounts/confirm-email/": "Потвърдете вашия e-mail адрес",
+    "/accounts/password/reset/": "Възстановяване на паролата",
+    "/accounts/confirm-email/": "Потвърдете имейл адреса си",
 }
 USER_PAGES = {
-    "/accounts/password/change/": "Смяна на парола",
-    "/accounts/email/": "E-mail адреси",
+    "/accounts/password/change/": "Смяна на паролата",
+    "/accounts/email/": "Имейл адреси",
     "/profile/": "Моят профил",
     "/profile/edit/": "Промяна на данните",
     "/profile/delete/": "Изтриване на профила",
