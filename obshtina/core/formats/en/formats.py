@@ -1,10 +1,5 @@
-# English as written in Europe: "3 December 2026", the 24-hour clock, and the same
-# numeric dates as the Bulgarian pages ("03.12.2026"), never the American "12/03/2026".
-DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y, H:i"
-TIME_FORMAT = "H:i"
-YEAR_MONTH_FORMAT = "F Y"
-MONTH_DAY_FORMAT = "j F"
-SHORT_DATE_FORMAT = "d.m.Y"
-SHORT_DATETIME_FORMAT = "d.m.Y H:i"
-FIRST_DAY_OF_WEEK = 1  # Monday
+"""English as written in Europe: the Bulgarian pages' shapes ("3 December 2026", the 24-hour
+clock, "03.12.2026"), never the American "Dec. 3, 2026" or "12/03/2026"; the words come
+from each language's catalogue."""
+
+from obshtina.core.formats.bg.formats import *  # noqa: F403
