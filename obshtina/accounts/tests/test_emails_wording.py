@@ -1,16 +1,23 @@
 """allauth's e-mails as the site writes: they name the municipality (never the host and
 port the request came in on), speak of "профил" and "имейл", and address people formally."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.conf import settings
 from django.core import mail
+from django.test import override_settings
 
 from obshtina.organization.selectors import current_municipality
 
-from .factories import UserFactory
+from .factories import PASSWORD, UserFactory
 from .mail import LINK
 
 pytestmark = pytest.mark.django_db
+
+SOFIA = ZoneInfo("Europe/Sofia")
 
 
 @pytest.fixture(autouse=True)
@@ -92,3 +99,26 @@ def test_signing_up_with_a_taken_address_tells_its_owner_in_the_sites_words(
     assert message.subject == "Вече имате профил"
     assert "Профил с този имейл адрес обаче вече има." in message.body
     assert "e-mail" not in message.body.lower()
+
+
+@override_settings(ACCOUNT_EMAIL_NOTIFICATIONS=True)
+def test_a_security_notice_tells_the_change_and_its_time_as_the_site_writes_it(
+    client, django_capture_on_commit_callbacks
+):
+    user = UserFactory()
+    client.force_login(user)
+    new_password = "Витоша-Черни-връх-2290"
+
+    with (
+        time_machine.travel(datetime(2026, 12, 3, 14, 30, tzinfo=SOFIA), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post(
+            "/accounts/password/change/",
+            {"oldpassword": PASSWORD, "password1": new_password, "password2": new_password},
+        )
+
+    message = last_mail_to(user.email)
+    assert message.subject == "Паролата ви е сменена"
+    assert "в профила ви е направена следната промяна:\n\nПаролата ви е сменена." in message.body
+    assert "- дата: 3 декември 2026, 14:30" in message.body
