@@ -58,7 +58,7 @@ format: setup
 
 ## Rebuild the compiled translations after editing locale/*/LC_MESSAGES/django.po.
 messages: setup
-	$(UV) run python manage.py makemessages -l en -l bg --ignore=.venv --ignore=tests --ignore=bench
+	$(UV) run python manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=bench
 	$(UV) run python manage.py compilemessages --ignore=.venv
 
 ## The first administrator of a production deployment.

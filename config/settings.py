@@ -170,6 +170,8 @@ PHONENUMBER_DEFAULT_REGION = "BG"
 LANGUAGE_CODE = "bg"
 LANGUAGES = [("bg", _("Български")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's one way of writing dates in each language (obshtina/core/formats/).
+FORMAT_MODULE_PATH = ["obshtina.core.formats"]
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True
 USE_TZ = True

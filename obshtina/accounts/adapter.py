@@ -1,10 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils.translation import get_language
 
 from obshtina.core.clients import client_address
+from obshtina.organization.selectors import current_municipality
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,7 +12,8 @@ class AccountAdapter(DefaultAccountAdapter):
         """Queue allauth's e-mails in the notification outbox.
 
         They are then delivered, retried and listed for staff like every other
-        notification instead of being sent inside the request.
+        notification instead of being sent inside the request. The templates name
+        the municipality, never the host and port the request came in on.
         """
         from obshtina.notifications.services import notification_queue_message
 
@@ -23,7 +24,7 @@ class AccountAdapter(DefaultAccountAdapter):
             {
                 "request": request,
                 "email": email,
-                "current_site": get_current_site(request),
+                "municipality": current_municipality(),
                 **context,
             },
         )

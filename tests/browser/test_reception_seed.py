@@ -18,6 +18,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from obshtina.accounts.tests.factories import PASSWORD, StaffUserFactory
+from obshtina.core.tests.written_dates import written_day
 from obshtina.reception.models import Appointment, Schedule
 from obshtina.reports.tests.factories import submit_report
 
@@ -111,8 +112,8 @@ def weekday_window(scope, number, weekday):
 
 
 def slot_link(page, day, time):
-    """The link of a free slot in the week view: its name is "<weekday>, dd.mm.yyyy, HH:MM"."""
-    return page.get_by_role("link", name=re.compile(rf", {day:%d\.%m\.%Y}, {time}$"))
+    """The link of a free slot in the week view: its name is "четвъртък, 3 декември 2026, HH:MM"."""
+    return page.get_by_role("link", name=re.compile(rf"^{re.escape(written_day(day))}, {time}$"))
 
 
 def test_the_reception_seed_from_the_schedule_to_a_cancelled_meeting(

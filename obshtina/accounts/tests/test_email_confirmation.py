@@ -48,7 +48,7 @@ def test_an_unconfirmed_user_is_told_to_confirm_and_gets_a_new_link(
             "/accounts/login/", {"login": user.email, "password": PASSWORD}, follow=True
         )
 
-    assert "Потвърдете вашия e-mail адрес" in response.text
+    assert "Потвърдете имейл адреса си" in response.text
     assert any("confirm-email" in link for link in links_in_last_mail_to(user.email))
     assert client.get("/profile/").status_code == 302
 

@@ -21,7 +21,7 @@ def test_a_wrong_password_is_refused_in_bulgarian(client):
     response = client.post("/accounts/login/", {"login": user.email, "password": "грешна"})
 
     assert response.status_code == 200
-    assert "E-mail адресът и/или паролата, които въведохте, са грешни." in response.text
+    assert "Имейл адресът или паролата не са верни." in response.text
 
 
 @override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "3/5m/key"})
@@ -33,7 +33,7 @@ def test_after_too_many_failures_even_the_right_password_is_refused(client):
     response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
 
     assert response.status_code == 200
-    assert "Твърде много неуспешни опити за влизане" in response.text
+    assert "Твърде много неуспешни опити за вход" in response.text
     assert client.get("/profile/").status_code == 302
 
 

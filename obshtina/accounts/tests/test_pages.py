@@ -9,16 +9,24 @@ pytestmark = pytest.mark.django_db
 ANONYMOUS_PAGES = {
     "/accounts/login/": "Вход",
     "/accounts/signup/": "Регистрация",
-    "/accounts/password/reset/": "Възстановяване на парола",
-    "/accounts/confirm-email/": "Потвърдете вашия e-mail адрес",
+    "/accounts/password/reset/": "Възстановяване на паролата",
+    "/accounts/confirm-email/": "Потвърдете имейл адреса си",
 }
 USER_PAGES = {
-    "/accounts/password/change/": "Смяна на парола",
-    "/accounts/email/": "E-mail адреси",
+    "/accounts/password/change/": "Смяна на паролата",
+    "/accounts/email/": "Имейл адреси",
     "/profile/": "Моят профил",
     "/profile/edit/": "Промяна на данните",
     "/profile/delete/": "Изтриване на профила",
 }
+
+
+# The site writes "имейл" and "профил"; allauth's own Bulgarian says "e-mail" and "акаунт".
+FOREIGN_WORDS = re.compile(r"e-?mail|е-мейл|акаунт", re.IGNORECASE)
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(script|style)\b.*?</\1>", "", html))
 
 
 def assert_in_site_layout(response, heading):
@@ -26,6 +34,7 @@ def assert_in_site_layout(response, heading):
     assert 'class="site-header"' in response.text
     assert response.text.count("<h1") == 1
     assert heading in re.search(r"<h1[^>]*>(.*?)</h1>", response.text, re.S).group(1)
+    assert not FOREIGN_WORDS.search(visible_text(response.text))
 
 
 def assert_every_input_is_labelled(html):
@@ -61,3 +70,11 @@ def test_errors_are_tied_to_their_field(client):
 
     assert 'id="id_email_error"' in response.text
     assert re.search(r'<input[^>]*aria-invalid="true"[^>]*id="id_email"', response.text)
+
+
+def test_the_login_page_asks_formally_about_a_forgotten_password(client):
+    page = client.get("/accounts/login/").text
+
+    assert "Забравена парола?" in page
+    assert "Ако още нямате профил" in page
+    assert "Забрави си паролата" not in page

@@ -76,7 +76,7 @@ def test_a_non_bulgarian_phone_is_refused_with_a_message_next_to_the_field(
 def test_mismatched_passwords_are_refused_in_bulgarian(client, signup_data):
     response = client.post("/accounts/signup/", {**signup_data, "password2": "друга-парола-42"})
 
-    assert "Трябва да въведете една и съща парола." in response.text
+    assert "Въведете една и съща парола и в двете полета." in response.text
     assert 'value="Иванова"' in response.text
     assert not User.objects.exists()
 
@@ -100,7 +100,7 @@ def test_a_taken_email_creates_no_second_account_and_warns_its_owner(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/accounts/signup/", signup_data, follow=True)
 
-    assert "Потвърдете вашия e-mail адрес" in response.text
+    assert "Потвърдете имейл адреса си" in response.text
     assert User.objects.filter(email="maria@example.bg").count() == 1
     assert User.objects.get(email="maria@example.bg").first_name == owner.first_name
     assert [message.to for message in mail.outbox] == [["maria@example.bg"]]

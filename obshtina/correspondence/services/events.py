@@ -3,6 +3,8 @@ every change visible to them (the law requires it for access requests)."""
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -61,7 +63,10 @@ def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
             subject = _("Ново по документ %(number)s") % {"number": item.number}
         lines = [
             _("Номер и дата: %(number)s от %(date)s")
-            % {"number": item.number, "date": item.registered_at.strftime("%d.%m.%Y")},
+            % {
+                "number": item.number,
+                "date": date_format(timezone.localtime(item.registered_at), "d.m.Y"),
+            },
             _("Състояние: %(status)s") % {"status": item.get_status_display()},
         ]
         if event.outgoing:
@@ -72,7 +77,7 @@ def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
         if event.message:
             lines.append(event.message)
         if item.due_at:
-            lines.append(_("Срок: %(date)s") % {"date": item.due_at.strftime("%d.%m.%Y")})
+            lines.append(_("Срок: %(date)s") % {"date": date_format(item.due_at, "d.m.Y")})
     notification_queue(
         to_email=item.sender_email,
         template="generic",

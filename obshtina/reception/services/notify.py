@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from obshtina.notifications.services import notification_queue
 
@@ -68,7 +69,7 @@ def _email_values(appointment: Appointment, action: str) -> dict:
         "number": appointment.number,
         "schedule": str(appointment.schedule),
         "location": appointment.schedule.location,
-        "day": date_format(local_start, "l, d.m.Y"),
+        "day": _day_in_bulgarian(local_start),
         "time": f"{local_start:%H:%M}–{local_end:%H:%M}",
         "status": appointment.get_status_display(),
         "topic": appointment.topic,
@@ -80,3 +81,9 @@ def _email_values(appointment: Appointment, action: str) -> dict:
         "url_path": reverse("reception:appointment", kwargs={"number": appointment.number}),
         "sent_at": timezone.now(),
     }
+
+
+def _day_in_bulgarian(moment) -> str:
+    """The e-mail is written in Bulgarian whatever language the official's page is in."""
+    with override("bg"):
+        return date_format(moment, "l, j F Y")

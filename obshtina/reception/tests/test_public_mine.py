@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from obshtina.accounts.tests.factories import UserFactory
+from obshtina.core.tests.written_dates import written_day
 
 from ..models import Appointment
 from ..services.decisions import appointment_approve, appointment_reject
@@ -49,7 +50,7 @@ def test_upcoming_meetings_show_status_time_location_and_the_video_link_once_app
     page = client.get(reverse("reception:mine")).content.decode()
 
     assert "одобрена" in page and "заявена" in page
-    assert f"понеделник, {monday:%d.%m.%Y}, 09:00–09:30" in page  # Sofia time
+    assert f"{written_day(monday)}, 09:00–09:30" in page  # Sofia time
     assert "ул. „Македония“ 21" in page
     assert "https://meet.example.bg/room-1" in page and "Към видеосрещата" in page
 

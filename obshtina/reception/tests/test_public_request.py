@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from obshtina.accounts.tests.factories import UserFactory
+from obshtina.core.tests.written_dates import written_day
 
 from ..models import Appointment
 from .factories import ScheduleFactory, at, book, next_weekday
@@ -39,7 +40,7 @@ def test_the_form_shows_the_chosen_slot_and_asks_for_topic_document_and_video(
 
     page = client.get(request_url(schedule, monday, "09:30")).content.decode()
 
-    assert f"понеделник, {monday:%d.%m.%Y}, 09:30–10:00" in page
+    assert f"{written_day(monday)}, 09:30–10:00" in page
     assert "Тема на срещата" in page
     assert "номер на документ/преписка, по която искате среща" in page.lower()
     assert "Желая видеоконсултация" in page

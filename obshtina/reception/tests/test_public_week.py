@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from obshtina.core.dates import public_holidays
+from obshtina.core.tests.written_dates import written_day
 
 from ..models import Absence
 from ..selectors import monday_of
@@ -34,7 +35,7 @@ def test_the_week_offers_free_slots_as_links_under_day_headings(client):
 
     page = week_page(client, schedule, monday)
 
-    assert f"понеделник, {monday:%d.%m.%Y}</h3>" in page
+    assert f"{written_day(monday)}</h3>" in page
     assert slot_link(schedule, monday, "09:00") in page
     assert slot_link(schedule, monday, "16:30") in page
 

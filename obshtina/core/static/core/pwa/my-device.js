@@ -26,10 +26,26 @@
     return anchor;
   }
 
+  // The site's numeric style, "03.12.2026 14:30", in Sofia time whatever the device's zone
+  // (the browser's own "bg-BG" short style writes "3.12.26 г., 14:30 ч.").
+  var sofiaTime = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Sofia",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+
   function when(iso) {
     var date = new Date(iso);
     if (isNaN(date.getTime())) return "";
-    return date.toLocaleString("bg-BG", { dateStyle: "short", timeStyle: "short" });
+    var parts = {};
+    sofiaTime.formatToParts(date).forEach(function (part) {
+      parts[part.type] = part.value;
+    });
+    return parts.day + "." + parts.month + "." + parts.year + " " + parts.hour + ":" + parts.minute;
   }
 
   function newestFirst(a, b) {
