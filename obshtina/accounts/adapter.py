@@ -1,5 +1,8 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -39,9 +42,21 @@ class AccountAdapter(DefaultAccountAdapter):
         # Anonymous visitors pass through the login page on their way to the hub.
         return reverse("accounts:profile")
 
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return on_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        return on_site(super().get_reset_password_from_key_url(key))
+
     def get_client_ip(self, request) -> str:
         # The login rate limits count the client behind the proxy, as every other limit does.
         return client_address(request)
 
     def is_open_for_signup(self, request) -> bool:
         return True
+
+
+def on_site(url: str) -> str:
+    """The link at the site's one address (SITE_URL), whatever host the request came in on."""
+    parts = urlsplit(url)
+    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
