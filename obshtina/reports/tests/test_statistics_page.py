@@ -52,7 +52,7 @@ def test_the_page_shows_the_counts_and_the_median(staff_client):
     month = timezone.localdate().strftime("%m.%Y")
     assert f'<th scope="row">{month}</th>\n        <td>4</td>' in page
     assert "3,0 дни" in page or "3.0 дни" in page
-    assert 'style="width: 100%"' in page
+    assert '<meter class="bar" min="0" max="100" value="100">' in page
 
 
 def test_the_csv_has_the_same_tables(staff_client):
