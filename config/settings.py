@@ -276,7 +276,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Location (the report form's "my location") and the camera for the site itself; every
-# other powerful feature for nobody, embedded pages included.
+# other powerful feature for nobody, embedded pages included (only features Chromium
+# knows: an unknown one is a console warning on every page).
 PERMISSIONS_POLICY = {
     "geolocation": ["self"],
     "camera": ["self"],
@@ -285,7 +286,6 @@ PERMISSIONS_POLICY = {
     "usb": [],
     "serial": [],
     "hid": [],
-    "bluetooth": [],
     "midi": [],
     "display-capture": [],
     "accelerometer": [],
