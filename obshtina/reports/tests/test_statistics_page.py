@@ -16,6 +16,12 @@ from .staff_helpers import officer_of, report_in
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def mid_month(time_machine):
+    """Reports made "2 and 4 days ago" fall in this month whatever day the suite runs."""
+    time_machine.move_to("2026-06-15 12:00 +03:00")
+
+
 @pytest.fixture
 def reports():
     roads = UnitFactory(name="Отдел „Пътища“")
