@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -60,10 +61,13 @@ INSTALLED_APPS = [
     "obshtina.api",
     "corsheaders",
     "ninja",  # the API docs' templates and Swagger UI files (served locally, no CDN)
+    "csp",  # its checks refuse the settings of django-csp < 4
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "obshtina.core.middleware.ContentSecurityPolicyMiddleware",
+    "obshtina.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "obshtina.core.middleware.ChosenLanguageMiddleware",
@@ -249,6 +253,49 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# Pages opened from the site (video rooms, admin pop-ups) get no handle on its window.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Only the site's own files run and style pages: no inline script, style attribute or
+# eval. The map's tile server (from MAP_TILE_URL) is added to img-src for each response
+# by obshtina.core.middleware. Video rooms open in their own tab and the push service is
+# called by the server, so neither needs a source here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "manifest-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": not DEBUG and SECURE_SSL_REDIRECT,  # served over https
+    }
+}
+# Location (the report form's "my location") and the camera for the site itself; every
+# other powerful feature for nobody, embedded pages included (only features Chromium
+# knows: an unknown one is a console warning on every page).
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    "camera": ["self"],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "hid": [],
+    "midi": [],
+    "display-capture": [],
+    "accelerometer": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "xr-spatial-tracking": [],
+    "browsing-topics": [],
+}
 
 # --- Logging: never log personal data (no request bodies, no e-mail addresses) --
 LOGGING = {

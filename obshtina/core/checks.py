@@ -46,3 +46,22 @@ def trusted_proxies_check(app_configs, **kwargs):
             id="obshtina.W001",
         )
     ]
+
+
+@register(Tags.security)
+def map_tile_url_check(app_configs, **kwargs):
+    """The tile server's origin goes into the Content-Security-Policy: it must be one."""
+    address = urlsplit(settings.MAP_TILE_URL)
+    if address.scheme in ("https", "http") and address.netloc:
+        return []
+    if not address.scheme and not address.netloc and address.path.startswith("/"):
+        return []  # tiles served by the site itself
+    return [
+        Error(
+            f"MAP_TILE_URL ({settings.MAP_TILE_URL}) is neither an http(s) address nor a path "
+            "on this site: the map would show no tiles.",
+            hint="E.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png or "
+            "https://{s}.tiles.example.bg/{z}/{x}/{y}.png.",
+            id="obshtina.E002",
+        )
+    ]

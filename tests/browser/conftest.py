@@ -2,13 +2,17 @@
 
 Playwright's own browser download cannot work on our machines, so the tests
 launch the system Chromium. Pages are served by pytest-django's live server.
+Every test fails if any page it opened broke the Content-Security-Policy
+(see `csp_watch`).
 """
 
+import contextlib
 import os
 import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -43,17 +47,91 @@ def browser():
         browser.close()
 
 
+# Runs in every page and frame before the page's own scripts: keeps each violation on
+# `window` and reports it to the test at once (the page may navigate away before the end).
+CSP_LISTENER = """
+window.__cspViolations = [];
+window.addEventListener("securitypolicyviolation", (event) => {
+  const violation = {
+    page: document.location.href,
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    source: event.sourceFile ? event.sourceFile + ":" + event.lineNumber : "",
+  };
+  window.__cspViolations.push(violation);
+  if (window.__reportCspViolation) window.__reportCspViolation(violation);
+}, true);
+"""
+
+
+class CspWatch:
+    """The Content-Security-Policy violations of every page a test opens, from the
+    `securitypolicyviolation` events and from Chromium's console messages."""
+
+    def __init__(self):
+        self.violations: list[str] = []
+        self.contexts = []
+
+    def watch(self, context):
+        context.add_init_script(CSP_LISTENER)
+        context.expose_binding("__reportCspViolation", self._on_event)
+        context.on("console", self._on_console)
+        close = context.close
+
+        def close_after_the_last_reports(**kwargs):
+            self._drain(context)
+            return close(**kwargs)
+
+        context.close = close_after_the_last_reports
+        self.contexts.append(context)
+        return context
+
+    def close_all(self):
+        for context in self.contexts:
+            with contextlib.suppress(PlaywrightError):  # already closed by its test
+                context.close()
+
+    def _on_event(self, source, violation):
+        self.violations.append(
+            f"{violation['page']}: {violation['directive']} blocked {violation['blocked']}"
+            + (f" ({violation['source']})" if violation["source"] else "")
+        )
+
+    def _on_console(self, message):
+        if "Content Security Policy" in message.text:
+            where = message.location.get("url") or (message.page.url if message.page else "?")
+            self.violations.append(f"console of {where}: {message.text}")
+
+    @staticmethod
+    def _drain(context):
+        """A round trip to each page delivers the reports still on their way."""
+        for open_page in context.pages:
+            # A page closed or navigating away has delivered its events already.
+            with contextlib.suppress(PlaywrightError):
+                open_page.evaluate("() => window.__cspViolations && window.__cspViolations.length")
+
+
+@pytest.fixture(autouse=True)
+def csp_watch(browser, monkeypatch):
+    """Automatic for every browser test: each context it opens (through the fixtures
+    or `browser.new_context`, also `page.context.browser`) is watched, and the test
+    fails at teardown if any page reported a violation."""
+    watch = CspWatch()
+    new_context = browser.new_context
+    monkeypatch.setattr(browser, "new_context", lambda **kw: watch.watch(new_context(**kw)))
+    yield watch
+    watch.close_all()
+    if watch.violations:
+        pytest.fail(
+            "Content-Security-Policy violations:\n" + "\n".join(dict.fromkeys(watch.violations))
+        )
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(locale="bg-BG", base_url=live_server.url)
     page = context.new_page()
-    # Map tiles and anything else outside this machine are not reachable here.
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
-        ),
-    )
+    only_this_site(page, live_server)
     yield page
     context.close()
 

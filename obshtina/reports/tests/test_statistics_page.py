@@ -63,7 +63,7 @@ def test_the_page_shows_the_counts_and_the_median(staff_client):
     assert '<th scope="row">решен</th>\n        <td>2</td>' in page
     assert '<th scope="row">12.2026</th>\n        <td>4</td>' in page
     assert "3,0 дни" in page or "3.0 дни" in page
-    assert 'style="width: 100%"' in page
+    assert '<meter class="bar" min="0" max="100" value="100">' in page
 
 
 def test_the_csv_has_the_same_tables(staff_client):
