@@ -160,6 +160,56 @@ def test_a_report_whose_sending_fails_is_kept_on_the_device(phone_page):
     assert Report.objects.filter(description=DESCRIPTION).count() == 1
 
 
+def test_a_report_whose_answer_was_lost_is_sent_again_and_filed_once(phone_page):
+    page = phone_page
+    page.goto("/reports/new/")
+    controlled_by_service_worker(page)
+    # The report reaches the server, but its answer never reaches the phone.
+    lost_answers = []
+
+    def deliver_and_lose_the_answer(route):
+        if route.request.method != "POST" or lost_answers:
+            return route.fallback()
+        lost_answers.append(route.fetch(max_redirects=0))
+        return route.abort()
+
+    page.context.route("**/reports/new/", deliver_and_lose_the_answer)
+    page.get_by_label("Категория").select_option(index=1)
+    page.get_by_label("Населено място").select_option(index=1)
+    page.get_by_label("Описание на проблема").fill(DESCRIPTION)
+    page.get_by_role("button", name="Изпрати сигнала").click()
+
+    page.get_by_role(
+        "heading",
+        name="Сигналът е запазен на устройството и ще бъде изпратен, когато има връзка",
+    ).wait_for()
+    assert Report.objects.filter(description=DESCRIPTION).count() == 1
+    assert lost_answers[0].status == 302
+
+    page.context.unroute("**/reports/new/")
+    page.goto("/")
+    report = Report.objects.get(description=DESCRIPTION)
+    wait_for_empty_outbox(page)
+    page.goto("/my-device/")
+    page.get_by_role("link", name=report.number).wait_for()
+    assert Report.objects.filter(description=DESCRIPTION).count() == 1
+
+
+def wait_for_empty_outbox(page, *, seconds: float = 60) -> None:
+    """Until nothing waits on the device (sent by the page or by Background Sync); open
+    the home page again now and then, as a citizen would."""
+    deadline = time.monotonic() + seconds
+    next_visit = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not page.evaluate("DeviceStore.outboxAll().then(entries => entries.length)"):
+            return
+        if time.monotonic() > next_visit:
+            page.goto("/")
+            next_visit = time.monotonic() + 10
+        page.wait_for_timeout(200)
+    raise AssertionError("the report saved on the device was never sent")
+
+
 def wait_for_report(description: str, *, page, seconds: float = 60) -> Report:
     """Poll for the report; open the home page again now and then, as a citizen would
     (each page load tries to send what waits on the device)."""
