@@ -32,6 +32,13 @@ def controlled_by_service_worker(page) -> None:
     page.wait_for_function("Boolean(navigator.serviceWorker.controller)")
 
 
+def send_a_report(page, description: str) -> None:
+    page.get_by_label("Категория").select_option(index=1)
+    page.get_by_label("Населено място").select_option(index=1)
+    page.get_by_label("Описание на проблема").fill(description)
+    page.get_by_role("button", name="Изпрати сигнала").click()
+
+
 def test_the_site_is_installable_with_a_bulgarian_manifest_and_a_service_worker(phone_page):
     page = phone_page
     page.goto("/")
@@ -73,10 +80,7 @@ def test_a_report_filled_in_offline_is_sent_when_the_connection_returns(
     controlled_by_service_worker(page)
     page.context.set_offline(True)
 
-    page.get_by_label("Категория").select_option(index=1)
-    page.get_by_label("Населено място").select_option(index=1)
-    page.get_by_label("Описание на проблема").fill(DESCRIPTION)
-    page.get_by_role("button", name="Изпрати сигнала").click()
+    send_a_report(page, DESCRIPTION)
 
     saved = page.get_by_role(
         "heading",
@@ -111,10 +115,7 @@ def test_what_is_typed_comes_back_when_the_form_is_opened_again(phone_page):
 def test_a_report_sent_online_is_remembered_on_the_device(phone_page):
     page = phone_page
     page.goto("/reports/new/")
-    page.get_by_label("Категория").select_option(index=1)
-    page.get_by_label("Населено място").select_option(index=1)
-    page.get_by_label("Описание на проблема").fill("Счупена пейка в парка")
-    page.get_by_role("button", name="Изпрати сигнала").click()
+    send_a_report(page, "Счупена пейка в парка")
     page.wait_for_url("**/reports/submitted/**")
     number = NUMBER.search(page.locator(".receipt-number").inner_text()).group(0)
     page.get_by_text("Номерът и личната връзка са запазени на това устройство").wait_for()
@@ -138,10 +139,7 @@ def test_a_report_whose_sending_fails_is_kept_on_the_device(phone_page):
         "**/reports/new/",
         lambda route: route.abort() if route.request.method == "POST" else route.fallback(),
     )
-    page.get_by_label("Категория").select_option(index=1)
-    page.get_by_label("Населено място").select_option(index=1)
-    page.get_by_label("Описание на проблема").fill(DESCRIPTION)
-    page.get_by_role("button", name="Изпрати сигнала").click()
+    send_a_report(page, DESCRIPTION)
 
     page.get_by_role(
         "heading",
@@ -174,10 +172,7 @@ def test_a_report_whose_answer_was_lost_is_sent_again_and_filed_once(phone_page)
         return route.abort()
 
     page.context.route("**/reports/new/", deliver_and_lose_the_answer)
-    page.get_by_label("Категория").select_option(index=1)
-    page.get_by_label("Населено място").select_option(index=1)
-    page.get_by_label("Описание на проблема").fill(DESCRIPTION)
-    page.get_by_role("button", name="Изпрати сигнала").click()
+    send_a_report(page, DESCRIPTION)
 
     page.get_by_role(
         "heading",
