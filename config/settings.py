@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
+from corsheaders import defaults as corsheaders_defaults
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -340,3 +341,7 @@ API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="10/10m")
 # Other front ends allowed to call /api/ and /open311/ from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/(api|open311)/.*$"
+CORS_ALLOW_HEADERS = (*corsheaders_defaults.default_headers, "idempotency-key")
+CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Retry-After"]
+# A retry with the same Idempotency-Key within this many hours gets the first answer.
+IDEMPOTENCY_KEY_HOURS = env.int("IDEMPOTENCY_KEY_HOURS", default=24)

@@ -32,6 +32,13 @@ def controlled_by_service_worker(page) -> None:
     page.wait_for_function("Boolean(navigator.serviceWorker.controller)")
 
 
+def send_a_report(page, description: str) -> None:
+    page.get_by_label("Категория").select_option(index=1)
+    page.get_by_label("Населено място").select_option(index=1)
+    page.get_by_label("Описание на проблема").fill(description)
+    page.get_by_role("button", name="Изпрати сигнала").click()
+
+
 def test_the_site_is_installable_with_a_bulgarian_manifest_and_a_service_worker(phone_page):
     page = phone_page
     page.goto("/")
@@ -73,10 +80,7 @@ def test_a_report_filled_in_offline_is_sent_when_the_connection_returns(
     controlled_by_service_worker(page)
     page.context.set_offline(True)
 
-    page.get_by_label("Категория").select_option(index=1)
-    page.get_by_label("Населено място").select_option(index=1)
-    page.get_by_label("Описание на проблема").fill(DESCRIPTION)
-    page.get_by_role("button", name="Изпрати сигнала").click()
+    send_a_report(page, DESCRIPTION)
 
     saved = page.get_by_role(
         "heading",
@@ -111,10 +115,7 @@ def test_what_is_typed_comes_back_when_the_form_is_opened_again(phone_page):
 def test_a_report_sent_online_is_remembered_on_the_device(phone_page):
     page = phone_page
     page.goto("/reports/new/")
-    page.get_by_label("Категория").select_option(index=1)
-    page.get_by_label("Населено място").select_option(index=1)
-    page.get_by_label("Описание на проблема").fill("Счупена пейка в парка")
-    page.get_by_role("button", name="Изпрати сигнала").click()
+    send_a_report(page, "Счупена пейка в парка")
     page.wait_for_url("**/reports/submitted/**")
     number = NUMBER.search(page.locator(".receipt-number").inner_text()).group(0)
     page.get_by_text("Номерът и личната връзка са запазени на това устройство").wait_for()
@@ -138,10 +139,7 @@ def test_a_report_whose_sending_fails_is_kept_on_the_device(phone_page):
         "**/reports/new/",
         lambda route: route.abort() if route.request.method == "POST" else route.fallback(),
     )
-    page.get_by_label("Категория").select_option(index=1)
-    page.get_by_label("Населено място").select_option(index=1)
-    page.get_by_label("Описание на проблема").fill(DESCRIPTION)
-    page.get_by_role("button", name="Изпрати сигнала").click()
+    send_a_report(page, DESCRIPTION)
 
     page.get_by_role(
         "heading",
@@ -158,6 +156,53 @@ def test_a_report_whose_sending_fails_is_kept_on_the_device(phone_page):
     page.goto("/my-device/")
     page.get_by_role("link", name=report.number).wait_for()
     assert Report.objects.filter(description=DESCRIPTION).count() == 1
+
+
+def test_a_report_whose_answer_was_lost_is_sent_again_and_filed_once(phone_page):
+    page = phone_page
+    page.goto("/reports/new/")
+    controlled_by_service_worker(page)
+    # The report reaches the server, but its answer never reaches the phone.
+    lost_answers = []
+
+    def deliver_and_lose_the_answer(route):
+        if route.request.method != "POST" or lost_answers:
+            return route.fallback()
+        lost_answers.append(route.fetch(max_redirects=0))
+        return route.abort()
+
+    page.context.route("**/reports/new/", deliver_and_lose_the_answer)
+    send_a_report(page, DESCRIPTION)
+
+    page.get_by_role(
+        "heading",
+        name="Сигналът е запазен на устройството и ще бъде изпратен, когато има връзка",
+    ).wait_for()
+    assert Report.objects.filter(description=DESCRIPTION).count() == 1
+    assert lost_answers[0].status == 302
+
+    page.context.unroute("**/reports/new/")
+    page.goto("/")
+    report = Report.objects.get(description=DESCRIPTION)
+    wait_for_empty_outbox(page)
+    page.goto("/my-device/")
+    page.get_by_role("link", name=report.number).wait_for()
+    assert Report.objects.filter(description=DESCRIPTION).count() == 1
+
+
+def wait_for_empty_outbox(page, *, seconds: float = 60) -> None:
+    """Until nothing waits on the device (sent by the page or by Background Sync); open
+    the home page again now and then, as a citizen would."""
+    deadline = time.monotonic() + seconds
+    next_visit = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not page.evaluate("DeviceStore.outboxAll().then(entries => entries.length)"):
+            return
+        if time.monotonic() > next_visit:
+            page.goto("/")
+            next_visit = time.monotonic() + 10
+        page.wait_for_timeout(200)
+    raise AssertionError("the report saved on the device was never sent")
 
 
 def wait_for_report(description: str, *, page, seconds: float = 60) -> Report:

@@ -7,18 +7,22 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http.multipartparser import MultiPartParserError
 from django.views.decorators.csrf import csrf_exempt
 
+from obshtina.core import idempotency
+
 from .errors import METHOD_NOT_ALLOWED, UNREADABLE_REQUEST, Open311Error
 from .rendering import error_response
+from .selectors import open311_client_for_key
 
 UNREADABLE_BODY = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, MultiPartParserError)
 
 
-def open311_endpoint(*methods: str) -> Callable:
+def open311_endpoint(*methods: str, idempotent: tuple[str, ...] = ()) -> Callable:
     """Answer only ``methods`` (HEAD with GET) and turn ``Open311Error`` into its answer.
 
     The view gets ``fmt`` ("xml" or "json") from the URL. CSRF does not apply:
     machine clients send no cookies, and POST is authorised by its api_key. A body
     Django will not parse (too big, too many fields, broken multipart) is a 400 too.
+    The `idempotent` methods honour an ``Idempotency-Key`` (see ``_answered_once``).
     """
     allowed = set(methods) | ({"HEAD"} if "GET" in methods else set())
 
@@ -26,19 +30,63 @@ def open311_endpoint(*methods: str) -> Callable:
         @csrf_exempt
         @wraps(view)
         def endpoint(request, *args, fmt: str, **kwargs):
-            try:
-                if request.method not in allowed:
-                    raise Open311Error(
-                        400,
-                        METHOD_NOT_ALLOWED
-                        % {"method": request.method, "allowed": ", ".join(methods)},
+            def answer():
+                try:
+                    if request.method not in allowed:
+                        raise Open311Error(
+                            400,
+                            METHOD_NOT_ALLOWED
+                            % {"method": request.method, "allowed": ", ".join(methods)},
+                        )
+                    return view(request, *args, fmt=fmt, **kwargs)
+                except Open311Error as error:
+                    return error_response(
+                        fmt, error.status, error.descriptions, headers=error.headers
                     )
-                return view(request, *args, fmt=fmt, **kwargs)
-            except Open311Error as error:
-                return error_response(fmt, error.status, error.descriptions, headers=error.headers)
+
+            try:
+                if request.method in idempotent:
+                    return _answered_once(request, fmt, answer)
+                return answer()
             except UNREADABLE_BODY:
                 return error_response(fmt, 400, [UNREADABLE_REQUEST])
 
         return endpoint
 
     return decorator
+
+
+def _client_scope(request) -> str:
+    """A client's keys are its own (by its api_key); a request without a valid key is
+    refused (403) and nothing is stored for it."""
+    client = open311_client_for_key(request.POST.get("api_key", "").strip())
+    return f"open311:{client.pk}" if client else idempotency.ANONYMOUS
+
+
+def _answered_once(request, fmt: str, answer: Callable):
+    """The first answer again for a retry with the same ``Idempotency-Key`` and body;
+    the answer is stored in the transaction that registers the report."""
+    try:
+        key = idempotency.key_of(request)
+    except idempotency.MalformedKey:
+        return error_response(fmt, 400, [idempotency.MALFORMED_MESSAGE])
+    if key is None:
+        return answer()
+    try:
+        with idempotency.once(
+            scope=_client_scope(request),
+            key=key,
+            fingerprint=idempotency.request_fingerprint(request),
+        ) as attempt:
+            if attempt.replay is not None:
+                return attempt.replay
+            return attempt.finish(answer())
+    except idempotency.KeyReused:
+        return error_response(fmt, 409, [idempotency.REUSED_MESSAGE])
+    except idempotency.KeyInProgress:
+        return error_response(
+            fmt,
+            409,
+            [idempotency.IN_PROGRESS_MESSAGE],
+            headers={"Retry-After": str(idempotency.RETRY_AFTER_SECONDS)},
+        )

@@ -72,7 +72,7 @@ def service_definition(request, fmt: str, service_code: str):
     return open311_response(fmt, "service_definition", service_definition_document(category))
 
 
-@open311_endpoint("GET", "POST")
+@open311_endpoint("GET", "POST", idempotent=("POST",))
 def requests(request, fmt: str):
     if request.method == "POST":
         return _submit(request, fmt)

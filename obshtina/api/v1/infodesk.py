@@ -7,6 +7,7 @@ its public part is the number, topic, status and answer — never its text or th
 
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from pydantic import Field
 
 from obshtina.infodesk.forms_questions import AskForm
@@ -17,6 +18,8 @@ from obshtina.infodesk.services.questions import question_submit
 
 from . import schemas
 from .errors import ApiError
+from .idempotency import OPENAPI as IDEMPOTENCY_KEY
+from .idempotency import idempotent
 from .submissions import submit_with_form
 
 router = Router(tags=["Информация и въпроси"])
@@ -194,9 +197,11 @@ def topics(request):
 
 @router.post(
     "questions",
-    response={201: schemas.Created, **schemas.errors(400, 403, 429)},
+    response={201: schemas.Created, **schemas.errors(400, 403, 409, 429)},
     summary="Задаване на въпрос",
+    openapi_extra=IDEMPOTENCY_KEY,
 )
+@decorate_view(idempotent)
 def question_create(request, payload: schemas.QuestionIn):
     """The text is never published. A signed-in citizen's name, e-mail and phone come
     from the profile; `access_url` is only in this answer (and in the e-mail)."""

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 from pydantic import Field
 
 from obshtina.reception.models import Appointment, Schedule
@@ -27,6 +28,8 @@ from obshtina.reception.slots import SOFIA, Slot, free_slots
 from . import schemas, selectors
 from .auth import AUTH, user_of
 from .errors import ApiError, error_response
+from .idempotency import OPENAPI as IDEMPOTENCY_KEY
+from .idempotency import idempotent
 
 router = Router(tags=["Приемно време"])
 
@@ -187,9 +190,11 @@ def _sofia_time(start: datetime) -> datetime:
 @router.post(
     "appointments",
     auth=AUTH,
-    response={201: schemas.AppointmentOut, 409: schemas.SlotTaken, **schemas.errors(*ERRORS)},
+    response={201: schemas.AppointmentOut, 409: schemas.Conflict, **schemas.errors(*ERRORS)},
     summary="Заявка за среща",
+    openapi_extra=IDEMPOTENCY_KEY,
 )
+@decorate_view(idempotent)
 def appointment_create(request, payload: schemas.AppointmentIn):
     """The meeting waits for the official's approval and holds its slot meanwhile.
     A taken slot answers 409 with the free slots of its week (or the next week with any)."""

@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
+from ninja.decorators import decorate_view
 from pydantic import Field
 
 from obshtina.organization.selectors import settlements
@@ -33,6 +34,8 @@ from obshtina.reports.services.submission import report_submit
 from . import schemas, selectors
 from .auth import AUTH, optional_user, user_of
 from .errors import ApiError
+from .idempotency import OPENAPI as IDEMPOTENCY_KEY
+from .idempotency import idempotent
 from .submissions import submit_with_form
 
 router = Router(tags=["Сигнали"])
@@ -64,9 +67,11 @@ def settlement_list(request):
 
 @router.post(
     "reports",
-    response={201: schemas.Created, **schemas.errors(400, 403, 429)},
+    response={201: schemas.Created, **schemas.errors(400, 403, 409, 429)},
     summary="Подаване на сигнал (multipart/form-data, със снимки)",
+    openapi_extra=IDEMPOTENCY_KEY,
 )
+@decorate_view(idempotent)
 def report_create(
     request,
     data: Form[schemas.ReportIn],

@@ -65,6 +65,10 @@ class SlotTaken(Error):
     )
 
 
+# A booking's 409: the slot was taken (with free slots), or its Idempotency-Key conflicts.
+Conflict = SlotTaken | Error
+
+
 # --- Reports ----------------------------------------------------------------------------
 class Created(Schema):
     """A registered report or question."""

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from obshtina.accounts.tests.factories import UserFactory
 from obshtina.reports.models import Report
 from obshtina.reports.tests.factories import CategoryFactory
 from obshtina.reports.tests.submit_photos import photo_upload
@@ -114,8 +115,73 @@ def test_the_device_sends_with_a_fresh_token_from_the_token_endpoint(data):
     assert response.status_code == 201
 
 
-def test_a_malformed_submission_key_is_ignored(client, data):
-    client.post(URL, {**data, "submission_key": "x"}, **AS_JSON)
-    client.post(URL, {**data, "submission_key": "x"}, **AS_JSON)
+def test_the_outbox_sends_its_key_as_idempotency_key_and_gets_the_pages_first_receipt(data):
+    """The page's form (key in a field) reached the server but its answer was lost; the
+    device sends the same form again with the key as a header and a fresh CSRF token."""
+    client = Client(enforce_csrf_checks=True)
+    token = client.get(reverse("core:csrf")).json()["token"]
+    page_form = {**data, "csrfmiddlewaretoken": token, "website": ""}
+    client.post(URL, page_form, HTTP_X_CSRFTOKEN=token)
+    token = client.get(reverse("core:csrf")).json()["token"]
+    outbox = {name: value for name, value in data.items() if name != "submission_key"}
+
+    response = client.post(
+        URL,
+        {**outbox, "csrfmiddlewaretoken": token},
+        HTTP_X_CSRFTOKEN=token,
+        HTTP_IDEMPOTENCY_KEY=KEY,
+        **AS_JSON,
+    )
+
+    report = Report.objects.get()
+    assert response.status_code == 201
+    assert response["Idempotent-Replayed"] == "true"
+    assert response.json()["number"] == report.number
+
+
+def test_the_same_key_with_other_data_is_refused_and_the_device_hears_why(client, data):
+    client.post(URL, data, **AS_JSON)
+
+    response = client.post(URL, {**data, "description": "Друг проблем"}, **AS_JSON)
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "idempotency_key_reused"
+    assert "вече беше изпратен с други данни" in response.json()["errors"][0]["message"]
+    assert Report.objects.count() == 1
+
+
+def test_the_same_key_with_other_data_shows_the_form_again_with_what_was_typed(client, data):
+    client.post(URL, data)
+
+    response = client.post(URL, {**data, "description": "Друг проблем"})
+
+    assert response.status_code == 409
+    assert "вече беше изпратен с други данни" in response.content.decode()
+    assert "Друг проблем" in response.content.decode()
+    assert Report.objects.count() == 1
+
+
+def test_a_users_key_is_not_an_anonymous_one(client, data):
+    client.post(URL, data, **AS_JSON)
+    client.force_login(UserFactory())
+
+    response = client.post(URL, data, **AS_JSON)
+
+    assert response.status_code == 201
+    assert Report.objects.count() == 2
+
+
+def test_a_malformed_submission_key_is_refused_and_files_nothing(client, data):
+    response = client.post(URL, {**data, "submission_key": "x"}, **AS_JSON)
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "idempotency_key_invalid"
+    assert not Report.objects.exists()
+
+
+def test_a_form_without_a_key_is_filed_each_time_it_is_sent(client, data):
+    del data["submission_key"]
+    client.post(URL, data, **AS_JSON)
+    client.post(URL, data, **AS_JSON)
 
     assert Report.objects.count() == 2

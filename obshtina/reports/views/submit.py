@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -51,30 +52,36 @@ DEVICE_TEXTS = {
         "Сигналът не можа да бъде запазен на устройството. Опитайте отново, когато има връзка."
     ),
 }
-RECEIPT_SCOPE = "reports"
 
 
 def report_new(request):
     """ "Подай сигнал": the map and the form; errors next to the fields.
 
     A form the citizen's device kept offline comes here too, asking for JSON
-    (``obshtina.core.offline``): it gets the receipt or the errors, not a page.
+    (``obshtina.core.offline``): it gets the receipt or the errors, not a page. With
+    its submission key, a retry whose answer was lost files nothing twice.
     """
+    if request.method != "POST":
+        return render(request, "reports/submit.html", _page_context(ReportForm(user=request.user)))
+    return offline.submitted_once(
+        request,
+        submit=lambda: _submit(request),
+        refused_page=lambda message, status: _errors_answer(
+            request, _form_again(request, message), status=status
+        ),
+    )
+
+
+def _submit(request) -> dict | HttpResponse:
+    """The receipt of the registered report, or the answer with the form's errors."""
     user = request.user
-    earlier = offline.earlier_receipt(request, scope=RECEIPT_SCOPE)
-    if earlier is not None:
-        return _receipt_answer(request, earlier)
-    form = ReportForm(request.POST or None, request.FILES or None, user=user)
     status = 200
-    if request.method == "POST":
-        if not user.is_authenticated and _rate_limit_reached(request):
-            # Bound again without the files, so no photo is decoded for a blocked
-            # attempt, and everything typed is shown again.
-            form = ReportForm(request.POST, user=user)
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED)
-            status = 429
-        elif form.is_valid():
+    if not user.is_authenticated and _rate_limit_reached(request):
+        form = _form_again(request, RATE_LIMITED)
+        status = 429
+    else:
+        form = ReportForm(request.POST, request.FILES, user=user)
+        if form.is_valid():
             try:
                 report = report_submit(**form.submission(), author=user)
             except ReportError as error:
@@ -82,15 +89,26 @@ def report_new(request):
             else:
                 if not user.is_authenticated:
                     _rate_limit_count(request)
-                receipt = _receipt(report)
-                offline.remember_receipt(request, scope=RECEIPT_SCOPE, receipt=receipt)
-                return _receipt_answer(request, receipt)
+                return _receipt(report)
         elif form.is_honeypot_filled and not user.is_authenticated:
             _rate_limit_count(request)
-        if offline.wants_json(request):
-            return offline.form_errors_response(form, status=400 if status == 200 else status)
-        if request.FILES.getlist("photos") and not form.has_error("photos"):
-            form.add_error("photos", PHOTOS_AGAIN)
+    return _errors_answer(request, form, status=status)
+
+
+def _form_again(request, message: str) -> ReportForm:
+    """The form bound again without the files (no photo is decoded for a refused try),
+    so everything typed is shown again, with `message` on top."""
+    form = ReportForm(request.POST, user=request.user)
+    form.is_valid()
+    form.add_error(None, message)
+    return form
+
+
+def _errors_answer(request, form: ReportForm, *, status: int) -> HttpResponse:
+    if offline.wants_json(request):
+        return offline.form_errors_response(form, status=400 if status == 200 else status)
+    if request.FILES.getlist("photos") and not form.has_error("photos"):
+        form.add_error("photos", PHOTOS_AGAIN)
     return render(request, "reports/submit.html", _page_context(form), status=status)
 
 
@@ -104,12 +122,6 @@ def _receipt(report: Report) -> dict:
         "access_url": report.get_access_url(),
         "submitted_url": reverse("reports:submitted", kwargs={"token": report.access_token}),
     }
-
-
-def _receipt_answer(request, receipt: dict):
-    if offline.wants_json(request):
-        return offline.receipt_response(receipt)
-    return redirect(receipt["submitted_url"])
 
 
 def _page_context(form: ReportForm) -> dict:

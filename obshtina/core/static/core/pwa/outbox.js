@@ -3,8 +3,9 @@
    - "outbox": forms saved without a connection, sent when it returns;
    - "items": numbers and private links of what was submitted from this device;
    - "drafts": what is being typed in a form, so closing the page loses nothing.
-   Sending asks the server for JSON (Accept: application/json) and passes a random
-   submission key, so a try whose answer was lost never files the same report twice. */
+   Sending asks the server for JSON (Accept: application/json) and passes the form's
+   random submission key as the Idempotency-Key header, so a try whose answer was lost
+   gets the first receipt back and never files the same report twice. */
 (function (global) {
   "use strict";
   var DB_NAME = "obshtina-device";
@@ -133,20 +134,29 @@
     var body = new FormData();
     entry.fields.forEach(function (field) { body.append(field[0], field[1]); });
     entry.files.forEach(function (file) { body.append(file.name, file.blob, file.filename); });
-    body.append("submission_key", entry.key);
     body.append("csrfmiddlewaretoken", token);
     return fetch(entry.url, {
       method: "POST",
       body: body,
       credentials: "same-origin",
       signal: timeoutSignal(180), // photos on a slow mobile connection take a while
-      headers: { Accept: "application/json", "X-CSRFToken": token },
+      headers: { Accept: "application/json", "X-CSRFToken": token, "Idempotency-Key": entry.key },
     });
   }
 
   function errorMessages(data) {
     var errors = (data && data.errors) || [];
     return errors.map(function (error) { return error.message; });
+  }
+
+  /* The server will not take this entry as it is: a 400 (or 413), or a 409 because its key
+     went with other data. A 409 for a key still being sent is tried again later. */
+  function refusal(response) {
+    if ([400, 409, 413].indexOf(response.status) === -1) return Promise.resolve(null);
+    return response.json().catch(function () { return {}; }).then(function (data) {
+      if (response.status === 409 && data.code !== "idempotency_key_reused") return null;
+      return data;
+    });
   }
 
   /* Send every pending entry, oldest first; stop at the first one the network or the
@@ -190,15 +200,14 @@
           });
         });
       }
-      if (response.status === 400 || response.status === 413) {
-        return response.json().catch(function () { return {}; }).then(function (data) {
-          entry.status = "rejected";
-          entry.errors = errorMessages(data);
-          report.rejected.push(entry);
-          return inStore("outbox", "readwrite", function (store) { return store.put(entry); });
-        }).then(function () { return true; });
-      }
-      return false; // 403 (token), 429 (too many), 5xx: try again later
+      return refusal(response).then(function (data) {
+        if (!data) return false; // 403 (token), 409 (in progress), 429, 5xx: try again later
+        entry.status = "rejected";
+        entry.errors = errorMessages(data);
+        report.rejected.push(entry);
+        return inStore("outbox", "readwrite", function (store) { return store.put(entry); })
+          .then(function () { return true; });
+      });
     }, function () { return false; });
   }
 
