@@ -2,9 +2,12 @@
 
 import io
 
+import pytest
+
 from django.core.management import call_command
 
 
+@pytest.mark.django_db
 def test_no_model_change_lacks_a_migration():
     output = io.StringIO()
     try:
