@@ -4,8 +4,6 @@ Staff pages only (``is_staff_member``); a report of a unit the user does not ser
 is a 404, so its existence is not confirmed to them.
 """
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.core.decorators import allowed_if
+from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
 
 from ..forms_staff import (
@@ -211,7 +210,7 @@ def statistics_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="report-statistics.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic as UTF-8
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("Таблица"), _("Стойност"), _("Брой"), _("Медиана до решаване (дни)")])
     for table in stats["tables"]:
         for row in table["rows"]:
