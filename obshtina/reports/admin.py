@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from obshtina.audit.admin import AccessRecordedAdmin
+
 from .models import Category, Report, ReportEvent, RoutingRule
 
 
@@ -42,7 +44,7 @@ class ReportEventInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(AccessRecordedAdmin):
     list_display = ["number", "category", "unit", "status", "created_at", "due_at"]
     list_filter = ["status", "category", "unit", "channel"]
     search_fields = ["number", "description"]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
 from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
@@ -180,6 +181,7 @@ def report_manage(request, number: str):
     if can_manage:
         for action in ACTIONS:
             forms.setdefault(action, _make_form(action, report))
+    access_record(request, report)  # the page shows the submitter's name and contacts
     return render(
         request,
         "reports/staff_manage.html",
