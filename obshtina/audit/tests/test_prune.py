@@ -16,7 +16,11 @@ NOW = datetime(2031, 1, 1, 0, 30, tzinfo=UTC)  # New Year's night in Sofia
 
 
 def record_at(moment: datetime) -> AccessRecord:
-    return AccessRecord.objects.create(
+    return AccessRecord.objects.create(**record_fields(moment))
+
+
+def record_fields(moment: datetime) -> dict:
+    return dict(
         accessed_at=moment,
         staff_name="Петя Служителева",
         staff_email="petya@samokov.bg",
@@ -62,18 +66,7 @@ def test_a_large_prune_reports_its_progress(settings):
     settings.ACCESS_RECORD_RETENTION_DAYS = 1
     old = NOW - timedelta(days=10)
     AccessRecord.objects.bulk_create(
-        [
-            AccessRecord(
-                accessed_at=old,
-                staff_name="Петя",
-                staff_email="petya@samokov.bg",
-                what="item",
-                how="page",
-                item_kind="letter",
-                client_address="127.0.0.1",
-            )
-            for _ in range(PRUNE_BATCH + 1)
-        ]
+        [AccessRecord(**record_fields(old)) for _ in range(PRUNE_BATCH + 1)]
     )
 
     output = prune()

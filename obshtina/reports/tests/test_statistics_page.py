@@ -2,9 +2,10 @@
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +15,13 @@ from .factories import CategoryFactory, UnitFactory
 from .staff_helpers import officer_of, report_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def mid_month():
+    """Reports made "4 days ago" fall in this month, whatever day the suite runs."""
+    with time_machine.travel(datetime(2026, 6, 15, 9, 0, tzinfo=UTC), tick=False):
+        yield
 
 
 @pytest.fixture
