@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "obshtina.infodesk",
     "obshtina.reception",
     "obshtina.api",
+    "obshtina.audit",
     "corsheaders",
     "ninja",  # the API docs' templates and Swagger UI files (served locally, no CDN)
     "csp",  # its checks refuse the settings of django-csp < 4
@@ -313,6 +314,13 @@ LOGGING = {
 REGISTRY_CONNECTOR = env.str(
     "REGISTRY_CONNECTOR", default="obshtina.registry.connectors.NullConnector"
 )
+
+# --- Who looked at personal data ------------------------------------------------------
+# Days an access record is kept before `manage.py prune_access_records` removes it:
+# five years by default, the general limitation period for claims (ЗЗД, чл. 110).
+ACCESS_RECORD_RETENTION_DAYS = env.int("ACCESS_RECORD_RETENTION_DAYS", default=1826)
+if ACCESS_RECORD_RETENTION_DAYS < 1:
+    raise environ.ImproperlyConfigured("ACCESS_RECORD_RETENTION_DAYS must be at least 1.")
 
 # --- Reception hours ------------------------------------------------------------------
 # The covering index for free slots exists on PostgreSQL only; SQLite rightly skips it.

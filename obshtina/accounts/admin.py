@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.audit.admin import AccessRecordedAdmin
+
 from .models import User
 
 
@@ -19,7 +21,7 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AccessRecordedAdmin, DjangoUserAdmin):
     """Django's user admin with the e-mail address in place of the username."""
 
     form = UserEditForm

@@ -5,6 +5,10 @@
 it as JPEG, PNG or WebP (HEIC too when a HEIF plugin is installed). The result
 is a fresh JPEG of at most ``MAX_SIDE`` pixels on the long side, turned the
 right way up, with no EXIF, GPS, XMP, ICC or comment data left in it.
+
+``clean_document_image(data)`` does the same for an image attached to a letter,
+but keeps its format (JPEG, PNG, WebP) and its size: such images are often
+scanned pages, whose text must stay legible.
 """
 
 import io
@@ -23,6 +27,19 @@ MAX_PIXELS = 50_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 ALLOWED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "HEIF"})
+# An attached image is saved again in the format it came in (a phone's MPO is a JPEG).
+DOCUMENT_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+DOCUMENT_SAVE_OPTIONS = {"JPEG": {"quality": 90}, "PNG": {}, "WEBP": {"quality": 90}}
+
+# What Pillow raises for a file that is not a sound image (or is a decompression bomb).
+DECODE_ERRORS = (
+    UnidentifiedImageError,
+    Image.DecompressionBombError,
+    Image.DecompressionBombWarning,
+    OSError,
+    SyntaxError,
+    ValueError,
+)
 
 NOT_AN_IMAGE = _("Файлът не е изображение (JPEG, PNG или WebP).")
 TOO_BIG = _("Снимката е по-голяма от %(max)s MB.")
@@ -45,15 +62,31 @@ def clean_image(upload) -> bytes:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return _reencode(data)
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as error:
+    except DECODE_ERRORS as error:
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+
+
+def clean_document_image(data: bytes) -> bytes:
+    """``data`` (an image already accepted by ``obshtina.core.uploads``) saved
+    again in its own format and size, upright, with only its pixels.
+
+    Raises ``ValidationError`` if the image cannot be decoded after all.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                _check_header(image)
+                output_format = DOCUMENT_FORMATS.get(image.format)
+                if output_format is None:
+                    raise ValueError(f"format {image.format} not kept for documents")
+                upright = ImageOps.exif_transpose(image)
+                clean = _flatten(upright) if output_format == "JPEG" else _pixels_only(upright)
+    except DECODE_ERRORS as error:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    output = io.BytesIO()
+    clean.save(output, output_format, **DOCUMENT_SAVE_OPTIONS[output_format])
+    return output.getvalue()
 
 
 def _too_big(max_bytes: int) -> ValidationError:
@@ -84,6 +117,15 @@ def _check_header(image: Image.Image) -> None:
     width, height = image.size
     if width < 1 or height < 1 or width * height > MAX_PIXELS:
         raise ValueError("image dimensions out of range")
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """A new image with the pixels (and transparency) of ``image`` and nothing else."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    mode = "RGBA" if has_alpha else "L" if image.mode in ("1", "L") else "RGB"
+    clean = Image.new(mode, image.size)
+    clean.paste(image.convert(mode))
+    return clean
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -1,10 +1,15 @@
 """Documents people upload (letters' attachments): checked by content, never by name.
 
+``clean_document(upload)`` is how a letter's attachment reaches storage: it
+validates the file and returns it with its content type, an image saved again
+without its EXIF/GPS metadata (``images.clean_document_image``).
+
 ``validate_document(upload)`` accepts PDF, JPEG/PNG/WebP images, Office Open XML
 (.docx/.xlsx/.pptx), OpenDocument (.odt/.ods/.odp) and legacy Office files
 (.doc/.xls/.ppt), and returns the content type it found. A file whose bytes
 are none of these — a renamed text file, a program, an archive — is refused,
-whatever its name says.
+whatever its name says. A PDF is parsed (``pdfs.check_pdf``): a damaged one,
+or one that opens only with a password, is refused.
 
 Deployments may add a virus scan: ``DOCUMENT_SCANNER`` is the dotted path of a
 callable ``scanner(upload)`` that raises ``ValidationError`` for a bad file
@@ -21,11 +26,13 @@ import zipfile
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
-from .images import MAX_PIXELS
+from .images import DECODE_ERRORS, MAX_PIXELS, clean_document_image
+from .pdfs import check_pdf
 
 PDF = "application/pdf"
 IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
@@ -79,6 +86,19 @@ def validate_document(upload) -> str:
     return content_type
 
 
+def clean_document(upload) -> tuple:
+    """``(file, content type)`` for an acceptable document, or ``ValidationError``.
+
+    The file is ``upload`` itself, except for an image: then a new file of the
+    same name and format holding only the pixels, turned upright.
+    """
+    content_type = validate_document(upload)
+    if content_type not in IMAGE_TYPES.values():
+        return upload, content_type
+    clean = ContentFile(clean_document_image(_read_limited(upload)), name=upload.name)
+    return clean, content_type
+
+
 def _read_limited(upload) -> bytes:
     max_bytes = settings.UPLOAD_MAX_DOCUMENT_BYTES
     size = getattr(upload, "size", None)
@@ -102,6 +122,7 @@ def _too_big(max_bytes: int) -> ValidationError:
 
 def _detect(data: bytes) -> str:
     if data.startswith(b"%PDF-"):
+        check_pdf(data)
         return PDF
     if data.startswith(ZIP_MAGIC):
         return _zip_document_type(data)
@@ -118,14 +139,7 @@ def _image_type(data: bytes) -> str:
                 width, height = image.size
                 image_format = image.format
                 image.verify()
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as error:
+    except DECODE_ERRORS as error:
         raise ValidationError(NOT_ALLOWED, code="not_allowed") from error
     if image_format not in IMAGE_TYPES or width * height > MAX_PIXELS:
         raise ValidationError(NOT_ALLOWED, code="not_allowed")

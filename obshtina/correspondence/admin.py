@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.audit.admin import AccessRecordedAdmin
 from obshtina.organization.permissions import is_administrator
 
 from .models import AccessRequest, Attachment, Correspondence, CorrespondenceEvent, OutgoingDocument
@@ -95,7 +96,7 @@ class AccessRequestInline(ReadOnlyInline):
 
 
 @admin.register(Correspondence)
-class CorrespondenceAdmin(ReadOnlyAdmin):
+class CorrespondenceAdmin(AccessRecordedAdmin, ReadOnlyAdmin):
     list_display = ["number", "registered_at", "kind", "unit", "status", "due_at"]
     list_filter = ["kind", "status", "sender_type", "unit"]
     search_fields = ["number", "subject"]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.core.uploads import MultipleFileInput, MultipleFilesField, validate_document
+from obshtina.core.uploads import MultipleFileInput, MultipleFilesField, clean_document
 from obshtina.core.validators import validate_eik
 from obshtina.organization.selectors import active_units
 
@@ -20,9 +20,10 @@ ORGANISATION_FIELDS = ("name", "eik", "address", "role")
 
 
 class DocumentsField(MultipleFilesField):
-    """Up to ``MAX_ATTACHMENTS`` documents, each checked by content.
+    """Up to ``MAX_ATTACHMENTS`` documents, each checked by content; images lose
+    their EXIF/GPS metadata as report photos do.
 
-    The cleaned value is a list of ``(upload, content type)`` pairs, as
+    The cleaned value is a list of ``(file, content type)`` pairs, as
     ``correspondence_submit`` takes them.
     """
 
@@ -34,7 +35,7 @@ class DocumentsField(MultipleFilesField):
     max_files = MAX_ATTACHMENTS
 
     def clean_file(self, upload):
-        return (upload, validate_document(upload))
+        return clean_document(upload)
 
 
 class CorrespondenceForm(forms.Form):

@@ -3,6 +3,8 @@ staff editor, not here."""
 
 from django.contrib import admin
 
+from obshtina.audit.admin import AccessRecordedAdmin
+
 from .models import CallLog, Question, QuestionTopic, Regulation, Service, ServiceForm, Theme
 
 
@@ -41,7 +43,7 @@ class QuestionTopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(AccessRecordedAdmin):
     list_display = ["number", "topic", "unit", "status", "channel", "created_at", "is_faq"]
     list_filter = ["status", "channel", "is_faq", "unit"]
     search_fields = ["number"]
@@ -49,7 +51,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(CallLog)
-class CallLogAdmin(admin.ModelAdmin):
+class CallLogAdmin(AccessRecordedAdmin):
     list_display = ["started_at", "operator", "topic", "outcome"]
     list_filter = ["outcome"]
     date_hierarchy = "started_at"

@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from obshtina.audit.admin import AccessRecordedAdmin
+
 from .models import DeliveryAttempt, Notification
 from .services import notification_retry
 
@@ -18,7 +20,7 @@ class DeliveryAttemptInline(admin.TabularInline):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AccessRecordedAdmin):
     """Read-only: the outbox is a record of what was sent.
 
     The bodies are not shown: they may carry one-time links (password reset,

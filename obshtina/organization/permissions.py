@@ -19,7 +19,7 @@ The policy is written out as a table in ``tests/test_permissions.py``.
 
 from typing import Protocol
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Role, Unit
 
@@ -175,6 +175,22 @@ def can_view_item(user, item: Item) -> bool:
     )
 
 
+def viewable_items(user, items: QuerySet) -> QuerySet:
+    """``can_view_item`` as a query, for lists of private items: those of
+    ``items`` the user may see.
+
+    ``items`` is a queryset of a model with ``kind``, ``unit`` and ``author``
+    fields whose rows are never public (letters, access requests). An
+    administrator gets ``items`` unfiltered.
+    """
+    if not _is_active(user):
+        return items.none()
+    if is_administrator(user):
+        return items
+    kinds = {kind for role in roles_of(user) for kind in _VIEW_BY_KIND.get(role, ())}
+    return items.filter(Q(author=user) | Q(unit__in=_unit_ids_of(user)) | Q(kind__in=kinds))
+
+
 def can_manage_item(user, item: Item) -> bool:
     """May the user change the item's status, route it or answer it?
 
@@ -260,3 +276,12 @@ def can_view_appointment(user, appointment) -> bool:
     if not _is_active(user):
         return False
     return _is_author(user, appointment) or can_manage_schedule(user, appointment.schedule)
+
+
+def viewable_appointments(user, appointments: QuerySet) -> QuerySet:
+    """``can_view_appointment`` as a query: those of ``appointments`` the user may see."""
+    if not _is_active(user):
+        return appointments.none()
+    if roles_of(user) & {RECEPTION_ADMIN, ADMINISTRATOR}:
+        return appointments
+    return appointments.filter(Q(author=user) | Q(schedule__officials=user))

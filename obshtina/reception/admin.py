@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from obshtina.audit.admin import AccessRecordedAdmin
+
 from .models import Absence, Appointment, AppointmentEvent, Schedule, ScheduleGroup, ScheduleWindow
 
 
@@ -36,7 +38,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(AccessRecordedAdmin):
     """Read-only: meetings change through the reception pages, which notify the citizen."""
 
     list_display = ["number", "schedule", "starts_at", "status", "channel"]

@@ -8,10 +8,14 @@ class ReceptionConfig(AppConfig):
 
     def ready(self):
         from obshtina.accounts import sections
+        from obshtina.registry.visibility import register_private_items
 
+        from .models import Appointment
         from .selectors import my_appointments_export, my_appointments_section
+        from .selectors_staff import appointments_viewable_by
         from .services.account_deletion import appointments_forget_author
 
         sections.register_profile_section("appointments", my_appointments_section)
         sections.register_export_section("appointments", my_appointments_export)
         sections.register_deletion_hook(appointments_forget_author)
+        register_private_items(Appointment, appointments_viewable_by)

@@ -20,9 +20,14 @@ from obshtina.organization.permissions import (
     can_book_for_caller,
     can_manage_schedule,
     can_view_registry,
+    viewable_appointments,
 )
 from obshtina.registry.models import RegistryNumber
-from obshtina.registry.selectors import external_document, normalize_number, registry_number_find
+from obshtina.registry.selectors import (
+    external_document,
+    normalize_number,
+    registry_number_for_viewer,
+)
 
 from .models import Appointment, AppointmentEvent, Schedule, ScheduleGroup
 from .slots import SOFIA, Slot, free_slots
@@ -56,6 +61,11 @@ class _ScheduleOfNobody:
 
 def manages_every_schedule(user) -> bool:
     return can_manage_schedule(user, _ScheduleOfNobody())
+
+
+def appointments_viewable_by(user) -> QuerySet[Appointment]:
+    """Every meeting ``user`` may open (``can_view_appointment`` as a query)."""
+    return viewable_appointments(user, Appointment.objects.all())
 
 
 def schedules_managed_by(user) -> QuerySet[Schedule]:
@@ -189,11 +199,12 @@ class DocumentPanel:
 
 def document_panel(*, appointment: Appointment, user) -> DocumentPanel | None:
     """None when the citizen gave no document number. The external system is
-    asked even for numbers the platform's registry does not know."""
+    asked even for numbers the platform's registry does not know; the registry's
+    entry is shown only when the official may see it (not another unit's letter)."""
     typed = appointment.document_number.strip()
     if not typed:
         return None
-    registry_number = registry_number_find(typed)
+    registry_number = registry_number_for_viewer(typed, user=user)
     code = registry_number.code if registry_number else normalize_number(typed)
     panel = DocumentPanel(typed=typed, code=code, external=external_document(code))
     if registry_number is not None:

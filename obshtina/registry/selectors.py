@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from .connectors import get_connector
 from .models import RegistryNumber, RegistrySeries, registry_code
+from .visibility import visible_entries
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,22 @@ def registry_number_find(text: str) -> RegistryNumber | None:
     return RegistryNumber.objects.select_related("series", "content_type").filter(code=code).first()
 
 
+def registry_numbers_visible_to(user) -> QuerySet[RegistryNumber]:
+    """The register as ``user`` may see it: no entry of a private item they may not open."""
+    return RegistryNumber.objects.filter(visible_entries(user))
+
+
+def registry_number_for_viewer(text: str, *, user) -> RegistryNumber | None:
+    """``registry_number_find`` for a staff member: None also for an entry whose
+    item they may not open, so its number, date and subject stay unknown to them."""
+    registry_number = registry_number_find(text)
+    if registry_number is None:
+        return None
+    if not registry_numbers_visible_to(user).filter(pk=registry_number.pk).exists():
+        return None
+    return registry_number
+
+
 def item_for_number(text: str) -> Model | None:
     """The item a registry number was given to, or None (unknown or not linked yet)."""
     registry_number = registry_number_find(text)
@@ -70,13 +87,16 @@ def item_url_for_number(number: str, *, user) -> str | None:
         url = registry_number.item_url()
         if visible and url:
             return url
-    if user.is_staff:
+    if user.is_staff and registry_number_for_viewer(registry_number.code, user=user):
         return reverse("registry:detail", args=[registry_number.code])
     return None
 
 
-def registry_numbers_latest(*, series_code: str = "", limit: int = 50) -> QuerySet[RegistryNumber]:
-    numbers = RegistryNumber.objects.select_related("series", "content_type")
+def registry_numbers_latest(
+    *, user, series_code: str = "", limit: int = 50
+) -> QuerySet[RegistryNumber]:
+    """The newest entries ``user`` may see, newest first."""
+    numbers = registry_numbers_visible_to(user).select_related("series", "content_type")
     if series_code:
         numbers = numbers.filter(series__code=series_code)
     return numbers.prefetch_related("item").order_by("-registered_at", "-pk")[:limit]

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from obshtina.audit.admin import AccessRecordedAdmin
+
 from .models import Category, Report, ReportEvent, RoutingRule
 
 
@@ -51,7 +53,7 @@ class ReportEventInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(AccessRecordedAdmin):
     list_display = ["number", "category", "unit", "status", "created_at", "due_at"]
     list_filter = ["status", "category", "unit", "channel"]
     search_fields = ["number", "description"]

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from obshtina.accounts.tests.factories import PASSWORD, StaffUserFactory
+from obshtina.core.tests.documents import pdf_bytes
 from obshtina.correspondence.models import Correspondence
 from obshtina.correspondence.services import deadlines
 
@@ -17,10 +18,7 @@ from .accounts import confirm_email, log_in, sign_up
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NUMBER = re.compile(r"ЗДОИ-\d{4}-\d{6}")
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF = pdf_bytes()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.organization.permissions import can_manage_item, can_view_item
+from obshtina.organization.permissions import can_manage_item, can_view_item, viewable_items
 
 from ..models import Attachment, Correspondence, CorrespondenceEvent, OutgoingDocument
 
@@ -20,6 +20,16 @@ def documents_of_author(user) -> QuerySet[Correspondence]:
         .only("number", "registered_at", "kind", "subject", "status", "due_at", "closed_at")
         .order_by("-registered_at", "-pk")
     )
+
+
+def documents_viewable_by(user) -> QuerySet[Correspondence]:
+    """Every document ``user`` may open (``can_view_item`` as a query)."""
+    return viewable_items(user, Correspondence.objects.all())
+
+
+def outgoing_documents_viewable_by(user) -> QuerySet[OutgoingDocument]:
+    """The answers and decisions of the documents ``user`` may open."""
+    return OutgoingDocument.objects.filter(correspondence__in=documents_viewable_by(user))
 
 
 def document_for_viewer(*, user, number: str) -> Correspondence | None:

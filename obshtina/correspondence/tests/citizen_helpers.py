@@ -9,15 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from obshtina.accounts.tests.factories import UserFactory
+from obshtina.core.tests.documents import pdf_bytes
 from obshtina.organization.services import unit_member_add
 
-# The smallest PDF readers open: a catalogue, one empty page, the trailer.
-PDF_BYTES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF_BYTES = pdf_bytes()
 
 
 def pdf_upload(name: str = "молба.pdf") -> SimpleUploadedFile:

@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from obshtina.accounts.tests.factories import StaffUserFactory, UserFactory
+from obshtina.core.tests.documents import pdf_bytes
 from obshtina.correspondence.models import Correspondence
 from obshtina.organization.models import Unit
 from obshtina.organization.services import unit_member_add
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 
 def officer_of(unit: Unit, *, is_head: bool = False, **kwargs):

@@ -165,3 +165,17 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client):
     response = report(client)
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_no_cell_of_the_csv_can_start_a_spreadsheet_formula(staff_client, unit):
+    item = request_on(date(2026, 7, 1), unit)
+    Correspondence.objects.filter(pk=item.pk).update(
+        subject='=HYPERLINK("http://evil.example/")', sender_name="@SUM(1+1)"
+    )
+    response = staff_client.get(reverse("correspondence:yearly_report_csv"), {"year": 2026})
+    cells = [
+        cell
+        for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+        for cell in row
+    ]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]

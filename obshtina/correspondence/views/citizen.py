@@ -14,6 +14,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from obshtina.audit.models import AccessRecord
+from obshtina.audit.services import access_record
+
 from ..forms import FILES_AGAIN, CorrespondenceForm
 from ..models import Correspondence
 from ..selectors.citizen import (
@@ -89,6 +92,7 @@ def detail(request, number: str):
     }
     response = render(request, "correspondence/detail.html", context)
     response["X-Robots-Tag"] = "noindex"
+    access_record(request, item)  # staff only: the sender's own look is not recorded
     return response
 
 
@@ -110,4 +114,11 @@ def attachment(request, number: str, pk: int):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["X-Robots-Tag"] = "noindex"
+    access_record(
+        request,
+        file.correspondence,
+        what=AccessRecord.What.FILE,
+        how=AccessRecord.How.FILE,
+        file_name=file.original_name,
+    )
     return response

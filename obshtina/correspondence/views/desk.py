@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
 from obshtina.organization import permissions
 
@@ -199,4 +200,5 @@ def manage_page(
             context["show_procedure_actions"] = True
             context.update(procedure_actions_context(request, item, forms))
     context["forms"] = forms
+    access_record(request, item)
     return render(request, "correspondence/desk_manage.html", context, status=status)

@@ -5,8 +5,6 @@ The requester's actions answer 404 to anyone but the item's author, so a number
 reveals nothing.
 """
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -18,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from obshtina.core.decorators import allowed_if
+from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
 
 from ..forms_procedure import ClarifyForm, procedure_forms_for
@@ -162,7 +161,7 @@ def yearly_report_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="zdoi-{year}.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic as UTF-8
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("Таблица"), _("Стойност"), _("Брой")])
     for table in stats["tables"]:
         for row in table["rows"]:

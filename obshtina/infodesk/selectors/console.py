@@ -72,7 +72,10 @@ class CallerItems:
 
     @property
     def count(self) -> int:
-        return len(self.reports) + len(self.questions) + len(self.letters) + len(self.appointments)
+        return len(self.all_items())
+
+    def all_items(self) -> list:
+        return [*self.reports, *self.questions, *self.letters, *self.appointments]
 
 
 def _matching(queryset: QuerySet, *, phone_field: str, email_field: str, e164: str, email: str):

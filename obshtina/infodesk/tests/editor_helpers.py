@@ -3,11 +3,12 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from obshtina.accounts.tests.factories import UserFactory
+from obshtina.core.tests.documents import pdf_bytes
 from obshtina.infodesk.models import Theme
 from obshtina.organization.models import Role, Unit
 from obshtina.organization.services import staff_role_grant, unit_member_add
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 
 def person(kind: str):

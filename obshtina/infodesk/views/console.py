@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from obshtina.audit.models import AccessRecord
+from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
 from obshtina.organization import permissions
 from obshtina.organization.selectors import current_municipality
@@ -113,6 +115,8 @@ def caller_lookup(request):
     booking_query = ""
     if form.is_valid():
         caller = caller_items(phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
+        # Whose items these are is the caller's personal data: each one shown is recorded.
+        access_record(request, *caller.all_items(), what=AccessRecord.What.CONTACTS)
         _remember(request, phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
         # "Запази час" opens reception booking with what is known of the caller.
         known = {**_caller_initial(request), **form.cleaned_data}
@@ -237,13 +241,19 @@ def call_log(request):
     except ValueError:
         return redirect("infodesk:console_calls")
     counts = outcome_counts(day)
+    calls = list(calls_of_day(day))
+    access_record(
+        request,
+        *[call for call in calls if call.caller_name or call.caller_phone or call.caller_email],
+        what=AccessRecord.What.CONTACTS,
+    )
     return render(
         request,
         "infodesk/console_calls.html",
         {
             "day": day,
             "today": today,
-            "calls": calls_of_day(day),
+            "calls": calls,
             "outcomes": [(label, counts[value]) for value, label in CallLog.Outcome.choices],
             "outcome_labels": CallLog.Outcome.labels,
             "days": daily_counts(day),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization import permissions
@@ -173,6 +174,7 @@ def manage(request, number: str):
         except QuestionError as error:
             add_service_errors(faq_form if action == "faq" else answer_form, error)
         messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+    access_record(request, found)  # the page shows the asker's name and contacts
     return render(
         request,
         "infodesk/question_manage.html",

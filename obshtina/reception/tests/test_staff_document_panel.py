@@ -125,3 +125,15 @@ def test_without_a_document_number_there_is_no_document_panel(client, official, 
 
     assert "няма такъв номер" not in page.lower()
     assert 'id="document-title"' not in page
+
+
+def test_a_letter_the_official_may_not_open_keeps_its_subject_hidden(client, official, schedule):
+    from obshtina.correspondence.tests.factories import file_document
+
+    letter = file_document(subject="Жалба срещу съседа Петър Петров")
+    meeting = book(schedule, at(next_weekday(0), "09:00"), document_number=letter.number)
+
+    page = page_of(client, official, meeting)
+
+    assert letter.number in page  # what the citizen typed
+    assert "Жалба срещу съседа" not in page

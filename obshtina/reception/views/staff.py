@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
 from obshtina.organization import permissions
 
@@ -234,6 +235,7 @@ def manage(request, number: str):
         if spec.offered(appointment, now)
     }
     _carry_reason(bound, forms_by_action)
+    access_record(request, appointment)  # the page shows the citizen's name and contacts
     return render(
         request,
         "reception/staff_manage.html",

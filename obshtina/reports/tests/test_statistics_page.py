@@ -83,3 +83,12 @@ def test_the_csv_has_the_same_tables(staff_client):
 def test_a_month_without_reports_shows_zero(staff_client):
     page = staff_client.get(reverse("reports:statistics")).text
     assert page.count("<td>0</td>") >= 11  # the eleven earlier months
+
+
+def test_names_that_are_spreadsheet_formulas_stay_text_in_the_csv(staff_client):
+    category = CategoryFactory(name="-2+3+cmd|' /C calc'!A0")
+    report_in(category.unit, category=category)
+    response = staff_client.get(reverse("reports:statistics_csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert ["По категория", "'-2+3+cmd|' /C calc'!A0", "1", ""] in rows
+    assert ["По категория", "Дупки", "3", "3.0"] in rows

@@ -1,6 +1,5 @@
 """The public map of reports and the open-data downloads (no personal data)."""
 
-import csv
 import json
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization.selectors import current_municipality
 
 from ..models import Report
@@ -151,7 +151,7 @@ def _download_name(extension: str) -> str:
 
 
 class _Echo:
-    """A file-like object for csv.writer that hands each line back instead of storing it."""
+    """A file-like object for a CSV writer that hands each line back instead of storing it."""
 
     def write(self, value: str) -> str:
         return value
@@ -162,7 +162,7 @@ def open_data_csv(request):
     rows, error_page = _open_data_rows(request)
     if error_page:
         return error_page
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
 
     def lines():
         yield "\ufeff"  # a BOM, so that spreadsheet programs read the Cyrillic as UTF-8

@@ -4,8 +4,6 @@ Staff pages only (``is_staff_member``); a report of a unit the user does not ser
 is a 404, so its existence is not confirmed to them.
 """
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
+from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
 
 from ..forms_staff import (
@@ -181,6 +181,7 @@ def report_manage(request, number: str):
     if can_manage:
         for action in ACTIONS:
             forms.setdefault(action, _make_form(action, report))
+    access_record(request, report)  # the page shows the submitter's name and contacts
     return render(
         request,
         "reports/staff_manage.html",
@@ -211,7 +212,7 @@ def statistics_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="report-statistics.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic as UTF-8
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("Таблица"), _("Стойност"), _("Брой"), _("Медиана до решаване (дни)")])
     for table in stats["tables"]:
         for row in table["rows"]:
