@@ -1,10 +1,17 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.clients import client_address
+from obshtina.organization.permissions import needs_second_factor
+from obshtina.organization.selectors import current_municipality
+
+from .selectors import SECOND_FACTOR_TYPES
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -44,3 +51,34 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request) -> bool:
         return True
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """allauth's two-factor authentication with the municipality's name and the
+    rule that staff keep a second factor."""
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "cannot_delete_authenticator": _(
+            "Служителите не могат да изключат двуфакторното удостоверяване. Добавете "
+            "първо ключ за сигурност, ако искате да смените приложението, или помолете "
+            "администратор да го нулира."
+        ),
+        "incorrect_code": _("Кодът е грешен или вече е използван. Опитайте с новия код."),
+        "unverified_email": _(
+            "Потвърдете първо имейла си с връзката, която ви изпратихме; след това "
+            "включете двуфакторното удостоверяване."
+        ),
+    }
+
+    def get_totp_issuer(self) -> str:
+        # The name authenticator apps show beside the code.
+        return current_municipality().name or super().get_totp_issuer()
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """A staff member may remove a factor only while another one remains."""
+        user = authenticator.user
+        if not needs_second_factor(user):
+            return True
+        others = Authenticator.objects.filter(user_id=user.pk, type__in=SECOND_FACTOR_TYPES)
+        return others.exclude(pk=authenticator.pk).exists()

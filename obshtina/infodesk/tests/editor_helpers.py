@@ -12,7 +12,7 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def person(kind: str):
     """A user of one kind: editor, administrator, operator, officer or citizen."""
-    user = UserFactory()
+    user = UserFactory(second_factor=kind != "citizen")
     if kind in {"editor", "administrator", "operator"}:
         staff_role_grant(user=user, role={"editor": Role.EDITOR}.get(kind, kind))
     elif kind == "officer":
