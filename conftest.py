@@ -16,3 +16,14 @@ def empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's superuser (behind ``admin_client``), with the second factor
+    every member of staff must have."""
+    from obshtina.accounts.tests.factories import UserFactory
+
+    return UserFactory(
+        email="admin@example.com", is_staff=True, is_superuser=True, second_factor=True
+    )

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "obshtina.accounts",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "obshtina.core",
@@ -81,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After allauth's: staff sessions end when idle or too old, then a staff member
+    # without a second factor is taken to set one up (obshtina/accounts/middleware.py).
+    "obshtina.accounts.middleware.StaffSessionLimitMiddleware",
+    "obshtina.accounts.middleware.SecondFactorRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,13 +168,31 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_UNIQUE_EMAIL = True
+# A password change keeps the session it was made in; Django's session hash ends every
+# other session of the person. The change, like every change to e-mails and second
+# factors, is e-mailed to the person (allauth's notifications, through the outbox).
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Brute-force protection: failed logins are limited per IP and per account.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
 }
 ACCOUNT_ADAPTER = "obshtina.accounts.adapter.AccountAdapter"
+
+# Two-factor authentication (allauth.mfa): staff must have a second factor, citizens
+# may (obshtina.organization.permissions.needs_second_factor).
+MFA_ADAPTER = "obshtina.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Security keys need https and a host name; runserver on localhost is let through.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Staff sessions end after this long without a request, and this long after logging in.
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
+STAFF_SESSION_MAX_HOURS = env.int("STAFF_SESSION_MAX_HOURS", default=12)
+if STAFF_SESSION_IDLE_MINUTES < 1 or STAFF_SESSION_MAX_HOURS < 1:
+    raise environ.ImproperlyConfigured(
+        "STAFF_SESSION_IDLE_MINUTES and STAFF_SESSION_MAX_HOURS must be at least 1."
+    )
 PHONENUMBER_DEFAULT_REGION = "BG"
 
 # --- Internationalisation -------------------------------------------------------

@@ -2,12 +2,18 @@ from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.clients import client_address
+from obshtina.organization.permissions import needs_second_factor
 from obshtina.organization.selectors import current_municipality
+
+from .selectors import SECOND_FACTOR_TYPES
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -60,3 +66,34 @@ def on_site(url: str) -> str:
     """The link at the site's one address (SITE_URL), whatever host the request came in on."""
     parts = urlsplit(url)
     return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """allauth's two-factor authentication with the municipality's name and the
+    rule that staff keep a second factor."""
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "cannot_delete_authenticator": _(
+            "Служителите не могат да изключат двуфакторното удостоверяване. Добавете "
+            "първо ключ за сигурност, ако искате да смените приложението, или помолете "
+            "администратор да го нулира."
+        ),
+        "incorrect_code": _("Кодът е грешен или вече е използван. Опитайте с новия код."),
+        "unverified_email": _(
+            "Потвърдете първо имейла си с връзката, която ви изпратихме; след това "
+            "включете двуфакторното удостоверяване."
+        ),
+    }
+
+    def get_totp_issuer(self) -> str:
+        # The name authenticator apps show beside the code.
+        return current_municipality().name or super().get_totp_issuer()
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """A staff member may remove a factor only while another one remains."""
+        user = authenticator.user
+        if not needs_second_factor(user):
+            return True
+        others = Authenticator.objects.filter(user_id=user.pk, type__in=SECOND_FACTOR_TYPES)
+        return others.exclude(pk=authenticator.pk).exists()

@@ -1,10 +1,24 @@
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
 from . import sections
 from .models import User
+
+# The factors that prove a sign-in by themselves; recovery codes only stand in for them.
+SECOND_FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+
+
+def has_second_factor(user) -> bool:
+    """Has the user an authenticator app or a security key?"""
+    return Authenticator.objects.filter(user_id=user.pk, type__in=SECOND_FACTOR_TYPES).exists()
+
+
+def second_factors_of(user) -> list[Authenticator]:
+    """The user's authenticators (app, security keys, recovery codes), oldest first."""
+    return list(Authenticator.objects.filter(user_id=user.pk).order_by("created_at", "pk"))
 
 
 def profile_hub_sections(user: User) -> list[dict]:
@@ -53,6 +67,17 @@ def user_export_data(*, user: User) -> dict[str, Any]:
                 "position": membership.position,
             }
             for membership in user.memberships.select_related("unit").order_by("unit__name")
+        ],
+        # Which factors exist and when they were used; never their secrets.
+        "second_factors": [
+            {
+                "type": authenticator.type,
+                "created_at": authenticator.created_at.isoformat(),
+                "last_used_at": authenticator.last_used_at.isoformat()
+                if authenticator.last_used_at
+                else None,
+            }
+            for authenticator in second_factors_of(user)
         ],
     }
     for key, provider in sections.export_sections.items():

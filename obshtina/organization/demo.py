@@ -5,14 +5,22 @@ The loaders fill in what is missing and never overwrite what exists: the same
 command sets up a production deployment (README, "Deployment"), where
 administrators then edit the municipality, units and settlements in the admin.
 Demo accounts are the exception: they are brought back to the state printed in
-the logins table, so the printed password always works.
+the logins table, so the printed password always works — and for staff, who must
+sign in with a second factor, the printed authenticator secret and recovery codes.
 """
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.utils import encrypt
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from .models import Municipality, Role, Settlement, Unit
@@ -209,6 +217,23 @@ class DemoAccount:
     position: str = ""
     is_superuser: bool = False
 
+    @property
+    def is_staff(self) -> bool:
+        return bool(self.staff_role or self.unit or self.is_superuser)
+
+    def _derived(self, purpose: str) -> bytes:
+        # Fixed per account (and public, like the password): the demo must be easy to try.
+        return hashlib.sha256(f"{DEMO_PASSWORD}:{purpose}:{self.email}".encode()).digest()
+
+    @property
+    def totp_secret(self) -> str:
+        """The account's authenticator secret (base32, as apps expect it)."""
+        return base64.b32encode(self._derived("totp")[:20]).decode()
+
+    @property
+    def recovery_seed(self) -> str:
+        return self._derived("recovery").hex()
+
 
 DEMO_ACCOUNTS = [
     DemoAccount("гражданин", "citizen@demo.samokov.bg", "Мария", "Иванова"),
@@ -353,4 +378,30 @@ def demo_account_load(account: DemoAccount):
             is_head=account.is_head,
             position=account.position,
         )
+    if account.is_staff:
+        _demo_second_factor_load(user, account)
     return user
+
+
+def _demo_second_factor_load(user, account: DemoAccount) -> None:
+    """The printed authenticator secret, and the printed recovery codes all unused again."""
+    if not settings.DEMO:
+        raise ImproperlyConfigured("Demo second factors are for DEMO installations only.")
+    Authenticator.objects.update_or_create(
+        user=user,
+        type=Authenticator.Type.TOTP,
+        defaults={"data": {"secret": encrypt(account.totp_secret)}},
+    )
+    Authenticator.objects.update_or_create(
+        user=user,
+        type=Authenticator.Type.RECOVERY_CODES,
+        defaults={"data": {"seed": encrypt(account.recovery_seed), "used_mask": 0}},
+    )
+
+
+def demo_recovery_codes(account: DemoAccount) -> list[str]:
+    """The recovery codes of a staff demo account (each works once until the next load)."""
+    authenticator = Authenticator.objects.get(
+        user__email=account.email, type=Authenticator.Type.RECOVERY_CODES
+    )
+    return RecoveryCodes(authenticator).get_unused_codes()

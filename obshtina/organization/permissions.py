@@ -142,6 +142,23 @@ def is_administrator(user) -> bool:
     return has_role(user, ADMINISTRATOR)
 
 
+def needs_second_factor(user) -> bool:
+    """Must the user sign in with a second factor (authenticator app or security key)?
+
+    Everyone who can open a page with citizens' data: any staff role or unit
+    membership, the admin flag (``is_staff``, superusers) and the officials named on
+    a reception schedule. Citizens may turn a second factor on; they are never made to.
+    """
+    if not _is_active(user):
+        return False
+    return user.is_staff or is_staff_member(user) or user.reception_schedules.exists()
+
+
+def can_reset_second_factor(user) -> bool:
+    """Administrators reset a staff member's or a citizen's lost second factor."""
+    return is_administrator(user)
+
+
 def _is_author(user, item: Item) -> bool:
     author = item.author
     return author is not None and author.pk == user.pk

@@ -1,8 +1,11 @@
-"""Steps the browser tests share: a citizen signs up and confirms the e-mail."""
+"""Steps the browser tests share: a citizen signs up and confirms the e-mail; anyone
+logs in, staff passing the second step with the code of their authenticator app."""
 
 import re
 
 from django.core import mail
+
+from obshtina.accounts.tests.factories import TOTP_SECRET, totp_code
 
 EMAIL_LABEL = re.compile(r"^(Имейл|E-mail)")
 CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/accounts/confirm-email/[^\s\"<>]+")
@@ -28,9 +31,20 @@ def confirm_email(page):
     page.wait_for_load_state()
 
 
-def log_in(page, *, email: str, password: str):
+def log_in(page, *, email: str, password: str, totp_secret: str = TOTP_SECRET):
+    """The password, then (for an account with a second factor, as every staff
+    account from the factories has) the app's current code, computed from its secret."""
     page.goto("/accounts/login/")
     page.get_by_label(EMAIL_LABEL).fill(email)
     page.get_by_label("Парола").fill(password)
+    page.get_by_role("button", name="Вход").click()
+    page.wait_for_load_state()
+    if "/accounts/2fa/authenticate/" in page.url:
+        enter_code(page, totp_code(totp_secret))
+
+
+def enter_code(page, code: str):
+    """The second step of the login: a code of the app or a recovery code."""
+    page.get_by_label("Код", exact=True).fill(code)
     page.get_by_role("button", name="Вход").click()
     page.wait_for_load_state()

@@ -88,7 +88,7 @@ def test_the_official_reads_the_document_approves_and_books_a_caller(
 ):
     settings.VIDEO_URL_TEMPLATE = "https://video.samokov.bg/{room}"
     page = phone_page
-    official = UserFactory()
+    official = UserFactory(second_factor=True)
     schedule = ScheduleFactory(officials=[official], title="Главен архитект")
     report = submit_report()
     meeting = book(

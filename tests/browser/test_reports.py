@@ -13,6 +13,8 @@ from obshtina.accounts.tests.factories import PASSWORD, UserFactory
 from obshtina.organization.services import unit_member_add
 from obshtina.reports.models import Report
 
+from .accounts import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NUMBER = re.compile(r"С-\d{4}-\d{6}")
@@ -57,14 +59,10 @@ def test_citizen_reports_on_a_phone_and_reads_the_officers_answer(
     page.goto(links[-1])
     assert number in page.locator("h1").inner_text()
 
-    officer = UserFactory(email="officer.roads@samokov.bg")
+    officer = UserFactory(email="officer.roads@samokov.bg", second_factor=True)
     unit_member_add(user=officer, unit=report.unit)
     desk = browser.new_context(base_url=live_server.url).new_page()
-    desk.goto("/accounts/login/")
-    desk.get_by_label(re.compile(r"^(Имейл|E-mail)")).fill(officer.email)
-    desk.get_by_label("Парола").fill(PASSWORD)
-    desk.get_by_role("button", name="Вход").click()
-    desk.wait_for_load_state()
+    log_in(desk, email=officer.email, password=PASSWORD)
     desk.goto(f"/reports/staff/{number}/")
     assert_accessible(desk)
     desk.get_by_label("Публичен отговор").fill("Дупката ще бъде запълнена до петък.")

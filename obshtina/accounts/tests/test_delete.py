@@ -32,7 +32,9 @@ def test_a_wrong_password_deletes_nothing(client):
 
 
 def test_deleting_erases_the_personal_data_but_keeps_the_row(client):
-    user = UserFactory(first_name="Мария", last_name="Иванова", phone="+359888123456")
+    user = UserFactory(
+        first_name="Мария", last_name="Иванова", phone="+359888123456", second_factor=True
+    )
     StaffRole.objects.create(user=user, role=Role.OPERATOR)
     client.force_login(user)
 
@@ -43,6 +45,7 @@ def test_deleting_erases_the_personal_data_but_keeps_the_row(client):
     assert user.email == f"deleted-{user.pk}@invalid"
     assert (user.first_name, user.last_name, str(user.phone)) == ("", "", "")
     assert not user.is_active
+    assert not user.authenticator_set.exists()
     assert not user.has_usable_password()
     assert not EmailAddress.objects.filter(user=user).exists()
     assert not user.staff_roles.exists()

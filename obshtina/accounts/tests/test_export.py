@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from obshtina.accounts import sections
 from obshtina.organization.models import Membership, Role, StaffRole, Unit
 
-from .factories import StaffUserFactory, UserFactory
+from .factories import TOTP_SECRET, StaffUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,17 @@ def test_the_export_holds_staff_roles_and_units(client):
 
     assert data["staff_roles"] == [{"role": "operator", "name": "оператор на контактния център"}]
     assert data["memberships"] == [{"unit": "Отдел „Екология“", "is_head": True, "position": ""}]
+
+
+def test_the_export_lists_the_second_factors_but_never_their_secrets(client):
+    client.force_login(StaffUserFactory())
+
+    response = client.get("/profile/export/")
+
+    [factor] = json.loads(response.content)["second_factors"]
+    assert factor["type"] == "totp"
+    assert factor["last_used_at"] is None
+    assert TOTP_SECRET not in response.content.decode()
 
 
 def test_the_export_lists_the_notifications_sent_to_the_user(client):

@@ -1,18 +1,23 @@
 """Who is calling: a personal token (``Authorization: Bearer …``) or the site's session.
 
-Phone apps sign in once with e-mail and password (``POST auth/token``) and keep
-the token; the site's own scripts use the session and send the CSRF token
+Phone apps sign in once with e-mail and password — and the code of the second
+factor when the account has one, as every staff account does (``POST auth/token``) —
+and keep the token; the site's own scripts use the session and send the CSRF token
 (``X-CSRFToken``) with every change. Tokens are listed and revoked here too.
 """
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from obshtina.accounts.selectors import has_second_factor
+from obshtina.accounts.services import second_factor_verify
+from obshtina.organization.permissions import needs_second_factor
 from obshtina.reception.selectors import has_confirmed_email
 
 from . import limits, schemas, selectors, services
@@ -33,6 +38,7 @@ class BearerToken(HttpBearer):
     def authenticate(self, request, token):
         user = services.api_token_authenticate(token)
         if user is not None:
+            refuse_staff_without_second_factor(user)
             request.user = user
         return user
 
@@ -54,6 +60,40 @@ class SiteSession(APIKeyCookie):
 bearer_token = BearerToken()
 site_session = SiteSession()
 AUTH = [bearer_token, site_session]
+
+
+def refuse_staff_without_second_factor(user) -> None:
+    """Staff reach the API, as the site, only once they have a second factor (the
+    site's session is checked by ``SecondFactorRequiredMiddleware``)."""
+    if needs_second_factor(user) and not has_second_factor(user):
+        raise ApiError(
+            403,
+            "second_factor_required",
+            _(
+                "Служителите влизат с втори фактор. Настройте приложение за "
+                "удостоверяване или ключ за сигурност в профила си на сайта."
+            ),
+        )
+
+
+def _check_second_factor(user, code: str) -> None:
+    """An account with a second factor gets a token only with its code as well."""
+    refuse_staff_without_second_factor(user)
+    if not has_second_factor(user):
+        return
+    if not code.strip():
+        raise ApiError(
+            400,
+            "code_required",
+            _("Профилът ви е защитен с втори фактор: изпратете и кода от приложението."),
+            fields={"code": [_("Полето е задължително.")]},
+        )
+    try:
+        second_factor_verify(user=user, code=code.strip())
+    except ValidationError as error:
+        raise ApiError(
+            400, "invalid_code", " ".join(error.messages), fields={"code": error.messages}
+        ) from error
 
 
 def optional_user(request):
@@ -95,6 +135,7 @@ def token_create(request, payload: schemas.TokenIn):
             "unconfirmed",
             _("Потвърдете имейла си с връзката, която ви изпратихме, и опитайте отново."),
         )
+    _check_second_factor(user, payload.code)
     token, secret = services.api_token_issue(user=user, name=payload.name)
     return Status(
         201, {"id": token.pk, "name": token.name, "token": secret, "created_at": token.created_at}

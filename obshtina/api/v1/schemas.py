@@ -371,6 +371,12 @@ class TokenIn(Schema):
     email: Text = Field(max_length=254)
     password: Text = Field(max_length=4096)
     name: Text = Field("", max_length=100, description="Which device or app, e.g. „Моят телефон“.")
+    code: Text = Field(
+        "",
+        max_length=64,
+        description="The code of the authenticator app, or a recovery code: required when "
+        "the account has a second factor (always for staff).",
+    )
 
 
 class TokenCreated(Schema):

@@ -54,7 +54,7 @@ def odt_bytes() -> bytes:
 
 def officer_of(unit):
     """An officer of the unit, with no other role."""
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     unit_member_add(user=user, unit=unit)
     return user
 

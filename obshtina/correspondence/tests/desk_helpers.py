@@ -16,7 +16,8 @@ PDF_BYTES = pdf_bytes()
 
 
 def officer_of(unit: Unit, *, is_head: bool = False, **kwargs):
-    """An officer (or head) of the unit, with no other role."""
+    """An officer (or head) of the unit, with no other role (and, as all staff, a second factor)."""
+    kwargs.setdefault("second_factor", True)
     user = UserFactory(**kwargs)
     unit_member_add(user=user, unit=unit, is_head=is_head)
     return user

@@ -27,7 +27,7 @@ def file_access_request(**kwargs) -> Correspondence:
 
 
 def access_officer():
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     staff_role_grant(user=user, role="access_officer")
     return user
 

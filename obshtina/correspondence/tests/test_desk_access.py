@@ -116,7 +116,7 @@ def test_the_desk_query_agrees_with_the_permissions_module(roads, parks):
         access_officer(),
         officer_of(roads),
         officer_of(parks, is_head=True),
-        UserFactory(is_superuser=True),
+        UserFactory(is_superuser=True, second_factor=True),
         UserFactory(),
     ]
     for user in users:

@@ -148,7 +148,7 @@ def test_the_csv_has_the_same_figures(staff_client):
 
 @pytest.mark.parametrize("role", ["access_officer", "registry_clerk", "administrator"])
 def test_the_report_is_for_the_access_officers_the_registry_and_admins(client, role):
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     staff_role_grant(user=user, role=role)
     client.force_login(user)
     assert report(client).status_code == 200

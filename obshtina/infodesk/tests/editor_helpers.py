@@ -13,7 +13,7 @@ PDF_BYTES = pdf_bytes()
 
 def person(kind: str):
     """A user of one kind: editor, administrator, operator, officer or citizen."""
-    user = UserFactory()
+    user = UserFactory(second_factor=kind != "citizen")
     if kind in {"editor", "administrator", "operator"}:
         staff_role_grant(user=user, role={"editor": Role.EDITOR}.get(kind, kind))
     elif kind == "officer":

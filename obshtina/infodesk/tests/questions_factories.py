@@ -30,6 +30,6 @@ def ask(*, topic: QuestionTopic | None = None, **kwargs) -> Question:
 
 
 def officer_of(unit: Unit):
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     unit_member_add(user=user, unit=unit)
     return user

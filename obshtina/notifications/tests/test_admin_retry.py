@@ -13,7 +13,7 @@ CHANGELIST = reverse("admin:notifications_notification_changelist")
 
 @pytest.fixture
 def admin_user():
-    return UserFactory(is_staff=True, is_superuser=True)
+    return UserFactory(is_staff=True, is_superuser=True, second_factor=True)
 
 
 def retry_now(client, *notifications):

@@ -33,5 +33,5 @@ def people(unit, other_unit):
         "registry clerk": staff(Role.REGISTRY_CLERK),
         "editor": staff(Role.EDITOR),
         "administrator": staff(Role.ADMINISTRATOR),
-        "superuser": UserFactory(is_staff=True, is_superuser=True),
+        "superuser": UserFactory(is_staff=True, is_superuser=True, second_factor=True),
     }

@@ -22,13 +22,13 @@ class UnitFactory(factory.django.DjangoModelFactory):
 
 
 def staff(role: str):
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     staff_role_grant(user=user, role=role)
     return user
 
 
 def member(unit: Unit, *, is_head: bool = False):
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     unit_member_add(user=user, unit=unit, is_head=is_head)
     return user
 

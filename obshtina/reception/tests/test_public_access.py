@@ -57,7 +57,7 @@ def test_an_unknown_number_looks_the_same_as_someone_elses(client):
 
 
 def test_an_official_of_another_schedule_gets_404(client, appointment):
-    elsewhere = UserFactory(is_staff=True)
+    elsewhere = UserFactory(is_staff=True, second_factor=True)
     ScheduleFactory(officials=[elsewhere])
     client.force_login(elsewhere)
 
@@ -67,7 +67,7 @@ def test_an_official_of_another_schedule_gets_404(client, appointment):
 def test_the_official_of_the_schedule_sees_the_meeting_but_cannot_cancel_it_as_the_citizen(
     client, appointment
 ):
-    official = UserFactory(is_staff=True)
+    official = UserFactory(is_staff=True, second_factor=True)
     appointment.schedule.officials.add(official)
     client.force_login(official)
     links = urls(appointment)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def official_x():
-    return UserFactory()
+    return UserFactory(second_factor=True)
 
 
 @pytest.fixture

@@ -187,7 +187,7 @@ def test_a_missing_topic_and_phone_get_clear_messages(client, operator, schedule
 
 
 def test_an_official_books_only_into_their_own_schedules(client, schedule):
-    official = UserFactory()
+    official = UserFactory(second_factor=True)
     own = ScheduleFactory(officials=[official])
     client.force_login(official)
 
@@ -205,7 +205,7 @@ def test_an_official_books_only_into_their_own_schedules(client, schedule):
 
 
 def test_an_official_who_books_lands_on_the_meeting_s_page(client, schedule):
-    official = UserFactory()
+    official = UserFactory(second_factor=True)
     schedule.officials.add(official)
     client.force_login(official)
 

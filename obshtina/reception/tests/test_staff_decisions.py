@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def official():
-    return UserFactory()
+    return UserFactory(second_factor=True)
 
 
 @pytest.fixture
@@ -142,7 +142,7 @@ def test_a_rejection_with_a_reason_tells_the_citizen(
 
 
 def test_the_second_of_two_officials_is_told_the_meeting_changed(client, schedule, meeting):
-    first, second = UserFactory(), UserFactory()
+    first, second = UserFactory(second_factor=True), UserFactory(second_factor=True)
     schedule.officials.add(first, second)
     seen_by_both = seen(meeting)
     appointment_approve(appointment=meeting, actor=first)
@@ -163,7 +163,7 @@ def test_the_second_of_two_officials_is_told_the_meeting_changed(client, schedul
 
 
 def test_a_second_approval_of_the_same_request_is_refused(client, schedule, meeting):
-    first, second = UserFactory(), UserFactory()
+    first, second = UserFactory(second_factor=True), UserFactory(second_factor=True)
     schedule.officials.add(first, second)
     seen_by_both = seen(meeting)
     appointment_approve(appointment=meeting, actor=first)

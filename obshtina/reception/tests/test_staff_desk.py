@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def official(client):
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     client.force_login(user)
     return user
 

@@ -29,7 +29,7 @@ class BrokenConnector(DocumentSystemConnector):
 
 @pytest.fixture
 def official():
-    return UserFactory()
+    return UserFactory(second_factor=True)
 
 
 @pytest.fixture

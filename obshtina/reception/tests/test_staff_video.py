@@ -19,7 +19,7 @@ BBB = "https://bbb.samokov.bg/bigbluebutton"
 
 @pytest.fixture
 def official(client):
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     client.force_login(user)
     return user
 

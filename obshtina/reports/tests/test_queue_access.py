@@ -111,7 +111,7 @@ def test_an_operator_sees_every_report_but_changes_nothing(client, unit_a, unit_
 
 def test_an_administrator_sees_and_changes_every_report(client, unit_b):
     report = report_in(unit_b)
-    client.force_login(UserFactory(is_superuser=True))
+    client.force_login(UserFactory(is_superuser=True, second_factor=True))
     assert report.number in client.get(reverse("reports:queue")).text
     response = client.post(manage_url(report), {"action": "status", "status": "accepted"})
     assert response.status_code == 302

@@ -6,6 +6,9 @@ from obshtina.organization import demo
 from obshtina.reception import demo as reception_demo
 from obshtina.reports import demo as reports_demo
 
+# Recovery codes printed per staff account; all are unused again after every load.
+RECOVERY_CODES_SHOWN = 3
+
 
 class Command(BaseCommand):
     help = (
@@ -39,12 +42,21 @@ class Command(BaseCommand):
             self.stdout.write(line)
 
     def print_logins(self) -> None:
-        rows = [("role", "e-mail", "password")] + [
-            (account.role, account.email, demo.DEMO_PASSWORD) for account in demo.DEMO_ACCOUNTS
-        ]
-        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        rows = [("role", "e-mail", "authenticator secret", "recovery codes (each works once)")]
+        for account in demo.DEMO_ACCOUNTS:
+            if account.is_staff:
+                codes = demo.demo_recovery_codes(account)[:RECOVERY_CODES_SHOWN]
+                rows.append((account.role, account.email, account.totp_secret, " ".join(codes)))
+            else:
+                rows.append((account.role, account.email, "–", "–"))
+        widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
         self.progress("")
-        self.progress(f"Demo logins ({settings.SITE_URL}/accounts/login/):")
+        login_url = f"{settings.SITE_URL}/accounts/login/"
+        self.progress(f"Demo logins ({login_url}), password {demo.DEMO_PASSWORD}.")
+        self.progress(
+            "Staff pass a second step: the code of an authenticator app set up with the "
+            "secret (e.g. oathtool --totp -b SECRET), or a recovery code."
+        )
         for row in rows:
             self.progress(
                 "  ".join(
