@@ -120,5 +120,7 @@ def test_a_security_notice_tells_the_change_and_its_time_as_the_site_writes_it(
 
     message = last_mail_to(user.email)
     assert message.subject == "Паролата ви е сменена"
-    assert "в профила ви е направена следната промяна:\n\nПаролата ви е сменена." in message.body
-    assert "- дата: 3 декември 2026, 14:30" in message.body
+    assert (
+        "В профила ви в електронните услуги е направена следната промяна:\n\nПаролата ви е сменена."
+    ) in message.body
+    assert "- Дата: 3 декември 2026, 14:30" in message.body

@@ -35,7 +35,7 @@ def record(**fields) -> AccessRecord:
 
 @pytest.fixture
 def superuser(client):
-    user = UserFactory(is_staff=True, is_superuser=True)
+    user = UserFactory(is_staff=True, is_superuser=True, second_factor=True)
     client.force_login(user)
     return user
 

@@ -179,7 +179,7 @@ def test_the_call_log_records_the_callers_it_shows(client):
 
 
 def test_opening_a_meeting_s_staff_page_records_it(client, citizen):
-    official = UserFactory()
+    official = UserFactory(second_factor=True)
     meeting = book(
         ScheduleFactory(officials=[official]), at(next_weekday(0), "09:00"), author=citizen
     )
@@ -229,7 +229,7 @@ def test_the_outbox_records_each_recipient_it_lists_and_each_message_opened(clie
 
 
 def test_an_administrator_opening_a_letter_in_the_admin_is_recorded(client, letter):
-    admin = UserFactory(is_staff=True, is_superuser=True)
+    admin = UserFactory(is_staff=True, is_superuser=True, second_factor=True)
     client.force_login(admin)
 
     response = client.get(reverse("admin:correspondence_correspondence_change", args=[letter.pk]))

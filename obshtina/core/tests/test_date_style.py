@@ -36,7 +36,7 @@ def two_weeks_before():
 
 @pytest.fixture
 def official(client):
-    user = UserFactory()
+    user = UserFactory(second_factor=True)
     client.force_login(user)
     return user
 
@@ -130,7 +130,7 @@ def test_the_admin_writes_times_as_the_site_does(client, django_capture_on_commi
             template="generic",
             context={"subject": "Тест", "body": "Текст"},
         )
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True, second_factor=True))
 
     page = client.get("/admin/notifications/notification/").content.decode()
 

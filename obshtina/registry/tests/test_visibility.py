@@ -81,7 +81,7 @@ def test_the_access_officer_sees_the_requests_but_not_the_letters(client, regist
 
 
 def test_an_administrator_sees_everything(client, register):
-    page = index_as(client, UserFactory(is_staff=True, is_superuser=True))
+    page = index_as(client, UserFactory(is_staff=True, is_superuser=True, second_factor=True))
     assert SUBJECT in page
     assert REQUEST_SUBJECT in page
 
