@@ -24,7 +24,6 @@ import schemathesis
 import yaml
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
-from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -40,6 +39,7 @@ from obshtina.api.models import Open311Token
 from obshtina.reports.tests.factories import SAMOKOV, CategoryFactory, submit_report
 from obshtina.reports.tests.submit_photos import jpeg_bytes
 
+from .fuzzing import HYPOTHESIS_SETTINGS, put_known_values
 from .open311_helpers import open311_client
 
 DESCRIPTION = Path(obshtina.api.open311.__file__).parent / "georeport-v2.openapi.yaml"
@@ -170,15 +170,9 @@ class World:
     values: dict[str, dict[str, object]]
 
     def known(self, case) -> bool:
-        """Put real values into `case`'s path, query and body; False if it has none."""
+        """Put real values into `case`; False if it has none."""
         operation = case.operation.definition.raw["operationId"].rsplit("-", 1)[0]
-        replaced = False
-        for name, value in self.values.get(operation, {}).items():
-            for container in (case.path_parameters, case.query, case.body):
-                if isinstance(container, dict) and name in container:
-                    container[name] = value
-                    replaced = True
-        return replaced
+        return put_known_values(case, self.values.get(operation, {}))
 
 
 @pytest.fixture
@@ -205,15 +199,6 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
     )
 
 
-SETTINGS = {
-    "deadline": None,
-    "suppress_health_check": [
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.filter_too_much,
-        HealthCheck.data_too_large,
-    ],
-}
 # GET requests.{format} has the most free-form parameters (dates, lists): more examples.
 SEARCHES = {"method": "GET", "operation_id_regex": "^requests-"}
 
@@ -226,12 +211,12 @@ def call_and_validate(case, world):
 
 
 @schema.exclude(**SEARCHES).parametrize()
-@hypothesis_settings(max_examples=25, **SETTINGS)
+@hypothesis_settings(max_examples=25, **HYPOTHESIS_SETTINGS)
 def test_open311_answers_every_request_in_the_spec_format(case, world):
     call_and_validate(case, world)
 
 
 @schema.include(**SEARCHES).parametrize()
-@hypothesis_settings(max_examples=150, **SETTINGS)
+@hypothesis_settings(max_examples=150, **HYPOTHESIS_SETTINGS)
 def test_open311_answers_every_search_in_the_spec_format(case, world):
     call_and_validate(case, world)

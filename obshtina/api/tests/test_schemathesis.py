@@ -14,7 +14,6 @@ import pytest
 import schemathesis
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
-from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -38,6 +37,7 @@ from obshtina.reports.models import Subscription
 from obshtina.reports.tests.factories import SAMOKOV, CategoryFactory, UnitFactory, submit_report
 from obshtina.reports.tests.submit_photos import jpeg_bytes
 
+from .fuzzing import HYPOTHESIS_SETTINGS, put_known_values
 from .v1_helpers import bearer
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
@@ -80,14 +80,8 @@ class World:
         return bearer(self.citizen) if case.operation.definition.raw.get("security") else {}
 
     def known(self, case) -> bool:
-        """Put real values into `case`'s path, query and body; False if it has none."""
-        replaced = False
-        for name, value in self.values.get(case.operation.path, {}).items():
-            for container in (case.path_parameters, case.query, case.body):
-                if isinstance(container, dict) and name in container:
-                    container[name] = value
-                    replaced = True
-        return replaced
+        """Put real values into `case`; False if it has none."""
+        return put_known_values(case, self.values.get(case.operation.path, {}))
 
 
 @pytest.fixture
@@ -142,16 +136,7 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
 
 
 @schema.parametrize()
-@hypothesis_settings(
-    max_examples=20,
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.filter_too_much,
-        HealthCheck.data_too_large,
-    ],
-)
+@hypothesis_settings(max_examples=20, **HYPOTHESIS_SETTINGS)
 def test_the_api_never_answers_with_a_server_error(case, world):
     """Each generated request as it is, and again with real numbers and ids in it."""
     case.call_and_validate(headers=world.headers(case), checks=CHECKS)
