@@ -27,3 +27,31 @@ def admin_user(db):
     return UserFactory(
         email="admin@example.com", is_staff=True, is_superuser=True, second_factor=True
     )
+
+
+def database_unreachable(transactional_db, settings):
+    """The database stops answering, for real: the connection is closed and pointed at a
+    place where no database is — on PostgreSQL a local port that is bound but not
+    listening (connections are refused, as during a restart), on SQLite a file in a
+    folder that does not exist. Nothing of ours is mocked; the shared server is untouched.
+    """
+    import socket
+    from pathlib import Path
+
+    from django.db import connection
+
+    settings.DEBUG = False
+    saved = dict(connection.settings_dict)
+    connection.close()
+    with socket.socket() as closed_port:
+        closed_port.bind(("127.0.0.1", 0))
+        if connection.vendor == "postgresql":
+            connection.settings_dict.update(HOST="127.0.0.1", PORT=closed_port.getsockname()[1])
+        else:
+            connection.settings_dict["NAME"] = str(
+                Path(saved["NAME"]).parent / "no-such-dir" / "db"
+            )
+        yield
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)

@@ -24,5 +24,12 @@ urlpatterns = [
     path("", include("obshtina.core.urls")),
 ]
 
+# What no view answered: JSON under /api/, Open311's error list under /open311/,
+# else the site's page (config/errors.py).
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

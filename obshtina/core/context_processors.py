@@ -3,12 +3,16 @@ from django.utils.functional import SimpleLazyObject
 from obshtina.organization import permissions
 from obshtina.organization.selectors import current_municipality
 
+from .error_pages import remember_contacts
+
 
 def site(request):
     """The municipality's name and contacts for the header and footer of every page,
     and which staff links the navigation shows."""
+    municipality = current_municipality()
+    remember_contacts(municipality)
     return {
-        "municipality": current_municipality(),
+        "municipality": municipality,
         "can_use_console": SimpleLazyObject(lambda: permissions.can_use_console(request.user)),
         "can_edit_knowledge": SimpleLazyObject(
             lambda: permissions.can_edit_knowledge(request.user)

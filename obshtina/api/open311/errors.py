@@ -1,5 +1,7 @@
 """What goes wrong in Open311, as the spec wants it: 404 for what does not exist,
-403 for a missing or wrong api_key, 400 for anything else (429 for a flood)."""
+403 for a missing or wrong api_key, 400 for anything else (429 for a flood); and
+what HTTP adds: 405 for a method an address does not take, 500 for our own fault,
+503 while the database cannot be reached."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -28,4 +30,19 @@ RATE_LIMITED = _(
     "От този адрес бяха изпратени много сигнали за кратко време. "
     "Опитайте отново след няколко минути."
 )
+NUL_CHARACTER = _("Съдържа непозволения знак NUL (0x00).")
 UNREADABLE_REQUEST = _("Заявката не може да бъде прочетена (твърде голяма или повредена).")
+SERVER_ERROR = _("Грешка в сървъра. Тя е записана и ще бъде отстранена; опитайте отново по-късно.")
+UNAVAILABLE = _("Услугата временно не е достъпна. Опитайте отново след малко.")
+FORBIDDEN = _("Достъпът е отказан.")
+TOO_LARGE = _("Заявката е твърде голяма.")
+
+# What no endpoint answered itself (config/errors.py), by status.
+DESCRIPTIONS_BY_STATUS = {
+    400: UNREADABLE_REQUEST,
+    403: FORBIDDEN,
+    404: NO_SUCH_RESOURCE,
+    413: TOO_LARGE,
+    500: SERVER_ERROR,
+    503: UNAVAILABLE,
+}

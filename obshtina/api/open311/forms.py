@@ -10,7 +10,7 @@ not fetched (the server would download whatever a client points it to); photos
 come as ``media`` files in a multipart POST, cleaned like the site's uploads.
 """
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django import forms
 from django.http import QueryDict
@@ -27,6 +27,9 @@ from .selectors import MAX_REQUESTS, settlement_named_in
 DEFAULT_WINDOW = timedelta(days=90)  # the spec's default range, and the widest one
 MAX_SERVICE_CODES = 100
 EARLIEST_YEAR, LATEST_YEAR = 1900, 9000
+# The offsets clocks on Earth use (UTC-12 to UTC+14); ISO 8601 writes up to ±23:59,
+# which PostgreSQL refuses beyond ±15:59.
+EARLIEST_OFFSET, LATEST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 STATUSES = frozenset({"open", "closed"})
 
 NO_PLACE = _(
@@ -35,6 +38,7 @@ NO_PLACE = _(
 BOTH_COORDINATES = _("Изпратете и lat, и long.")
 NAME_TOO_LONG = _("Името (first_name и last_name) е по-дълго от 200 знака.")
 BAD_DATE = _("Датата не е във формат ISO 8601, напр. 2026-01-31T00:00:00+02:00.")
+BAD_OFFSET = _("Часовата зона трябва да е между -12:00 и +14:00, напр. +02:00 или Z.")
 DATES_REVERSED = _("start_date е след end_date.")
 RANGE_TOO_WIDE = _("Периодът между start_date и end_date е по-дълъг от 90 дни.")
 BAD_STATUS = _("Допустимите стойности са open и closed.")
@@ -156,7 +160,7 @@ def _values(query: QueryDict, name: str) -> list[str]:
 
 
 def _moment(query: QueryDict, name: str) -> datetime | None:
-    """An ISO 8601 date and time; without an offset it is Sofia time.
+    """An ISO 8601 date and time in UTC; without an offset it is Sofia time.
 
     An unencoded "+" of the offset arrives as a space, and is read as the "+" it was.
     """
@@ -173,4 +177,6 @@ def _moment(query: QueryDict, name: str) -> datetime | None:
         raise Open311Error(400, f"{name}: {BAD_DATE}")
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    return moment
+    elif not EARLIEST_OFFSET <= moment.utcoffset() <= LATEST_OFFSET:
+        raise Open311Error(400, f"{name}: {BAD_OFFSET}")
+    return moment.astimezone(UTC)

@@ -44,6 +44,11 @@ def open311_response(fmt: str, root: str, value, *, status: int = 200, headers=N
     )
 
 
+def format_of(path: str) -> str:
+    """The format an address asks for: JSON for ``….json``, else XML (the spec's default)."""
+    return "json" if path.rstrip().endswith(".json") else "xml"
+
+
 def error_response(fmt: str, status: int, descriptions, *, headers=None):
     """The spec's error list: ``[{"code": 404, "description": "…"}]`` / ``<errors>``."""
     errors = [{"code": status, "description": str(text)} for text in descriptions]

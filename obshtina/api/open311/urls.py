@@ -25,5 +25,6 @@ urlpatterns = [
         r"^requests/(?P<service_request_id>[^/]+)" + FORMAT, views.request_detail, name="request"
     ),
     re_path(r"^tokens/(?P<token>[^/]+)" + FORMAT, views.token_lookup, name="token"),
-    re_path(r"^(?P<path>.*)$", views.not_found, name="not_found"),
+    # Any other address, line breaks in it too ("." does not match them).
+    re_path(r"^(?P<path>[\s\S]*)$", views.not_found, name="not_found"),
 ]

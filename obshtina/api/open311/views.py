@@ -23,7 +23,7 @@ from .errors import (
     Open311Error,
 )
 from .forms import RequestSubmitForm, error_descriptions, requests_filters
-from .rendering import error_response, open311_response
+from .rendering import error_response, format_of, open311_response
 from .selectors import (
     active_service,
     active_services,
@@ -99,7 +99,7 @@ def token_lookup(request, fmt: str, token: str):
 @csrf_exempt
 def not_found(request, path: str):
     """Any other address under /open311/v2/: the spec's 404, in JSON if asked for."""
-    return error_response("json" if path.endswith(".json") else "xml", 404, [NO_SUCH_RESOURCE])
+    return error_response(format_of(path), 404, [NO_SUCH_RESOURCE])
 
 
 def _submit(request, fmt: str):

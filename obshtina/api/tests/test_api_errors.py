@@ -83,3 +83,38 @@ def test_a_request_with_more_files_than_django_reads_is_a_json_400(client, setti
     response = client.post(f"{API}reports", {"description": "Дупка", "photos": photos})
     assert response.status_code == 400
     assert response.json()["code"] == "too_large"
+
+
+def _multipart_operations() -> list[tuple[str, str]]:
+    from obshtina.api.v1.api import api
+
+    return [
+        (method, path)
+        for path, item in api.get_openapi_schema(path_prefix="/api/v1/")["paths"].items()
+        for method, operation in item.items()
+        if "multipart/form-data" in operation.get("requestBody", {}).get("content", {})
+    ]
+
+
+@pytest.mark.parametrize(("method", "path"), _multipart_operations())
+def test_a_multipart_body_without_its_boundary_is_a_json_400(client, settings, method, path):
+    settings.DEBUG = False
+    response = client.generic(method.upper(), path, b"--x\r\n", content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+
+
+def test_a_post_to_an_unknown_address_is_a_json_404_not_a_csrf_failure():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(f"{API}nyama", {"a": "b"})
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("path", ["reports%0A", "nyama%0A/takova"])
+def test_an_address_with_a_line_break_is_a_json_404(client, settings, path):
+    settings.DEBUG = False
+    response = client.get(f"{API}{path}")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

@@ -2,7 +2,9 @@
 message in Bulgarian fit to show the citizen and, for bad input, the messages per field.
 
 Bad input of any kind — a type ninja refuses, a rule a service enforces — is 400;
-the handlers below turn each kind of exception into that one shape.
+the handlers below turn each kind of exception into that one shape. What no endpoint
+answers (a server error, the database out of reach, an address no pattern matches)
+takes the same shape in ``config/errors.py``, from ``error_response_for_status``.
 """
 
 from functools import wraps
@@ -17,6 +19,7 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -164,15 +167,19 @@ def ninja_validation_error(request: HttpRequest, exc: NinjaValidationError) -> H
     return error_response(400, "invalid", message, fields=fields)
 
 
+def csrf_failed_response() -> HttpResponse:
+    return error_response(
+        403,
+        "csrf_failed",
+        _("Липсва или е невалиден CSRF ключът (заглавие X-CSRFToken). Презаредете страницата."),
+    )
+
+
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     """ninja's own errors: an unreadable body (400) and a failed CSRF check (403, also
     raised by ``auth.optional_user``)."""
     if exc.status_code == 403:
-        return error_response(
-            403,
-            "csrf_failed",
-            _("Липсва или е невалиден CSRF ключът (заглавие X-CSRFToken). Презаредете страницата."),
-        )
+        return csrf_failed_response()
     if exc.status_code == 400:
         return error_response(
             400, "bad_request", _("Тялото на заявката не може да бъде прочетено (очаква се JSON).")
@@ -218,6 +225,15 @@ def suspicious_request(request: HttpRequest, exc: SuspiciousOperation) -> HttpRe
     return error_response(400, "bad_request", _("Заявката не може да бъде изпълнена."))
 
 
+def unreadable_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    """A multipart body without its boundary, or cut short."""
+    return error_response(
+        400,
+        "bad_request",
+        _("Тялото на заявката не може да бъде прочетено (повреден multipart/form-data)."),
+    )
+
+
 def service_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
     return validation_error_response(exc)
 
@@ -256,3 +272,25 @@ def install_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(PermissionDenied, permission_denied)
     api.add_exception_handler(SuspiciousOperation, suspicious_request)
     api.add_exception_handler(DjangoValidationError, service_error)
+    api.add_exception_handler(MultiPartParserError, unreadable_multipart)
+
+
+_ERRORS_BY_STATUS = {
+    400: ("bad_request", _lazy("Заявката не може да бъде изпълнена.")),
+    403: ("forbidden", _lazy("Нямате достъп до това действие.")),
+    404: ("not_found", _lazy("Няма такъв ресурс.")),
+    413: ("too_large", _lazy("Заявката е твърде голяма.")),
+    500: (
+        "server_error",
+        _lazy("Грешка в сървъра. Тя е записана и ще бъде отстранена; опитайте отново по-късно."),
+    ),
+    503: ("unavailable", _lazy("Услугата временно не е достъпна. Опитайте отново след малко.")),
+}
+
+
+def error_response_for_status(status: int, exception: Exception | None = None) -> HttpResponse:
+    """The answer for an error no endpoint answered itself; never a traceback."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return suspicious_request(None, exception)
+    code, message = _ERRORS_BY_STATUS[status]
+    return error_response(status, code, message)
