@@ -29,6 +29,7 @@ def admin_user(db):
     )
 
 
+@pytest.fixture
 def database_unreachable(transactional_db, settings):
     """The database stops answering, for real: the connection is closed and pointed at a
     place where no database is — on PostgreSQL a local port that is bound but not
