@@ -127,6 +127,12 @@ def csp_watch(browser, monkeypatch):
         )
 
 
+@pytest.fixture(autouse=True)
+def site_url_is_the_live_server(settings, live_server):
+    """Links in e-mails start with SITE_URL: here, the server the browser talks to."""
+    settings.SITE_URL = live_server.url
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(locale="bg-BG", base_url=live_server.url)

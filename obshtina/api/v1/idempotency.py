@@ -37,7 +37,7 @@ OPENAPI = {
         }
     ],
     "responses": {
-        "201": {
+        201: {  # an int, as ninja keys its responses: a string would repeat the key
             "headers": {
                 idempotency.REPLAYED_HEADER: {
                     "description": "`true` when this is the stored answer to an earlier try.",
