@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from obshtina.notifications.tests.push_helpers import vapid_keys
-from obshtina.organization.demo import DEMO_PASSWORD
+from obshtina.organization.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from obshtina.reports.models import Category, Report
 
 from .accounts import log_in
@@ -63,7 +63,8 @@ def test_the_public_pages_keep_to_the_policy(page, csp_watch):
 
 
 def test_the_signed_in_and_staff_pages_keep_to_the_policy(page, csp_watch):
-    log_in(page, email=ADMIN, password=DEMO_PASSWORD)
+    [admin] = [account for account in DEMO_ACCOUNTS if account.email == ADMIN]
+    log_in(page, email=ADMIN, password=DEMO_PASSWORD, totp_secret=admin.totp_secret)
     page.wait_for_url("**/profile/")
     number = Report.objects.order_by("pk").values_list("number", flat=True).first()
     for path in [
