@@ -7,8 +7,15 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Профили")
 
     def ready(self):
+        from allauth.mfa.models import Authenticator
+        from django.contrib import admin
         from django.contrib.auth.signals import user_logged_in
 
         from .middleware import forget_staff_session_stamps
 
         user_logged_in.connect(forget_staff_session_stamps, dispatch_uid="staff_session_stamps")
+
+        # allauth's own admin page shows each factor's data: TOTP secrets and the seed
+        # of the recovery codes. A lost factor is reset from the person's page instead.
+        if admin.site.is_registered(Authenticator):
+            admin.site.unregister(Authenticator)

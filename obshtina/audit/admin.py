@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.admin import ReadOnlyModelAdmin
 from obshtina.organization.permissions import is_administrator
 
 from .models import AccessRecord
@@ -46,7 +47,7 @@ class DateRangeFilter(admin.FieldListFilter):
 
 
 @admin.register(AccessRecord)
-class AccessRecordAdmin(admin.ModelAdmin):
+class AccessRecordAdmin(ReadOnlyModelAdmin):
     list_display = [
         "accessed_at",
         "staff_name",
@@ -77,15 +78,6 @@ class AccessRecordAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return is_administrator(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AccessRecordedAdmin(admin.ModelAdmin):

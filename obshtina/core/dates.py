@@ -60,3 +60,13 @@ def local_day(moment: datetime) -> date:
 def end_of_day(day: date) -> datetime:
     """The last moment of ``day`` in Sofia: a term runs to the end of its last day."""
     return datetime.combine(day, time.max, tzinfo=SOFIA)
+
+
+# The offsets clocks on Earth use (UTC-12 to UTC+14); ISO 8601 writes up to ±23:59,
+# which PostgreSQL refuses beyond ±15:59.
+EARLIEST_OFFSET, LATEST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
+
+
+def has_earthly_offset(moment: datetime) -> bool:
+    """Whether an aware ``moment`` is written in a zone some clock keeps."""
+    return EARLIEST_OFFSET <= moment.utcoffset() <= LATEST_OFFSET

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.dates import has_earthly_offset
 from obshtina.core.phones import phone_e164
 from obshtina.reports.forms import ReportForm
 from obshtina.reports.models import Report
@@ -154,6 +155,16 @@ class CallLogForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("started_at", timezone.localtime().replace(second=0))
+
+    def clean_started_at(self):
+        # The field also takes ISO 8601 with an offset; PostgreSQL refuses offsets
+        # beyond ±15:59, so a zone no clock keeps is a message, not an error page.
+        started_at = self.cleaned_data["started_at"]
+        if started_at and not has_earthly_offset(started_at):
+            raise forms.ValidationError(
+                _("Часовата зона трябва да е между -12:00 и +14:00, напр. +02:00.")
+            )
+        return started_at
 
     def clean_caller_phone(self):
         return _check_phone(self.cleaned_data["caller_phone"])

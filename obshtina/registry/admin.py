@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from obshtina.core.admin import ReadOnlyModelAdmin
+
 from .models import RegistryNumber, RegistrySeries
 
 
@@ -15,7 +17,7 @@ class RegistrySeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegistryNumber)
-class RegistryNumberAdmin(admin.ModelAdmin):
+class RegistryNumberAdmin(ReadOnlyModelAdmin):
     """Read-only: numbers are given only by registry_number_issue."""
 
     list_display = ["code", "series", "registered_at", "content_type", "object_id"]
@@ -23,12 +25,3 @@ class RegistryNumberAdmin(admin.ModelAdmin):
     search_fields = ["code"]
     list_select_related = ["series", "content_type"]
     date_hierarchy = "registered_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

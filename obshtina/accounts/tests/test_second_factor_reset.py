@@ -98,3 +98,10 @@ def test_the_user_list_shows_who_has_a_second_factor(client, administrator, offi
     shown = {user.email: user.second_factor_exists for user in page.context["cl"].result_list}
     assert shown["petya@samokov.bg"] is True
     assert shown["bez-faktor@example.bg"] is False
+
+
+def test_no_admin_page_shows_the_factors_secrets(client, administrator, officer):
+    factor = Authenticator.objects.filter(user=officer).first()
+
+    assert client.get(f"/admin/mfa/authenticator/{factor.pk}/change/").status_code == 404
+    assert client.get("/admin/mfa/authenticator/").status_code == 404

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.dates import has_earthly_offset
 from obshtina.registry.selectors import normalize_number
 from obshtina.reports.forms import PhotosField
 
@@ -27,9 +28,6 @@ from .selectors import MAX_REQUESTS, settlement_named_in
 DEFAULT_WINDOW = timedelta(days=90)  # the spec's default range, and the widest one
 MAX_SERVICE_CODES = 100
 EARLIEST_YEAR, LATEST_YEAR = 1900, 9000
-# The offsets clocks on Earth use (UTC-12 to UTC+14); ISO 8601 writes up to ±23:59,
-# which PostgreSQL refuses beyond ±15:59.
-EARLIEST_OFFSET, LATEST_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 STATUSES = frozenset({"open", "closed"})
 
 NO_PLACE = _(
@@ -177,6 +175,6 @@ def _moment(query: QueryDict, name: str) -> datetime | None:
         raise Open311Error(400, f"{name}: {BAD_DATE}")
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    elif not EARLIEST_OFFSET <= moment.utcoffset() <= LATEST_OFFSET:
+    elif not has_earthly_offset(moment):
         raise Open311Error(400, f"{name}: {BAD_OFFSET}")
     return moment.astimezone(UTC)

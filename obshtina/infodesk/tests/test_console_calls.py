@@ -77,3 +77,28 @@ def test_a_bad_date_goes_back_to_today(client, operator):
     response = client.get(reverse("infodesk:console_calls"), {"date": "вчера"})
 
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("started_at", ["2026-12-01T10:00+23:59", "2026-12-01T10:00-15:00"])
+def test_a_start_in_a_zone_no_clock_keeps_is_refused_with_a_message(client, operator, started_at):
+    response = client.post(
+        reverse("infodesk:console_call"),
+        {"topic": "Данъци", "outcome": CallLog.Outcome.ANSWERED, "started_at": started_at},
+    )
+
+    assert response.status_code == 400
+    assert "Часовата зона" in response.content.decode()
+    assert not CallLog.objects.exists()
+
+
+def test_a_start_written_with_sofia_offset_is_kept(client, operator):
+    client.post(
+        reverse("infodesk:console_call"),
+        {
+            "topic": "Данъци",
+            "outcome": CallLog.Outcome.ANSWERED,
+            "started_at": "2026-12-01T10:00+02:00",
+        },
+    )
+
+    assert CallLog.objects.get().started_at == datetime(2026, 12, 1, 10, 0, tzinfo=SOFIA)
