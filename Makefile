@@ -5,7 +5,8 @@ UV := uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run worker test test-at test-clocks browser lint format bench bench-reports admin messages
+.PHONY: setup run worker test test-at test-clocks browser lint format bench bench-reports admin messages \
+	backup restore
 
 setup:
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --user --quiet uv \
@@ -79,3 +80,14 @@ bench-reports: setup
 	$(UV) run python manage.py createcachetable
 	$(UV) run python bench/reports_generate.py --count $(COUNT)
 	$(UV) run python bench/reports_bench.py
+
+## Back up the configured database and every uploaded file into one archive in BACKUP_DIR.
+BACKUP_DIR ?= backups
+backup: setup
+	mkdir -p $(BACKUP_DIR)
+	$(UV) run python manage.py backup --output $(BACKUP_DIR)
+
+## Restore ARCHIVE into the configured database and storages, which must be empty.
+restore: setup
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/obshtina-YYYYmmdd-HHMM.tar"; exit 2; }
+	$(UV) run python manage.py restore $(ARCHIVE)

@@ -156,10 +156,7 @@ def postgres_run(arguments: list[str], using: str) -> None:
 def database_dump(target: Path, using: str = "default") -> None:
     """A consistent snapshot of the database into `target`."""
     if database_vendor(using) == "postgresql":
-        postgres_run(
-            [postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(target)],
-            using,
-        )
+        postgres_run([postgres_tool("pg_dump"), "--format=custom", "--file", str(target)], using)
         return
     connection = connections[using]
     connection.ensure_connection()
@@ -270,6 +267,8 @@ def backup_write(*, output: Path, using: str = "default", progress: Progress = p
                     manifest["storages"][folder] = count
                 _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2).encode())
             partial.rename(output)
+        except OSError as error:
+            raise BackupError(f"Cannot write {output}: {error}") from error
         finally:
             partial.unlink(missing_ok=True)
     return manifest
