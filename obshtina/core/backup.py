@@ -38,7 +38,7 @@ from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
-from obshtina.core.storage import private_storage
+from obshtina.core.storage import select_private_storage
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -55,7 +55,7 @@ class BackupError(Exception):
 
 def storages() -> dict[str, Storage]:
     """The archive's folder for each storage of uploaded files."""
-    return {"media": default_storage, "private-media": private_storage}
+    return {"media": default_storage, "private-media": select_private_storage()}
 
 
 def storage_files(storage: Storage, folder: str = "") -> Iterator[str]:
@@ -240,6 +240,7 @@ def backup_write(*, output: Path, using: str = "default", progress: Progress = p
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / DATABASE_FILES[vendor]
         migrations = applied_migrations(using)
+        progress(f"database ({vendor}): taking a snapshot")
         database_dump(dump, using)
         size, checksum = file_checksum(dump)
         progress(f"database ({vendor}): {size:,} bytes")

@@ -126,6 +126,7 @@ def _restore_members(tar, manifest: dict, work: Path, using: str, progress: Prog
         if member.name == database_file:
             dump = work / database_file
             _extract_checked(tar, member, dump, manifest["database"]["sha256"])
+            progress(f"database ({manifest['database']['vendor']}): restoring")
             database_load(dump, using)
             database_restored = True
             progress(f"database ({manifest['database']['vendor']}): restored")

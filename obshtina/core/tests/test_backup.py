@@ -179,3 +179,21 @@ def test_a_backup_into_a_folder_keeps_the_newest_archives(tmp_path, time_machine
         "obshtina-20261129-0030.tar",
         "obshtina-20261130-0030.tar",
     ]
+
+
+def test_files_on_a_storage_without_folders_are_backed_up_and_restored(
+    empty_site, tmp_path, settings
+):
+    # Object storage (S3) has no file system path: the commands use the storage API only.
+    in_memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    settings.STORAGES = {**settings.STORAGES, "default": in_memory}
+    before = small_data_set()
+    archive = tmp_path / "obshtina.tar"
+    call_command("backup", output=archive, verbosity=0)
+
+    with empty_site(), override_settings(STORAGES={**settings.STORAGES, "default": in_memory}):
+        call_command("restore", archive, verbosity=0)
+        after = site_contents()
+
+    assert not (tmp_path / "media").exists()
+    assert after["photos"] == before["photos"]
