@@ -34,7 +34,7 @@ from pathlib import Path
 import django
 from django.conf import settings
 from django.core.files.storage import Storage, default_storage
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -106,6 +106,28 @@ def database_vendor(using: str = "default") -> str:
     if vendor not in DATABASE_FILES:
         raise BackupError(f"Backups support PostgreSQL and SQLite, not {vendor}.")
     return vendor
+
+
+def database_reachable(using: str = "default") -> None:
+    try:
+        connections[using].ensure_connection()
+    except DatabaseError as error:
+        raise BackupError(f"The database cannot be reached: {error}".strip()) from error
+
+
+def _refuse_missing_database(using: str) -> None:
+    """Backing up nothing is a wrong setting (connecting would create an empty SQLite file)."""
+    connection = connections[using]
+    name = str(connection.settings_dict["NAME"])
+    if (
+        connection.vendor == "sqlite"
+        and not connection.is_in_memory_db()
+        and not Path(name).is_file()
+    ):
+        raise BackupError(f"There is no SQLite database at {name}: check DATABASE_URL.")
+    database_reachable(using)
+    if not database_tables(using):
+        raise BackupError(f"The database {name} has no tables: check DATABASE_URL.")
 
 
 def applied_migrations(using: str = "default") -> dict[str, list[str]]:
@@ -235,6 +257,7 @@ def backup_write(*, output: Path, using: str = "default", progress: Progress = p
     if output.exists():
         raise BackupError(f"{output} already exists; a backup never overwrites one.")
     vendor = database_vendor(using)
+    _refuse_missing_database(using)
     created_at = timezone.now()
     partial = output.with_name(output.name + ".partial")
     with tempfile.TemporaryDirectory() as work:
@@ -304,8 +327,9 @@ def backups_prune(*, folder: Path, keep: int) -> list[Path]:
     Only complete archives named by `archive_name` count, so other files are never
     touched, and the newest are kept even if backups stopped for a while.
     """
-    archives = sorted(Path(folder).glob(f"{ARCHIVE_PREFIX}*.tar"))
-    old = archives[:-keep] if keep else archives
+    if keep < 1:
+        raise ValueError("keep at least one archive")
+    old = sorted(Path(folder).glob(f"{ARCHIVE_PREFIX}*.tar"))[:-keep]
     for path in old:
         path.unlink()
     return old

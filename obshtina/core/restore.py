@@ -22,6 +22,7 @@ from obshtina.core.backup import (
     copy_with_checksum,
     database_empty,
     database_load,
+    database_reachable,
     database_tables,
     database_vendor,
     storage_files,
@@ -37,8 +38,10 @@ def backup_restore(
     which first empties the database and both storages."""
     try:
         tar = tarfile.open(archive, "r:*")  # noqa: SIM115 (closed by the `with` below)
-    except (OSError, tarfile.TarError) as error:
-        raise BackupError(f"{archive} cannot be read as a backup: {error}") from error
+    except OSError as error:
+        raise BackupError(f"{archive} cannot be read: {error}") from error
+    except tarfile.TarError as error:
+        raise BackupError(f"{archive} is not a backup archive (tar).") from error
     with tar:
         manifest = manifest_read(tar)
         vendor = database_vendor(using)
@@ -48,6 +51,7 @@ def backup_restore(
                 f"the target is {vendor}."
             )
         _refuse_unknown_migrations(manifest)
+        database_reachable(using)
         occupied = _occupied(using)
         if occupied and not force:
             raise BackupError(
