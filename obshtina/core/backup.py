@@ -37,6 +37,7 @@ from django.core.files.storage import Storage, default_storage
 from django.db import DatabaseError, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from tqdm import tqdm
 
 from obshtina.core.storage import select_private_storage
 
@@ -47,6 +48,25 @@ CHUNK = 1024 * 1024
 ARCHIVE_PREFIX = "obshtina-"
 
 Progress = Callable[[str], None]
+
+
+class FileCounter:
+    """Counts files as they are copied: a progress bar on a terminal (tqdm, as in
+    bench/), a line every 1,000 files where the output is a log (systemd's journal)."""
+
+    def __init__(self, *, label: str, total: int, progress: Progress):
+        self.label, self.progress, self.count = label, progress, 0
+        self.bar = tqdm(total=total, desc=label, unit="files", disable=None, leave=False)
+
+    def step(self) -> None:
+        self.count += 1
+        self.bar.update()
+        if self.bar.disable and self.count % 1000 == 0:
+            self.progress(f"{self.label}: {self.count:,} files")
+
+    def close(self) -> None:
+        self.bar.close()
+        self.progress(f"{self.label}: {self.count:,} files")
 
 
 class BackupError(Exception):
@@ -299,19 +319,18 @@ def backup_write(*, output: Path, using: str = "default", progress: Progress = p
 
 
 def _write_storage(archive, folder, storage, manifest, work: Path, progress: Progress) -> int:
-    count = 0
-    for name in storage_files(storage):
+    names = list(storage_files(storage))
+    counter = FileCounter(label=folder, total=len(names), progress=progress)
+    for name in names:
         spool = work / "file"
         with storage.open(name, "rb") as source, open(spool, "wb") as target:
             size, checksum = copy_with_checksum(source, target)
         member = f"{folder}/{name}"
         archive.add(spool, arcname=member)
         manifest["files"][member] = {"size": size, "sha256": checksum}
-        count += 1
-        if count % 1000 == 0:
-            progress(f"{folder}: {count:,} files")
-    progress(f"{folder}: {count:,} files")
-    return count
+        counter.step()
+    counter.close()
+    return counter.count
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, content: bytes) -> None:

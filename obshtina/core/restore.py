@@ -18,6 +18,7 @@ from obshtina.core.backup import (
     FORMAT,
     MANIFEST,
     BackupError,
+    FileCounter,
     Progress,
     copy_with_checksum,
     database_empty,
@@ -124,6 +125,7 @@ def _restore_members(tar, manifest: dict, work: Path, using: str, progress: Prog
     expected = manifest["files"]
     targets = storages()
     restored = set()
+    counter = None  # after the database (first in the archive), so lines do not cut the bar
     database_restored = False
     database_file = manifest["database"]["file"]
     for member in tar:
@@ -143,14 +145,17 @@ def _restore_members(tar, manifest: dict, work: Path, using: str, progress: Prog
             if saved != name:
                 raise BackupError(f"{member.name} was saved as {saved}; the storage is not empty.")
             restored.add(member.name)
-            if len(restored) % 1000 == 0:
-                progress(f"files: {len(restored):,} of {len(expected):,}")
+            counter = counter or FileCounter(
+                label="files restored", total=len(expected), progress=progress
+            )
+            counter.step()
+    if counter:
+        counter.close()
     missing = set(expected) - restored
     if not database_restored:
         missing.add(database_file)
     if missing:
         raise BackupError(f"The archive lacks {len(missing)} file(s), e.g. {min(missing)}.")
-    progress(f"files: {len(restored):,} restored")
 
 
 def _extract_checked(tar, member, target: Path, checksum: str) -> None:
