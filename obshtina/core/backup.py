@@ -12,7 +12,9 @@ The archive is a tar file holding
 Why this order is consistent: a file is saved before the row that names it commits,
 so every file named by a row of the snapshot is already in the storage when the
 files are copied. A file written after the snapshot is copied too; it is harmless
-(nothing names it). Files are read and written only through Django's storage API,
+(nothing names it). The one gap: a file replaced during the backup (an editor's new
+version of a published form; the old file is deleted once the change commits) may be
+named by the snapshot and gone from the storage; the next backup has the new one. Files are read and written only through Django's storage API,
 so the same commands work with files on a directory or on object storage (S3).
 """
 
