@@ -14,8 +14,10 @@ so every file named by a row of the snapshot is already in the storage when the
 files are copied. A file written after the snapshot is copied too; it is harmless
 (nothing names it). The one gap: a file replaced during the backup (an editor's new
 version of a published form; the old file is deleted once the change commits) may be
-named by the snapshot and gone from the storage; the next backup has the new one. Files are read and written only through Django's storage API,
-so the same commands work with files on a directory or on object storage (S3).
+named by the snapshot and gone from the storage; the next backup has the new one.
+
+Files are read and written only through Django's storage API, so the same commands
+work with files on a directory or on object storage (S3).
 """
 
 import datetime

@@ -100,11 +100,17 @@ def site_contents() -> dict:
     return {
         "reports": sorted(Report.objects.values_list("number", flat=True)),
         "letters": sorted(Correspondence.objects.values_list("number", flat=True)),
-        "photos": {photo.image.name: photo.image.read() for photo in ReportPhoto.objects.all()},
+        "photos": {photo.image.name: content(photo.image) for photo in ReportPhoto.objects.all()},
         "attachments": {
-            attachment.file.name: attachment.file.read() for attachment in Attachment.objects.all()
+            attachment.file.name: content(attachment.file)
+            for attachment in Attachment.objects.all()
         },
     }
+
+
+def content(field_file) -> bytes:
+    with field_file.open("rb"):
+        return field_file.read()
 
 
 def test_a_restored_backup_has_every_item_attachment_and_photo_and_numbers_go_on(
