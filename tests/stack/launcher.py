@@ -218,16 +218,15 @@ class Stack:
         return result.stdout
 
     def start(self, name: str, command: list[str], env: dict[str, str] | None = None):
-        log = open(self.directory / "logs" / f"{name}.log", "ab")
-        self.processes[name] = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**self.env, **(env or {})},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        log.close()
+        with open(self.directory / "logs" / f"{name}.log", "ab") as log:
+            self.processes[name] = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env={**self.env, **(env or {})},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def stop(self):
         for process in self.processes.values():
@@ -336,9 +335,12 @@ def running_stack(
             ],
         )
         stack.wait_for_port("redis", ports.redis, deadline)
+        # collectstatic needs no database: it runs while the database is made.
+        stack.start("collectstatic", [sys.executable, "manage.py", "collectstatic", "--noinput"])
         stack.manage("migrate", "--noinput", "-v0", timeout=180)
-        stack.manage("collectstatic", "--noinput", "-v0", timeout=180)
         stack.manage("load_demo_data", timeout=180)
+        if stack.processes["collectstatic"].wait(timeout=180):
+            raise StackError(f"collectstatic failed:\n{stack.log('collectstatic')}")
         stack.manage("error_pages")
         if stack.brotli:
             shutil.copy(DEPLOY / "nginx-brotli.conf", directory / "nginx-includes/brotli.conf")
