@@ -387,8 +387,7 @@ if __name__ == "__main__":
     url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/obshtina")
     base = os.environ.get("STACK_PORT_BASE")
     with running_stack(database_url=url, port_base=int(base) if base else None) as stack:
-        print(
-            f"The stack answers at {stack.url} (logs in {stack.directory / 'logs'}); Ctrl-C stops it."
-        )
+        logs = stack.directory / "logs"
+        print(f"The stack answers at {stack.url} (logs in {logs}); Ctrl-C stops it.")
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()
