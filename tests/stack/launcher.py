@@ -383,11 +383,26 @@ def running_stack(
             shutil.rmtree(directory, ignore_errors=True)
 
 
-if __name__ == "__main__":
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/obshtina")
+def main():
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("The stack runs on PostgreSQL: set DATABASE_URL=postgres://...")
     base = os.environ.get("STACK_PORT_BASE")
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    # Other settings come from the environment, e.g. API_RATE_LIMIT=100000/1m for load.
     with running_stack(database_url=url, port_base=int(base) if base else None) as stack:
-        logs = stack.directory / "logs"
-        print(f"The stack answers at {stack.url} (logs in {logs}); Ctrl-C stops it.")
+        print(
+            f"The stack answers at {stack.url} (certificate {stack.certificate}, "
+            f"logs in {stack.directory / 'logs'}); Ctrl-C stops it.",
+            flush=True,
+        )
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()
+
+
+if __name__ == "__main__":
+    main()

@@ -172,6 +172,9 @@ def test_static_files_come_from_nginx_with_hashed_names_cached_for_a_year(stack)
         # The copy collectstatic compressed ahead, as it is (gzip_static).
         on_disk = stack.directory / "srv" / url.lstrip("/")
         assert response.raw == on_disk.with_name(on_disk.name + ".gz").read_bytes()
+        if stack.brotli:
+            response = client.get(url, headers={"Accept-Encoding": "br"})
+            assert response.raw == on_disk.with_name(on_disk.name + ".br").read_bytes()
     for name in ("gunicorn-1", "gunicorn-2"):
         assert "/static/" not in stack.log(name)
 
@@ -209,3 +212,17 @@ def test_plain_http_is_sent_to_https(stack):
     response = connection.getresponse()
     assert response.status == 301
     assert response.headers["Location"].startswith("https://127.0.0.1")
+
+
+def test_nginx_offers_http2_over_tls(stack):
+    import socket
+    import ssl
+
+    context = ssl.create_default_context(cafile=str(stack.certificate))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with (
+        socket.create_connection(("127.0.0.1", stack.ports.https), timeout=10) as raw,
+        context.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
+    ):
+        assert tls.selected_alpn_protocol() == "h2"
+        assert tls.version() in ("TLSv1.2", "TLSv1.3")
