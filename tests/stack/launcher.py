@@ -16,6 +16,7 @@ stack; `python -m tests.stack.launcher` starts it and waits (Ctrl-C stops it).
 
 import contextlib
 import datetime
+import http.client
 import os
 import secrets
 import shutil
@@ -36,6 +37,7 @@ REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 BROTLI_MODULES = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so")
 STARTUP_SECONDS = 60
+GUNICORN_CONF = "deploy/gunicorn.conf.py"
 
 
 class StackError(RuntimeError):
@@ -205,14 +207,17 @@ class Stack:
 
     def manage(self, *args: str, timeout: float = 120) -> str:
         """Run `manage.py` with the stack's settings; its output, or StackError."""
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+        try:
+            result = subprocess.run(
+                [sys.executable, "manage.py", *args],
+                cwd=ROOT,
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            raise StackError(f"manage.py {' '.join(args)} took over {timeout} s") from None
         if result.returncode:
             raise StackError(f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}")
         return result.stdout
@@ -242,6 +247,20 @@ class Stack:
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=5)
 
+    def wait_for_health(self, name: str, port: int, deadline: float):
+        """Until the app server itself answers /healthz (its workers have loaded the app)."""
+        self.wait_for_port(name, port, deadline)
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request(
+                    "GET", "/healthz", headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
+                )
+                if connection.getresponse().status == 200:
+                    return
+            time.sleep(0.2)
+        raise StackError(f"{name} did not answer /healthz in {STARTUP_SECONDS} s")
+
     def wait_for_port(self, name: str, port: int, deadline: float):
         while time.monotonic() < deadline:
             process = self.processes[name]
@@ -263,6 +282,67 @@ def _database(url: str, name: str, *, create: bool):
         if create:
             connection.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
     return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _boot(stack: Stack, cert: Path, key: Path, app_workers: int):
+    """Start every process of the stack, in order, each within STARTUP_SECONDS."""
+    ports, directory = stack.ports, stack.directory
+    deadline = time.monotonic() + STARTUP_SECONDS
+    stack.start(
+        "redis",
+        [
+            REDIS_SERVER,
+            "--port",
+            str(ports.redis),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+    )
+    stack.wait_for_port("redis", ports.redis, deadline)
+    # collectstatic needs no database: it runs while the database is made.
+    collectstatic = [sys.executable, "manage.py", "collectstatic", "--noinput"]
+    stack.start("collectstatic", collectstatic)
+    stack.manage("migrate", "--noinput", "-v0", timeout=180)
+    stack.manage("load_demo_data", timeout=180)
+    if stack.processes["collectstatic"].wait(timeout=180):
+        raise StackError(f"collectstatic failed:\n{stack.log('collectstatic')}")
+    stack.manage("error_pages")
+    if stack.brotli:
+        shutil.copy(DEPLOY / "nginx-brotli.conf", directory / "nginx-includes/brotli.conf")
+    site = directory / "site.conf"
+    site.write_text(render_site(ports, directory, cert, key))
+    main = directory / "nginx.conf"
+    main.write_text(render_main(directory, site))
+    deadline = time.monotonic() + STARTUP_SECONDS
+    for index, port in enumerate(ports.apps, 1):
+        stack.start(
+            f"gunicorn-{index}",
+            [sys.executable, "-m", "gunicorn", "-c", GUNICORN_CONF, "config.wsgi"],
+            env={
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "GUNICORN_WORKERS": str(app_workers),
+            },
+        )
+    stack.start("worker", [sys.executable, "manage.py", "db_worker"])
+    stack.start(
+        "nginx",
+        [
+            NGINX,
+            "-p",
+            str(directory),
+            "-c",
+            str(main),
+            "-e",
+            str(directory / "logs/nginx-error.log"),
+        ],
+    )
+    for index, port in enumerate(ports.apps, 1):
+        stack.wait_for_health(f"gunicorn-{index}", port, deadline)
+    stack.wait_for_port("nginx", ports.https, deadline)
 
 
 @contextlib.contextmanager
@@ -319,61 +399,10 @@ def running_stack(
         },
     )
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        stack.start(
-            "redis",
-            [
-                REDIS_SERVER,
-                "--port",
-                str(ports.redis),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-        )
-        stack.wait_for_port("redis", ports.redis, deadline)
-        # collectstatic needs no database: it runs while the database is made.
-        stack.start("collectstatic", [sys.executable, "manage.py", "collectstatic", "--noinput"])
-        stack.manage("migrate", "--noinput", "-v0", timeout=180)
-        stack.manage("load_demo_data", timeout=180)
-        if stack.processes["collectstatic"].wait(timeout=180):
-            raise StackError(f"collectstatic failed:\n{stack.log('collectstatic')}")
-        stack.manage("error_pages")
-        if stack.brotli:
-            shutil.copy(DEPLOY / "nginx-brotli.conf", directory / "nginx-includes/brotli.conf")
-        site = directory / "site.conf"
-        site.write_text(render_site(ports, directory, cert, key))
-        main = directory / "nginx.conf"
-        main.write_text(render_main(directory, site))
-        deadline = time.monotonic() + STARTUP_SECONDS
-        for index, port in enumerate(ports.apps, 1):
-            stack.start(
-                f"gunicorn-{index}",
-                [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
-                env={
-                    "GUNICORN_BIND": f"127.0.0.1:{port}",
-                    "GUNICORN_WORKERS": str(app_workers),
-                },
-            )
-        stack.start("worker", [sys.executable, "manage.py", "db_worker"])
-        stack.start(
-            "nginx",
-            [
-                NGINX,
-                "-p",
-                str(directory),
-                "-c",
-                str(main),
-                "-e",
-                str(directory / "logs/nginx-error.log"),
-            ],
-        )
-        for index, port in enumerate(ports.apps, 1):
-            stack.wait_for_port(f"gunicorn-{index}", port, deadline)
-        stack.wait_for_port("nginx", ports.https, deadline)
+        try:
+            _boot(stack, cert, key, app_workers)
+        except StackError as error:
+            raise StackError(f"{error}\n{stack.logs()}") from None
         yield stack
     finally:
         stack.stop()
