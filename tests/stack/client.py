@@ -22,7 +22,8 @@ class Response:
     raw: bytes
 
     def header(self, name: str) -> str:
-        return self.headers.get(name, "")
+        """The header's value; several headers of the name (nginx's Vary and the app's) joined."""
+        return ", ".join(self.headers.get_all(name) or [])
 
     @property
     def upstream(self) -> str:
