@@ -5,8 +5,8 @@ UV := uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run worker test test-at test-clocks browser lint format bench bench-reports admin messages \
-	backup restore
+.PHONY: setup run worker test test-at test-clocks browser stack lint format bench bench-reports admin \
+	messages backup restore
 
 setup:
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --user --quiet uv \
@@ -48,6 +48,12 @@ test-clocks: setup
 ## End-to-end tests in headless Chromium (Debian's /usr/bin/chromium) with axe-core checks.
 browser: setup
 	$(UV) run pytest -m browser tests/browser
+
+## The production stack of deploy/ on loopback (nginx, two gunicorns, worker, Redis, a fresh
+## database <name>_stack on DATABASE_URL's PostgreSQL), until Ctrl-C. STACK_PORT_BASE=8100
+## puts nginx on 8143 (https); by default the ports are free ones, printed at start.
+stack: setup
+	$(UV) run python -m tests.stack.launcher
 
 lint: setup
 	$(UV) run ruff check .

@@ -1,9 +1,11 @@
-# gunicorn -c deploy/gunicorn.conf.py config.wsgi
+# GUNICORN_BIND=127.0.0.1:8001 gunicorn -c deploy/gunicorn.conf.py config.wsgi
 import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Two app servers run (deploy/obshtina-web@.service, the upstream of nginx.conf):
+# together about the usual 2 × cores + 1 processes.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
 timeout = 60
 graceful_timeout = 30

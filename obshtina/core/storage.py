@@ -11,6 +11,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
+from .static_compression import StaticCompressor
+
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
@@ -57,3 +59,6 @@ class StaticStorage(CompressedManifestStaticFilesStorage):
     """
 
     patterns = _without_source_maps(CompressedManifestStaticFilesStorage.patterns)
+
+    def create_compressor(self, **kwargs):
+        return StaticCompressor(**kwargs)
