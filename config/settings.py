@@ -230,8 +230,44 @@ REPORT_RATE_LIMIT = env.str("REPORT_RATE_LIMIT", default="5/10m")
 QUESTION_RATE_LIMIT = env.str("QUESTION_RATE_LIMIT", default="5/10m")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files: folders (MEDIA_ROOT, PRIVATE_MEDIA_ROOT) by default, or S3-compatible
+# object storage (MEDIA_STORAGE=s3): photos in a bucket readable by anyone (stable,
+# unsigned URLs that pages and API clients may cache), private files in another bucket
+# with no public ACL and no URL at all (obshtina/core/storage.py).
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    _s3 = {
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,  # non-AWS providers
+        "region_name": env.str("S3_REGION", default="") or None,
+        "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+        "file_overwrite": False,
+    }
+    _media, _private = (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3,
+                "bucket_name": env.str("S3_BUCKET"),
+                # Empty for providers without ACLs, whose bucket policy makes it public instead.
+                "default_acl": env.str("S3_MEDIA_ACL", default="public-read") or None,
+                "querystring_auth": False,
+                "custom_domain": env.str("S3_MEDIA_DOMAIN", default="") or None,  # e.g. a CDN
+            },
+        },
+        {
+            "BACKEND": "obshtina.core.storage.PrivateS3Storage",
+            "OPTIONS": {**_s3, "bucket_name": env.str("S3_PRIVATE_BUCKET")},
+        },
+    )
+elif MEDIA_STORAGE == "filesystem":
+    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _private = {"BACKEND": "obshtina.core.storage.PrivateStorage"}
+else:
+    raise environ.ImproperlyConfigured("MEDIA_STORAGE is either filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media,
+    "private": _private,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
