@@ -13,6 +13,8 @@ from corsheaders import defaults as corsheaders_defaults
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -68,6 +70,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "obshtina.core.request_log.RequestLogMiddleware",  # first: the request id for all below
     "django.middleware.security.SecurityMiddleware",
     "obshtina.core.middleware.ContentSecurityPolicyMiddleware",
     "obshtina.core.middleware.PermissionsPolicyMiddleware",
@@ -361,14 +364,10 @@ PERMISSIONS_POLICY = {
 }
 
 # --- Logging: never log personal data (no request bodies, no e-mail addresses) --
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# One JSON object a line in production (journald keeps them), text in development;
+# every line carries its request's id (obshtina/core/logs.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
 
 # --- Registry -------------------------------------------------------------------
 # Dotted path to a DocumentSystemConnector subclass (e.g. for АКСТЪР ОФИС).
