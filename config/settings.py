@@ -13,6 +13,7 @@ from corsheaders import defaults as corsheaders_defaults
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.error_reports import start_error_reports
 from obshtina.core.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -368,6 +369,16 @@ PERMISSIONS_POLICY = {
 # every line carries its request's id (obshtina/core/logs.py).
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
 LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+
+# Error reports to Sentry or a compatible server (GlitchTip): off without SENTRY_DSN;
+# never with personal data (obshtina/core/error_reports.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    start_error_reports(
+        SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
+        release=env.str("SENTRY_RELEASE", default=""),
+    )
 
 # --- Registry -------------------------------------------------------------------
 # Dotted path to a DocumentSystemConnector subclass (e.g. for АКСТЪР ОФИС).

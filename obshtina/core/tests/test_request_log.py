@@ -7,8 +7,6 @@ from django.urls import reverse
 from obshtina.reports.models import Report
 from obshtina.reports.tests.factories import CategoryFactory
 
-from .logs import json_log  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 
@@ -16,7 +14,7 @@ def request_lines(lines):
     return [line for line in lines if line["logger"] == "obshtina.request"]
 
 
-def test_a_request_is_one_json_line_with_the_id_of_the_response(client, json_log):  # noqa: F811
+def test_a_request_is_one_json_line_with_the_id_of_the_response(client, json_log):
     response = client.get("/reports/?page=2&email=someone@example.bg")
     text, lines = json_log()
     [line] = request_lines(lines)
@@ -31,12 +29,12 @@ def test_a_request_is_one_json_line_with_the_id_of_the_response(client, json_log
     assert "someone@example.bg" not in text and "page=2" not in text
 
 
-def test_each_request_has_its_own_id(client, json_log):  # noqa: F811
+def test_each_request_has_its_own_id(client, json_log):
     first, second = client.get("/"), client.get("/")
     assert first["X-Request-ID"] != second["X-Request-ID"]
 
 
-def test_an_id_sent_by_a_client_is_not_believed(client, settings, json_log):  # noqa: F811
+def test_an_id_sent_by_a_client_is_not_believed(client, settings, json_log):
     settings.TRUSTED_PROXIES = ["10.0.0.1"]
     response = client.get("/", HTTP_X_REQUEST_ID="forged-request-id-0001")
     assert response["X-Request-ID"] != "forged-request-id-0001"
@@ -45,7 +43,7 @@ def test_an_id_sent_by_a_client_is_not_believed(client, settings, json_log):  # 
     assert request_lines(lines)[0]["request_id"] == response["X-Request-ID"]
 
 
-def test_the_trusted_proxy_s_id_is_kept(client, settings, json_log):  # noqa: F811
+def test_the_trusted_proxy_s_id_is_kept(client, settings, json_log):
     settings.TRUSTED_PROXIES = ["10.0.0.1"]
     nginx_id = "0f3c5d2a9b8e7f6a5b4c3d2e1f0a9b8c"
     response = client.get("/", HTTP_X_REQUEST_ID=nginx_id, REMOTE_ADDR="10.0.0.1")
@@ -63,7 +61,7 @@ def test_a_proxy_s_id_that_is_not_an_id_is_replaced(client, settings):
 def test_a_report_with_personal_data_leaves_none_in_the_log(
     client,
     json_log,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     category = CategoryFactory()
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,62 @@
+"""Error reports to Sentry (or a compatible server such as GlitchTip): on with SENTRY_DSN.
+
+A report says what failed and where, never who or what they typed: no request body,
+cookies, query string, client address or user (only an id), no local variables of
+the stack frames (a view's locals hold the form's data), and the request id of the
+logs as a tag to find the request's lines. The settings import this module.
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from obshtina.core.logs import request_id
+
+# The only request headers a report keeps (Cookie, Authorization, X-Forwarded-For,
+# Referer with its query string... are dropped).
+_HEADERS = {"host", "user-agent", "accept", "accept-language", "content-type", "content-length"}
+
+
+def _without_query(url):
+    if not isinstance(url, str):
+        return url
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+def scrub(event, hint=None):
+    """before_send: what of the request and the user a report may carry."""
+    request = event.get("request")
+    if request:
+        for key in ("data", "cookies", "query_string", "env"):
+            request.pop(key, None)
+        request["url"] = _without_query(request.get("url"))
+        headers = request.get("headers") or {}
+        request["headers"] = {k: v for k, v in headers.items() if k.lower() in _HEADERS}
+    user = event.get("user")
+    if user:
+        event["user"] = {"id": user["id"]} if user.get("id") else {}
+    for crumb in (event.get("breadcrumbs") or {}).get("values", []):
+        data = crumb.get("data") or {}
+        if crumb.get("category") == "query":
+            crumb.pop("data", None)  # SQL parameters
+        elif "url" in data:
+            data["url"] = _without_query(data["url"])
+    if request_id.get() != "-":
+        event.setdefault("tags", {})["request_id"] = request_id.get()
+    return event
+
+
+def start_error_reports(dsn: str, *, environment: str, release: str = "") -> None:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        release=release or None,  # None: the SDK's own guess (SENTRY_RELEASE, git)
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
+        before_send=scrub,
+        before_send_transaction=scrub,
+    )

@@ -1,0 +1,13 @@
+"""The site's addresses plus one view that fails after reading a form (error reports)."""
+
+from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+
+
+@csrf_exempt
+def failing_view(request):
+    request.POST.get("email")  # the form's data was read, as a real view would
+    raise RuntimeError("the view failed")
+
+
+urlpatterns = [path("failing/", failing_view), path("", include("config.urls"))]
