@@ -58,6 +58,30 @@ def test_a_proxy_s_id_that_is_not_an_id_is_replaced(client, settings):
     assert response["X-Request-ID"] != 'x" injected=1'
 
 
+REPORT = {
+    "description": "Дълбока дупка пред училището",
+    "latitude": "42.3371",
+    "longitude": "23.5530",
+    "address": "ул. Търговска 14",
+    "name": "Мариела Костадинова",
+    "email": "mariela.kostadinova@example.bg",
+    "phone": "0888 123 456",
+}
+
+
+@pytest.mark.django_db(transaction=True)  # jobs enqueued when the view commits, as in production
+def test_a_job_s_lines_carry_its_id_and_the_request_names_the_job(client, json_log):
+    response = client.post(reverse("reports:submit"), {"category": CategoryFactory().pk, **REPORT})
+    assert response.status_code == 302
+    _, lines = json_log()
+    enqueued = [line for line in lines if line["logger"] == "obshtina.tasks"]
+    assert enqueued and all(line["request_id"] == response["X-Request-ID"] for line in enqueued)
+    job_ids = {f"task-{line['task_id']}" for line in enqueued}
+    sent = [line for line in lines if line["message"].endswith(" sent")]  # the e-mail job
+    assert sent and all(line["request_id"] in job_ids for line in sent)
+    assert request_lines(lines)[0]["request_id"] == response["X-Request-ID"]  # back after the job
+
+
 def test_a_report_with_personal_data_leaves_none_in_the_log(
     client,
     json_log,
@@ -67,16 +91,7 @@ def test_a_report_with_personal_data_leaves_none_in_the_log(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("reports:submit"),
-            {
-                "category": category.pk,
-                "description": "Дълбока дупка пред училището",
-                "latitude": "42.3371",
-                "longitude": "23.5530",
-                "address": "ул. Търговска 14",
-                "name": "Мариела Костадинова",
-                "email": "mariela.kostadinova@example.bg",
-                "phone": "0888 123 456",
-            },
+            {"category": category.pk, **REPORT},
             REMOTE_ADDR="198.51.100.23",
         )
     assert response.status_code == 302
