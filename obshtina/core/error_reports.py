@@ -54,8 +54,20 @@ def start_error_reports(dsn: str, *, environment: str, release: str = "") -> Non
         environment=environment,
         release=release or None,  # None: the SDK's own guess (SENTRY_RELEASE, git)
         integrations=[DjangoIntegration()],
-        send_default_pii=False,
-        include_local_variables=False,
+        # What send_default_pii=False meant, and stricter (the option is deprecated
+        # in favour of this one): nothing of the request but its method and path.
+        data_collection={
+            "user_info": False,
+            "cookies": {"mode": "off"},
+            "http_headers": {"request": {"mode": "off"}},
+            "http_bodies": [],
+            "url_query_params": {"mode": "off"},
+            "database_query_data": False,
+            "queues": False,
+            "stack_frame_variables": False,  # a view's locals hold the form's data
+            "gen_ai": {"inputs": False, "outputs": False},
+            "graphql": {"document": False, "variables": False},
+        },
         max_request_body_size="never",
         before_send=scrub,
         before_send_transaction=scrub,
