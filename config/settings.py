@@ -368,6 +368,7 @@ PERMISSIONS_POLICY = {
 # One JSON object a line in production (journald keeps them), text in development;
 # every line carries its request's id (obshtina/core/logs.py).
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
+LOGGING_CONFIG = "obshtina.core.logs.configure"
 LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
 
 # Error reports to Sentry or a compatible server (GlitchTip): off without SENTRY_DSN;

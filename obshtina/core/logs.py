@@ -12,6 +12,7 @@ and the ids of background jobs are in obshtina/core/request_log.py.
 
 import contextvars
 import logging
+import logging.config
 
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
@@ -41,6 +42,13 @@ class JsonFormatter(BaseJsonFormatter):
         )
 
 
+def configure(config: dict) -> None:
+    """LOGGING_CONFIG: Python's warnings become log records too, so that every line
+    the process writes has the one format."""
+    logging.captureWarnings(True)
+    logging.config.dictConfig(config)
+
+
 def logging_config(log_format: str, level: str) -> dict:
     """The LOGGING setting for "json" or "plain" (gunicorn's own lines use it too)."""
     if log_format not in ("json", "plain"):
@@ -67,5 +75,6 @@ def logging_config(log_format: str, level: str) -> dict:
             "django.db.backends": {"level": "WARNING"},
             # 4xx are in the request log already; server errors keep their tracebacks.
             "django.request": {"level": "ERROR"},
+            "py.warnings": {"handlers": ["console"], "propagate": False},
         },
     }
