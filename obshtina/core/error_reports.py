@@ -22,6 +22,16 @@ def _without_query(url):
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
+def _replaced(value, old: str, new: str):
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, dict):
+        return {key: _replaced(item, old, new) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_replaced(item, old, new) for item in value]
+    return value
+
+
 def scrub(event, hint=None):
     """before_send: what of the request and the user a report may carry."""
     request = event.get("request")
@@ -40,6 +50,13 @@ def scrub(event, hint=None):
             crumb.pop("data", None)  # SQL parameters
         elif "url" in data:
             data["url"] = _without_query(data["url"])
+    from obshtina.core.request_log import current_request, secrets_in_path
+
+    answering = current_request.get()
+    for name, value in secrets_in_path(answering) if answering is not None else ():
+        # A secret link's token (a report's access address) is in the URL, the
+        # transaction, Django's log message...: it is sent as "{token}" everywhere.
+        event = _replaced(event, value, "{" + name + "}")
     if request_id.get() != "-":
         event.setdefault("tags", {})["request_id"] = request_id.get()
     return event

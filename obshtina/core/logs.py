@@ -21,8 +21,17 @@ request_id = contextvars.ContextVar("request_id", default="-")
 
 
 class RequestIdFilter(logging.Filter):
+    """Adds the request id; Django's own lines about a request ("Internal Server Error:
+    /reports/access/<token>/") get the path as the request log writes it."""
+
     def filter(self, record):
         record.request_id = request_id.get()
+        request = getattr(record, "request", None)
+        path = getattr(request, "path", None)
+        if path and isinstance(record.args, tuple) and path in record.args:
+            from obshtina.core.request_log import logged_path
+
+            record.args = tuple(logged_path(request) if a == path else a for a in record.args)
         return True
 
 

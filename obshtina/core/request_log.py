@@ -17,17 +17,25 @@ _FORWARDED_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 # Path parameters that are secrets (report access links, allauth's e-mail and password keys).
 _SECRET_PARAMETERS = ("token", "key", "uidb36", "uidb64")
 
+# The request being answered, for error reports (obshtina/core/error_reports.py).
+current_request = contextvars.ContextVar("current_request", default=None)
+
 request_log = logging.getLogger("obshtina.request")
 task_log = logging.getLogger("obshtina.tasks")
+
+
+def secrets_in_path(request) -> list[tuple[str, str]]:
+    """(name, value) of the path parameters of ``request`` that are secrets."""
+    match = getattr(request, "resolver_match", None)
+    kwargs = match.kwargs.items() if match else ()
+    return [(name, str(value)) for name, value in kwargs if name in _SECRET_PARAMETERS and value]
 
 
 def logged_path(request) -> str:
     """The path without query string, secret path parameters replaced by their name."""
     path = request.path
-    match = getattr(request, "resolver_match", None)
-    for name, value in match.kwargs.items() if match else ():
-        if name in _SECRET_PARAMETERS and value:
-            path = path.replace(str(value), "{" + name + "}")
+    for name, value in secrets_in_path(request):
+        path = path.replace(value, "{" + name + "}")
     return path
 
 
@@ -49,6 +57,7 @@ class RequestLogMiddleware:
     def __call__(self, request):
         ident = incoming_request_id(request)
         token = request_id.set(ident)
+        request_token = current_request.set(request)
         started = time.perf_counter()
         try:
             response = self.get_response(request)
@@ -71,6 +80,7 @@ class RequestLogMiddleware:
             return response
         finally:
             request_id.reset(token)
+            current_request.reset(request_token)
 
 
 # Background jobs: the line "task enqueued" is written under the request's id and names

@@ -5,9 +5,13 @@ from django.views.decorators.csrf import csrf_exempt
 
 
 @csrf_exempt
-def failing_view(request):
+def failing_view(request, token=""):
     request.POST.get("email")  # the form's data was read, as a real view would
     raise RuntimeError("the view failed")
 
 
-urlpatterns = [path("failing/", failing_view), path("", include("config.urls"))]
+urlpatterns = [
+    path("failing/", failing_view),
+    path("failing/<str:token>/", failing_view),  # as a report's secret access link
+    path("", include("config.urls")),
+]

@@ -125,7 +125,7 @@ def test_a_failing_view_is_reported_without_personal_data(site, reporting):
     session = browser.cookies["sessionid"].value
     form = {"email": "typed.mariela@example.bg", "name": "Мариела Костадинова", "phone": "088812"}
     request = urllib.request.Request(
-        f"{site}/failing/?email=query.mariela@example.bg&token=secret-token-123",
+        f"{site}/failing/secret-path-token-42/?email=query.mariela@example.bg&token=secret-123",
         data=urllib.parse.urlencode(form).encode(),
         headers={
             "Cookie": f"sessionid={session}",
@@ -148,13 +148,14 @@ def test_a_failing_view_is_reported_without_personal_data(site, reporting):
         "Костадинова",
         "088812",
         "198.51.100.23",
-        "secret-token-123",
+        "secret-123",
+        "secret-path-token-42",
         session,
     ):
         assert personal not in text
     assert event["exception"]["values"][-1]["value"] == "the view failed"
     assert event["environment"] == "test" and event["release"] == "obshtina@1"
-    assert event["request"]["url"] == f"{site}/failing/"
+    assert event["request"]["url"] == f"{site}/failing/{{token}}/"
     assert event["request"]["method"] == "POST"
     assert event["tags"]["request_id"] == failed.value.headers["X-Request-ID"]
     assert event.get("user", {}) in ({}, {"id": str(user.pk)})

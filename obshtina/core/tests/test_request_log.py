@@ -112,3 +112,15 @@ def test_a_report_with_personal_data_leaves_none_in_the_log(
         report.access_token,
     ):
         assert secret not in text
+
+
+def test_django_s_error_line_has_no_token_of_a_secret_link(client, settings, json_log):
+    settings.ROOT_URLCONF = "obshtina.core.tests.failing_urls"
+    client.raise_request_exception = False
+    assert client.get("/failing/secret-path-token-42/").status_code == 500
+    text, lines = json_log()
+    [error] = [line for line in lines if line["logger"] == "django.request"]
+    assert error["message"] == "Internal Server Error: /failing/{token}/"
+    assert "RuntimeError: the view failed" in error["exc_info"]
+    assert request_lines(lines)[0]["path"] == "/failing/{token}/"
+    assert "secret-path-token-42" not in text
