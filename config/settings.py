@@ -13,6 +13,9 @@ from corsheaders import defaults as corsheaders_defaults
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.error_reports import start_error_reports
+from obshtina.core.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "obshtina.core.request_log.RequestLogMiddleware",  # first: the request id for all below
     "django.middleware.security.SecurityMiddleware",
     "obshtina.core.middleware.ContentSecurityPolicyMiddleware",
     "obshtina.core.middleware.PermissionsPolicyMiddleware",
@@ -230,8 +234,44 @@ REPORT_RATE_LIMIT = env.str("REPORT_RATE_LIMIT", default="5/10m")
 QUESTION_RATE_LIMIT = env.str("QUESTION_RATE_LIMIT", default="5/10m")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files: folders (MEDIA_ROOT, PRIVATE_MEDIA_ROOT) by default, or S3-compatible
+# object storage (MEDIA_STORAGE=s3): photos in a bucket readable by anyone (stable,
+# unsigned URLs that pages and API clients may cache), private files in another bucket
+# with no public ACL and no URL at all (obshtina/core/storage.py).
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    _s3 = {
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,  # non-AWS providers
+        "region_name": env.str("S3_REGION", default="") or None,
+        "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+        "file_overwrite": False,
+    }
+    _media, _private = (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3,
+                "bucket_name": env.str("S3_BUCKET"),
+                # Empty for providers without ACLs, whose bucket policy makes it public instead.
+                "default_acl": env.str("S3_MEDIA_ACL", default="public-read") or None,
+                "querystring_auth": False,
+                "custom_domain": env.str("S3_MEDIA_DOMAIN", default="") or None,  # e.g. a CDN
+            },
+        },
+        {
+            "BACKEND": "obshtina.core.storage.PrivateS3Storage",
+            "OPTIONS": {**_s3, "bucket_name": env.str("S3_PRIVATE_BUCKET")},
+        },
+    )
+elif MEDIA_STORAGE == "filesystem":
+    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _private = {"BACKEND": "obshtina.core.storage.PrivateStorage"}
+else:
+    raise environ.ImproperlyConfigured("MEDIA_STORAGE is either filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media,
+    "private": _private,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -325,14 +365,21 @@ PERMISSIONS_POLICY = {
 }
 
 # --- Logging: never log personal data (no request bodies, no e-mail addresses) --
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# One JSON object a line in production (journald keeps them), text in development;
+# every line carries its request's id (obshtina/core/logs.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
+LOGGING_CONFIG = "obshtina.core.logs.configure"
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+
+# Error reports to Sentry or a compatible server (GlitchTip): off without SENTRY_DSN;
+# never with personal data (obshtina/core/error_reports.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    start_error_reports(
+        SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
+        release=env.str("SENTRY_RELEASE", default=""),
+    )
 
 # --- Registry -------------------------------------------------------------------
 # Dotted path to a DocumentSystemConnector subclass (e.g. for АКСТЪР ОФИС).

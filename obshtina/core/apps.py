@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Основа")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deployment checks)
+            request_log,  # noqa: F401  (request ids of background jobs)
+        )

@@ -58,3 +58,11 @@ def client_address(request: HttpRequest) -> str:
         if not trusted(address):
             break
     return str(client)
+
+
+def from_trusted_proxy(request: HttpRequest) -> bool:
+    """Whether ``request`` came through one of the ``TRUSTED_PROXIES`` (whose headers,
+    like the request id nginx adds, may be believed)."""
+    peer = _address(request.META.get("REMOTE_ADDR", ""))
+    networks = trusted_networks(tuple(settings.TRUSTED_PROXIES))
+    return peer is not None and any(peer in network for network in networks)

@@ -1,17 +1,22 @@
 """Private files: kept outside MEDIA_ROOT and never given a public URL.
 
-Views stream them after a permission check (e.g. letters' attachments).
+Views stream them after a permission check (e.g. letters' attachments). They live in
+the storage ``STORAGES["private"]``: a folder (PRIVATE_MEDIA_ROOT) by default, or a
+private S3 bucket (settings ``MEDIA_STORAGE=s3``), where objects carry no public ACL.
 """
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
+from django.utils.functional import LazyObject, cached_property, empty
+from storages.backends.s3 import S3Storage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 from .static_compression import StaticCompressor
+
+NO_URL = "Private files have no URL; stream them from a view."
 
 
 @deconstructible
@@ -26,22 +31,42 @@ class PrivateStorage(FileSystemStorage):
         return settings.PRIVATE_MEDIA_ROOT
 
     def url(self, name):
-        raise ValueError("Private files have no URL; stream them from a view.")
+        raise ValueError(NO_URL)
 
 
-private_storage = PrivateStorage()
+@deconstructible
+class PrivateS3Storage(S3Storage):
+    """A private bucket: objects uploaded with the "private" ACL, no address to give out
+    (not even a signed one: only the view that checked the permission streams them)."""
+
+    default_acl = "private"
+    querystring_auth = True
+    file_overwrite = False
+
+    def url(self, name, *args, **kwargs):
+        raise ValueError(NO_URL)
 
 
-def select_private_storage() -> PrivateStorage:
+class _PrivateStorage(LazyObject):
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+# The field keeps this object for good; what it wraps follows STORAGES and
+# PRIVATE_MEDIA_ROOT (deployment settings, tests).
+private_storage = _PrivateStorage()
+
+
+def select_private_storage():
     """For FileField(storage=...): migrations refer to this function, not to a path."""
     return private_storage
 
 
 @receiver(setting_changed)
-def _forget_private_location(*, setting, **kwargs):
-    if setting == "PRIVATE_MEDIA_ROOT":
-        for name in ("base_location", "location"):
-            private_storage.__dict__.pop(name, None)
+def _forget_private_storage(*, setting, **kwargs):
+    if setting in ("PRIVATE_MEDIA_ROOT", "STORAGES"):
+        storages._storages.pop("private", None)
+        private_storage._wrapped = empty
 
 
 def _without_source_maps(patterns):
