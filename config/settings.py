@@ -422,6 +422,6 @@ API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="10/10m")
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/(api|open311)/.*$"
 CORS_ALLOW_HEADERS = (*corsheaders_defaults.default_headers, "idempotency-key")
-CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Retry-After"]
+CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Retry-After", "X-Request-ID"]
 # A retry with the same Idempotency-Key within this many hours gets the first answer.
 IDEMPOTENCY_KEY_HOURS = env.int("IDEMPOTENCY_KEY_HOURS", default=24)
