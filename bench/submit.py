@@ -1,0 +1,141 @@
+"""How fast reports are submitted through the service, beside a bare one-row insert.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/obshtina_submit_bench \\
+        uv run python bench/submit.py [--clients 1 2 4 8] [--seconds 3] [--rounds 2]
+
+Migrate the database first (manage.py migrate). For each number of clients
+(threads, each with its own database connection) it runs, in turn and
+`--rounds` times (A B A B …), a bare insert — one row into a table of its own in
+its own transaction, what a bare Django insert view does with the database —
+and `report_submit` with an e-mail (number, routing, event, outbox), and
+prints submissions per second and `ratio submit/bare-insert <value>`.
+The reports it makes stay in a category of its own; use a benchmark database.
+On SQLite (BEGIN IMMEDIATE) every writer waits for the database lock, the bare
+insert too, so the ratio there shows only the submission's own cost.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection, models, transaction  # noqa: E402
+
+from obshtina.organization.models import Unit  # noqa: E402
+from obshtina.organization.selectors import current_municipality  # noqa: E402
+from obshtina.reports.models import Category, Report  # noqa: E402
+from obshtina.reports.services.submission import report_submit  # noqa: E402
+
+
+class BareRow(models.Model):
+    """The bare insert's table: a text and a time, like a minimal model."""
+
+    text = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "bench_submit"
+        db_table = "bench_submit_bare_row"
+
+    def __str__(self):
+        return self.text
+
+
+def bare_insert() -> None:
+    with transaction.atomic():
+        BareRow.objects.create(text="Дупка на пътя")
+
+
+def submit(category: Category, place: tuple[float, float]) -> None:
+    report_submit(
+        category=category,
+        description="Дупка на пътя пред училището",
+        latitude=place[0],
+        longitude=place[1],
+        submitter_name="Бенчмарк",
+        submitter_email="bench@example.bg",
+        channel=Report.Channel.API,
+    )
+
+
+def throughput(work, clients: int, seconds: float) -> float:
+    """Operations per second of `clients` threads doing `work` for `seconds`."""
+    counts = [0] * clients
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(clients + 1)
+    stop_at: list[float] = []
+
+    def client(index: int) -> None:
+        try:
+            work()  # a warm connection before the clock starts
+            barrier.wait()
+            while time.perf_counter() < stop_at[0]:
+                work()
+                counts[index] += 1
+        except BaseException as error:
+            errors.append(error)
+            barrier.abort()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
+    for thread in threads:
+        thread.start()
+    stop_at.append(time.perf_counter() + seconds + 0.05)
+    started = time.perf_counter()
+    barrier.wait()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return sum(counts) / (time.perf_counter() - started)
+
+
+def setup() -> tuple[Category, tuple[float, float]]:
+    with connection.schema_editor() as editor:
+        if BareRow._meta.db_table not in connection.introspection.table_names():
+            editor.create_model(BareRow)
+    unit, _created = Unit.objects.get_or_create(
+        slug="bench-submit", defaults={"name": "Бенчмарк: подаване"}
+    )
+    category, _created = Category.objects.get_or_create(
+        slug="bench-submit", defaults={"name": "Бенчмарк: подаване", "unit": unit}
+    )
+    municipality = current_municipality()
+    return category, (float(municipality.map_center_lat), float(municipality.map_center_lng))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    category, place = setup()
+    connection.close()
+    print(f"database: {connection.vendor}, {args.seconds:g} s per run, {args.rounds} rounds")
+    ratios = {}
+    for clients in args.clients:
+        bare, submitted = [], []
+        for _round in range(args.rounds):
+            bare.append(throughput(bare_insert, clients, args.seconds))
+            submitted.append(throughput(lambda: submit(category, place), clients, args.seconds))
+        bare_rate, submit_rate = statistics.median(bare), statistics.median(submitted)
+        ratios[clients] = submit_rate / bare_rate
+        print(f"{clients} client(s): bare insert {bare_rate:7.0f}/s, submit {submit_rate:7.0f}/s")
+    for clients, ratio in ratios.items():
+        print(f"ratio submit/bare-insert {ratio:.2f} (clients {clients})")
+
+
+if __name__ == "__main__":
+    main()
