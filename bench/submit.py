@@ -4,7 +4,8 @@
         uv run python bench/submit.py [--clients 1 2 4 8] [--seconds 3] [--rounds 2]
 
 Migrate the database first (manage.py migrate). For each number of clients
-(threads, each with its own database connection) it runs, in turn and
+(processes, like gunicorn's workers, or with --threads threads of one process;
+each with its own database connection) it runs, in turn and
 `--rounds` times (A B A B …), a bare insert — one row into a table of its own in
 its own transaction, what a bare Django insert view does with the database —
 and `report_submit` with an e-mail (number, routing, event, outbox), and
@@ -15,7 +16,10 @@ insert too, so the ratio there shows only the submission's own cost.
 """
 
 import argparse
+import logging
+import multiprocessing
 import os
+import queue
 import statistics
 import sys
 import threading
@@ -68,37 +72,55 @@ def submit(category: Category, place: tuple[float, float]) -> None:
     )
 
 
-def throughput(work, clients: int, seconds: float) -> float:
-    """Operations per second of `clients` threads doing `work` for `seconds`."""
-    counts = [0] * clients
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(clients + 1)
-    stop_at: list[float] = []
+def throughput(work, clients: int, seconds: float, *, processes: bool) -> float:
+    """Operations per second of `clients` clients doing `work` for `seconds`.
 
-    def client(index: int) -> None:
-        try:
-            work()  # a warm connection before the clock starts
-            barrier.wait()
-            while time.perf_counter() < stop_at[0]:
-                work()
-                counts[index] += 1
-        except BaseException as error:
-            errors.append(error)
-            barrier.abort()
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
-    for thread in threads:
-        thread.start()
-    stop_at.append(time.perf_counter() + seconds + 0.05)
-    started = time.perf_counter()
+    Processes (the default) are like gunicorn's workers, each with its own
+    interpreter; threads share one GIL, which also queues them while one of
+    them holds the registry counter's lock.
+    """
+    if processes:
+        context = multiprocessing.get_context("fork")
+        counts = context.Array("i", clients)
+        barrier = context.Barrier(clients + 1)
+        errors = context.Queue()
+        workers = [
+            context.Process(target=_client, args=(work, i, counts, barrier, seconds, errors))
+            for i in range(clients)
+        ]
+    else:
+        counts = [0] * clients
+        barrier = threading.Barrier(clients + 1)
+        errors = queue.Queue()
+        workers = [
+            threading.Thread(target=_client, args=(work, i, counts, barrier, seconds, errors))
+            for i in range(clients)
+        ]
+    for worker in workers:
+        worker.start()
     barrier.wait()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-    return sum(counts) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - started
+    if not errors.empty():
+        raise RuntimeError(errors.get())
+    return sum(counts) / elapsed
+
+
+def _client(work, index, counts, barrier, seconds, errors) -> None:
+    try:
+        work()  # a warm connection before the clock starts
+        barrier.wait()
+        stop_at = time.perf_counter() + seconds
+        while time.perf_counter() < stop_at:
+            work()
+            counts[index] += 1
+    except Exception as error:
+        errors.put(repr(error))
+        barrier.abort()
+    finally:
+        connection.close()
 
 
 def setup() -> tuple[Category, tuple[float, float]]:
@@ -120,16 +142,26 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 2, 4, 8])
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--threads", action="store_true", help="clients as threads of one process")
     args = parser.parse_args()
+    logging.disable(logging.INFO)  # one "notification queued" line per submission
     category, place = setup()
     connection.close()
-    print(f"database: {connection.vendor}, {args.seconds:g} s per run, {args.rounds} rounds")
+    processes = not args.threads
+    print(
+        f"database: {connection.vendor}, {args.seconds:g} s per run, {args.rounds} rounds, "
+        f"clients as {'processes' if processes else 'threads'}"
+    )
     ratios = {}
     for clients in args.clients:
         bare, submitted = [], []
         for _round in range(args.rounds):
-            bare.append(throughput(bare_insert, clients, args.seconds))
-            submitted.append(throughput(lambda: submit(category, place), clients, args.seconds))
+            bare.append(throughput(bare_insert, clients, args.seconds, processes=processes))
+            submitted.append(
+                throughput(
+                    lambda: submit(category, place), clients, args.seconds, processes=processes
+                )
+            )
         bare_rate, submit_rate = statistics.median(bare), statistics.median(submitted)
         ratios[clients] = submit_rate / bare_rate
         print(f"{clients} client(s): bare insert {bare_rate:7.0f}/s, submit {submit_rate:7.0f}/s")

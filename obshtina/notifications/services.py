@@ -58,7 +58,9 @@ def notification_queue(
         subject = render_to_string(f"notifications/email/{template}.subject.txt", context)
         text_body = render_to_string(f"notifications/email/{template}.txt", context)
         html_body = render_to_string(f"notifications/email/{template}.html", context)
-    with transaction.atomic():
+    # No savepoint: a failure here fails the caller's change anyway, and two
+    # round trips less matter where the caller holds a registry counter's lock.
+    with transaction.atomic(savepoint=False):
         notification = _store(
             to_email=to_email,
             template=template,
@@ -230,7 +232,7 @@ def _store(
     headers: dict | None = None,
     calendar: str = "",
 ) -> Notification:
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         notification = Notification.objects.create(
             channel=channel,
             push_subscription=push_subscription,
