@@ -9,7 +9,8 @@ each with its own database connection) it runs, in turn and
 `--rounds` times (A B A B …), a bare insert — one row into a table of its own in
 its own transaction, what a bare Django insert view does with the database —
 and `report_submit` with an e-mail (number, routing, event, outbox), and
-prints submissions per second and `ratio submit/bare-insert <value>`.
+prints submissions per second, for how long of one submission the registry
+counter is locked, and `ratio submit/bare-insert <value>` per number of clients.
 The reports it makes stay in a category of its own; use a benchmark database.
 On SQLite (BEGIN IMMEDIATE) every writer waits for the database lock, the bare
 insert too, so the ratio there shows only the submission's own cost.
@@ -123,6 +124,34 @@ def _client(work, index, counts, barrier, seconds, errors) -> None:
         connection.close()
 
 
+def lock_share(category: Category, place: tuple[float, float], count: int = 40) -> None:
+    """One client: for how long of a submission the registry counter is locked.
+
+    From the statement that locks the counter row to the end of the commit
+    (an on-commit callback), whichever statement the code uses to lock it.
+    """
+    locked, total = [], []
+    taken: list[float] = []
+
+    def watch(execute, sql, params, many, context):
+        if not taken and "registry_registrycounter" in sql and "UPDATE" in sql:
+            taken.append(time.perf_counter())
+            transaction.on_commit(lambda: locked.append(time.perf_counter() - taken[0]))
+        return execute(sql, params, many, context)
+
+    for _ in range(count):
+        taken.clear()
+        started = time.perf_counter()
+        with connection.execute_wrapper(watch):
+            submit(category, place)
+        total.append(time.perf_counter() - started)
+    connection.close()
+    print(
+        f"counter locked {statistics.median(locked) * 1000:.1f} ms "
+        f"of {statistics.median(total) * 1000:.1f} ms per submission (medians, 1 client)"
+    )
+
+
 def setup() -> tuple[Category, tuple[float, float]]:
     with connection.schema_editor() as editor:
         if BareRow._meta.db_table not in connection.introspection.table_names():
@@ -165,6 +194,7 @@ def main() -> None:
         bare_rate, submit_rate = statistics.median(bare), statistics.median(submitted)
         ratios[clients] = submit_rate / bare_rate
         print(f"{clients} client(s): bare insert {bare_rate:7.0f}/s, submit {submit_rate:7.0f}/s")
+    lock_share(category, place)
     for clients, ratio in ratios.items():
         print(f"ratio submit/bare-insert {ratio:.2f} (clients {clients})")
 
