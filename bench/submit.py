@@ -11,7 +11,9 @@ its own transaction, what a bare Django insert view does with the database —
 and `report_submit` with an e-mail (number, routing, event, outbox), and
 prints submissions per second, for how long of one submission the registry
 counter is locked, and `ratio submit/bare-insert <value>` per number of clients.
-The reports it makes stay in a category of its own; use a benchmark database.
+Afterwards it removes what it made (its reports, their registry numbers and
+e-mails, its table) and sets the counter back, so no gap is left in the journal;
+still, run it on a benchmark database.
 On SQLite (BEGIN IMMEDIATE) every writer waits for the database lock, the bare
 insert too, so the ratio there shows only the submission's own cost.
 """
@@ -35,9 +37,12 @@ import django
 django.setup()
 
 from django.db import connection, models, transaction  # noqa: E402
+from django.db.models import Max  # noqa: E402
 
+from obshtina.notifications.models import Notification  # noqa: E402
 from obshtina.organization.models import Unit  # noqa: E402
 from obshtina.organization.selectors import current_municipality  # noqa: E402
+from obshtina.registry.models import RegistryCounter, RegistryNumber  # noqa: E402
 from obshtina.reports.models import Category, Report  # noqa: E402
 from obshtina.reports.services.submission import report_submit  # noqa: E402
 
@@ -166,6 +171,27 @@ def setup() -> tuple[Category, tuple[float, float]]:
     return category, (float(municipality.map_center_lat), float(municipality.map_center_lng))
 
 
+def cleanup(category: Category) -> None:
+    """Remove the benchmark's reports and what came with them; no gap is left."""
+    reports = Report.objects.filter(category=category)
+    numbers = RegistryNumber.objects.filter(pk__in=reports.values("registry_number"))
+    years = set(numbers.values_list("series_id", "year"))
+    Notification.objects.filter(
+        about_type="reports.report",
+        about_id__in=[str(pk) for pk in reports.values_list("pk", flat=True)],
+    ).delete()
+    number_ids = list(numbers.values_list("pk", flat=True))
+    reports.delete()
+    RegistryNumber.objects.filter(pk__in=number_ids).delete()
+    for series_id, year in years:
+        last = RegistryNumber.objects.filter(series_id=series_id, year=year).aggregate(
+            last=Max("number")
+        )["last"]
+        RegistryCounter.objects.filter(series_id=series_id, year=year).update(last_number=last or 0)
+    with connection.schema_editor() as editor:
+        editor.delete_model(BareRow)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 2, 4, 8])
@@ -195,6 +221,7 @@ def main() -> None:
         ratios[clients] = submit_rate / bare_rate
         print(f"{clients} client(s): bare insert {bare_rate:7.0f}/s, submit {submit_rate:7.0f}/s")
     lock_share(category, place)
+    cleanup(category)
     for clients, ratio in ratios.items():
         print(f"ratio submit/bare-insert {ratio:.2f} (clients {clients})")
 
