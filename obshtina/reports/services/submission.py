@@ -96,9 +96,11 @@ def report_submit(
                 data={"unit": unit.name},
                 notify=False,  # nobody follows a new report; the submitter's e-mail is below
             )
+            # Rendered now, stored with the number: no templates while the counter is locked.
+            store_email = notify.report_registered_prepare(report=report)
             # Last: the series' counter stays locked from here to the commit.
             registry_number_assign(item=report, series="reports", at=now)
-            notify.report_registered(report=report)
+            store_email()
     except BaseException:
         for name, _width, _height in stored_photos:
             _photo_storage().delete(name)

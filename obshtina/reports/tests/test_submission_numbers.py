@@ -15,8 +15,10 @@ from django.db import DatabaseError, connection
 
 from obshtina.core.images import clean_image
 from obshtina.notifications.models import Notification
+from obshtina.notifications.services import notification_prepare
 from obshtina.registry.models import RegistryCounter, RegistryNumber
 from obshtina.reports.models import Report, ReportPhoto
+from obshtina.reports.services import notify
 
 from .factories import CategoryFactory, submit_report
 from .submit_photos import photo_upload
@@ -145,6 +147,30 @@ def test_a_submission_failing_after_its_number_leaves_no_gap_no_report_and_no_ph
     assert assert_registry_journal_is_consecutive(2031) == [1, 2]
     assert RegistryCounter.objects.get(series__code="reports", year=2031).last_number == 2
     assert list(Path(settings.MEDIA_ROOT).rglob("*.jpg")) == []
+
+
+@pytest.mark.django_db
+def test_the_email_rendered_before_the_number_reads_as_if_rendered_after_it():
+    report = submit_report(submitter_email="maria@example.bg")
+    stored = Notification.objects.get(template="report_registered")
+
+    report.refresh_from_db()
+    rendered = notification_prepare(
+        to_email=report.submitter_email,
+        template="report_registered",
+        context={
+            **notify._public_values(report),
+            "access_url": settings.SITE_URL + report.get_access_url(),
+        },
+        about=report,
+    ).rows[0]
+    assert report.number in stored.subject
+    assert (stored.subject, stored.text_body, stored.html_body) == (
+        " ".join(rendered["subject"].split()),
+        rendered["text_body"],
+        rendered["html_body"],
+    )
+    assert notify.PENDING_NUMBER not in stored.text_body + stored.html_body
 
 
 @pytest.mark.django_db
