@@ -76,6 +76,7 @@ admin: setup
 bench: setup
 	$(UV) run python manage.py migrate --noinput -v0
 	$(UV) run python bench/registry_numbers.py
+	$(UV) run python bench/submit.py
 	$(UV) run python bench/reception_slots.py
 
 ## Reports: generate COUNT reports (default 1,000,000, with a progress bar) into the configured

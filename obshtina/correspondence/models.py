@@ -53,10 +53,12 @@ class Correspondence(models.Model):
         CLOSED = "closed", _("приключено")
 
     kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
+    # Empty only inside the registering transaction: the number is taken last
+    # (registry_number_assign), so every committed item has one.
     registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT
+        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
     )
-    number = models.CharField(_("номер"), max_length=32, unique=True)
+    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     registered_at = models.DateTimeField(_("регистрирано на"), default=timezone.now)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -235,10 +237,12 @@ class OutgoingDocument(models.Model):
         Correspondence, on_delete=models.CASCADE, related_name="outgoing_documents"
     )
     kind = models.CharField(_("вид"), max_length=30, choices=Kind.choices)
+    # Empty only inside the registering transaction: the number is taken last
+    # (registry_number_assign), so every committed item has one.
     registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("изходящ номер"), on_delete=models.PROTECT
+        RegistryNumber, verbose_name=_("изходящ номер"), on_delete=models.PROTECT, null=True
     )
-    number = models.CharField(_("номер"), max_length=32, unique=True)
+    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     text = models.TextField(_("текст"))
     details = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(

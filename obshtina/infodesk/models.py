@@ -175,10 +175,12 @@ class Question(models.Model):
         PHONE = "phone", _("телефон")
         API = "api", _("приложение / API")
 
+    # Empty only inside the registering transaction: the number is taken last
+    # (registry_number_assign), so every committed item has one.
     registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT
+        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
     )
-    number = models.CharField(_("номер"), max_length=32, unique=True)
+    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     topic = models.ForeignKey(QuestionTopic, verbose_name=_("тема"), on_delete=models.PROTECT)
     unit = models.ForeignKey(
         Unit, verbose_name=_("звено"), on_delete=models.PROTECT, related_name="questions"

@@ -7,6 +7,7 @@ and statuses, never addresses or bodies.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -48,6 +49,61 @@ def notification_queue(
     `site_url` besides `context`. `calendar` is an iCalendar text (METHOD:REQUEST
     or CANCEL) sent along as an invitation the mail client can add or update.
     """
+    return notification_prepare(
+        to_email=to_email,
+        template=template,
+        context=context,
+        language=language,
+        user=user,
+        about=about,
+        list_unsubscribe_url=list_unsubscribe_url,
+        calendar=calendar,
+    ).store()
+
+
+@dataclass
+class PreparedNotification:
+    """A rendered e-mail (and its push rows), not stored yet; see `notification_prepare`."""
+
+    rows: list[dict]
+
+    def store(self, replacements: dict[str, str] | None = None) -> Notification:
+        """Store the rows in the caller's transaction, each text with `replacements`
+        made in order (e.g. a placeholder replaced by a number known only now)."""
+
+        def replaced(value):
+            if isinstance(value, dict):
+                return {key: replaced(item) for key, item in value.items()}
+            if not isinstance(value, str):
+                return value
+            for old, new in (replacements or {}).items():
+                value = value.replace(old, new)
+            return value
+
+        # No savepoint: a failure here fails the caller's change anyway, and two
+        # round trips less matter where the caller holds a registry counter's lock.
+        with transaction.atomic(savepoint=False):
+            stored = [
+                _store(**{key: replaced(value) for key, value in row.items()}) for row in self.rows
+            ]
+        return stored[0]
+
+
+def notification_prepare(
+    *,
+    to_email: str,
+    template: str,
+    context: dict,
+    language: str = "bg",
+    user: AbstractBaseUser | None = None,
+    about: models.Model | None = None,
+    list_unsubscribe_url: str = "",
+    calendar: str = "",
+) -> PreparedNotification:
+    """Render what `notification_queue` stores, to store it later with ``.store()``.
+
+    For a caller that renders before it holds a lock and stores just before its commit.
+    """
     language = _supported_language(language)
     context = {
         "municipality": current_municipality(),
@@ -58,20 +114,22 @@ def notification_queue(
         subject = render_to_string(f"notifications/email/{template}.subject.txt", context)
         text_body = render_to_string(f"notifications/email/{template}.txt", context)
         html_body = render_to_string(f"notifications/email/{template}.html", context)
-    with transaction.atomic():
-        notification = _store(
-            to_email=to_email,
-            template=template,
-            subject=subject,
-            text_body=text_body,
-            html_body=html_body,
-            language=language,
-            user=user,
-            about=about,
-            headers=_list_unsubscribe_headers(list_unsubscribe_url),
-            calendar=calendar,
-        )
-        _queue_push(
+    rows = [
+        {
+            "to_email": to_email,
+            "template": template,
+            "subject": subject,
+            "text_body": text_body,
+            "html_body": html_body,
+            "language": language,
+            "user": user,
+            "about": about,
+            "headers": _list_unsubscribe_headers(list_unsubscribe_url),
+            "calendar": calendar,
+        }
+    ]
+    rows.extend(
+        _push_rows(
             user=user,
             template=template,
             subject=subject,
@@ -79,10 +137,11 @@ def notification_queue(
             language=language,
             about=about,
         )
-    return notification
+    )
+    return PreparedNotification(rows=rows)
 
 
-def _queue_push(
+def _push_rows(
     *,
     user: AbstractBaseUser | None,
     template: str,
@@ -90,28 +149,30 @@ def _queue_push(
     context: dict,
     language: str,
     about: models.Model | None,
-) -> None:
+) -> list[dict]:
     """Beside the e-mail, one push row per browser the user allowed (see push.py)."""
     subscriptions = push.push_targets(user)
     if not subscriptions:
-        return
+        return []
     text, url = push.push_content(
         template=template, context=context, language=language, about=about
     )
-    for subscription in subscriptions:
-        _store(
-            channel=Notification.Channel.PUSH,
-            push_subscription=subscription,
-            to_email="",
-            template=template,
-            subject=subject,
-            text_body=text,
-            html_body="",
-            language=language,
-            user=user,
-            about=about,
-            headers={"url": url},
-        )
+    return [
+        {
+            "channel": Notification.Channel.PUSH,
+            "push_subscription": subscription,
+            "to_email": "",
+            "template": template,
+            "subject": subject,
+            "text_body": text,
+            "html_body": "",
+            "language": language,
+            "user": user,
+            "about": about,
+            "headers": {"url": url},
+        }
+        for subscription in subscriptions
+    ]
 
 
 def _list_unsubscribe_headers(url: str) -> dict:
@@ -230,7 +291,7 @@ def _store(
     headers: dict | None = None,
     calendar: str = "",
 ) -> Notification:
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         notification = Notification.objects.create(
             channel=channel,
             push_subscription=push_subscription,

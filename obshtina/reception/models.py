@@ -185,10 +185,12 @@ class Appointment(models.Model):
     UPCOMING = (Status.REQUESTED, Status.APPROVED)
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Empty only inside the registering transaction: the number is taken last
+    # (registry_number_assign), so every committed item has one.
     registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT
+        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
     )
-    number = models.CharField(_("номер"), max_length=32, unique=True)
+    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     schedule = models.ForeignKey(
         Schedule, verbose_name=_("график"), on_delete=models.PROTECT, related_name="appointments"
     )

@@ -18,7 +18,7 @@ class RegistrySeriesAdmin(admin.ModelAdmin):
 
 @admin.register(RegistryNumber)
 class RegistryNumberAdmin(ReadOnlyModelAdmin):
-    """Read-only: numbers are given only by registry_number_issue."""
+    """Read-only: numbers are given only by registry_number_issue and registry_number_assign."""
 
     list_display = ["code", "series", "registered_at", "content_type", "object_id"]
     list_filter = ["series", "year"]

@@ -3,17 +3,24 @@
 Numbering is per series and per calendar year in Europe/Sofia, starts at 1
 and has no duplicates, also under many simultaneous requests:
 
-* PostgreSQL: the (series, year) counter row is locked with SELECT … FOR
-  UPDATE, so concurrent requests queue on it. The first request of a new year
-  creates the row; when two race to do so, the loser's INSERT fails with an
-  IntegrityError inside a savepoint and it locks the winner's row instead.
+* The counter is advanced by one statement, UPDATE … SET last_number =
+  last_number + 1 … RETURNING last_number. On PostgreSQL it locks the (series,
+  year) row until the caller's transaction ends, so concurrent requests queue
+  on it. The first request of a new year creates the row; when two race to do
+  so, the loser's INSERT fails with an IntegrityError inside a savepoint and it
+  advances the winner's row instead.
 * SQLite: the settings open every transaction with BEGIN IMMEDIATE, so
-  writers are serialized by the database lock (with a busy timeout).
+  writers are serialized by the database lock (with a busy timeout) anyway.
 
 The number is taken in the caller's transaction. If that transaction rolls
 back, the counter rolls back with it and the next request receives the same
-number: nobody ever saw the discarded one, so no gap appears and no number is
-given to two items.
+number: nobody ever saw the discarded one, so no gap appears among the
+committed items and no number is given to two items.
+
+Because the counter stays locked until the commit, a submission takes its
+number last (`registry_number_assign`): the item is saved first without a
+number, with its photos, routing and events, and only then numbered, so the
+lock is held for the few statements between the number and the commit.
 """
 
 from datetime import datetime
@@ -21,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,37 +63,108 @@ class UnknownSeriesError(RegistryError):
 def registry_number_issue(*, series: str, at: datetime | None = None) -> RegistryNumber:
     """Give the next number of `series` for the Sofia year of `at` (default: now).
 
+    The number is not linked to an item yet; callers that register an item use
+    `registry_number_assign`, which takes the number last and links it.
     Raises UnknownSeriesError when the series does not exist or is inactive.
     """
+    registered_at = _aware(at)
+    with transaction.atomic():
+        registry_series = _active_series(series)
+        return _number_create(registry_series, registered_at)
+
+
+def registry_number_assign(
+    *, item: models.Model, series: str, at: datetime | None = None
+) -> RegistryNumber:
+    """Number a saved item as the last step of the caller's transaction.
+
+    Do everything else first (photos, routing, events) and call this just
+    before the commit: the series' counter stays locked from here to the
+    commit, and a rollback gives the number back, so committed items keep
+    consecutive numbers. Sets and saves ``item.registry_number`` and
+    ``item.number``; render what shows the number (e-mails) after this call.
+    """
+    if item.pk is None:
+        raise ValueError("Save the item before giving it a registry number")
+    if not transaction.get_connection().in_atomic_block:
+        raise ValueError("registry_number_assign belongs inside the item's transaction")
+    registered_at = _aware(at)
+    # The series is read before the counter is touched: no lock is held yet.
+    registry_series = _active_series(series)
+    registry_number = _number_create(registry_series, registered_at, item=item)
+    item.registry_number = registry_number
+    item.number = registry_number.code
+    item.save(update_fields=["registry_number", "number"])
+    return registry_number
+
+
+def _aware(at: datetime | None) -> datetime:
     registered_at = at or timezone.now()
     if timezone.is_naive(registered_at):
-        raise ValueError("registry_number_issue needs a timezone-aware datetime")
-    year = registered_at.astimezone(REGISTRY_TIME_ZONE).year
+        raise ValueError("Registry numbers need a timezone-aware datetime")
+    return registered_at
 
-    with transaction.atomic():
-        registry_series = _series(series)
-        if registry_series is None or not registry_series.is_active:
-            raise UnknownSeriesError(
-                _("Деловодна серия „%(series)s“ не съществува или не е активна."),
-                code="unknown_series",
-                params={"series": series},
-            )
-        # get_or_create creates the counter in a savepoint and, on the
-        # IntegrityError of a lost race, reads (and locks) the winner's row.
-        counter, _created = RegistryCounter.objects.select_for_update().get_or_create(
-            series=registry_series, year=year
+
+def _active_series(code: str) -> RegistrySeries:
+    registry_series = _series(code)
+    if registry_series is None or not registry_series.is_active:
+        raise UnknownSeriesError(
+            _("Деловодна серия „%(series)s“ не съществува или не е активна."),
+            code="unknown_series",
+            params={"series": code},
         )
-        counter.last_number += 1
-        counter.save(update_fields=["last_number"])
-        return RegistryNumber.objects.create(
-            series=registry_series,
-            year=year,
-            number=counter.last_number,
-            code=registry_code(
-                prefix=registry_series.prefix, year=year, number=counter.last_number
-            ),
-            registered_at=registered_at,
+    return registry_series
+
+
+def _number_create(
+    registry_series: RegistrySeries, registered_at: datetime, *, item: models.Model | None = None
+) -> RegistryNumber:
+    year = registered_at.astimezone(REGISTRY_TIME_ZONE).year
+    number = _counter_advance(registry_series, year)
+    return RegistryNumber.objects.create(
+        series=registry_series,
+        year=year,
+        number=number,
+        code=registry_code(prefix=registry_series.prefix, year=year, number=number),
+        registered_at=registered_at,
+        content_type=ContentType.objects.get_for_model(item) if item is not None else None,
+        object_id=item.pk if item is not None else None,
+    )
+
+
+def _counter_advance(registry_series: RegistrySeries, year: int) -> int:
+    """Add one to the (series, year) counter and return it; the row stays locked.
+
+    One statement (UPDATE … RETURNING) instead of SELECT … FOR UPDATE and a save:
+    one round trip less while the row is locked.
+    """
+    number = _counter_update(registry_series, year)
+    if number is not None:
+        return number
+    try:
+        # The year's first number. A savepoint: the loser of a race to create
+        # the row keeps a usable transaction and advances the winner's row.
+        with transaction.atomic():
+            RegistryCounter.objects.create(series=registry_series, year=year, last_number=1)
+        return 1
+    except IntegrityError:
+        number = _counter_update(registry_series, year)
+        if number is None:  # pragma: no cover - the row exists: the INSERT said so
+            raise
+        return number
+
+
+def _counter_update(registry_series: RegistrySeries, year: int) -> int | None:
+    connection = transaction.get_connection()
+    table = connection.ops.quote_name(RegistryCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_number = last_number + 1"
+            " WHERE series_id = %s AND year = %s RETURNING last_number",
+            [registry_series.pk, year],
         )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _series(code: str) -> RegistrySeries | None:

@@ -112,11 +112,13 @@ class Report(models.Model):
         API = "api", _("приложение / API")
         COUNTER = "counter", _("на гише")
 
+    # Empty only inside the submitting transaction: the number is taken last
+    # (registry_number_assign), so every committed report has one.
     registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT
+        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
     )
     # The registry code, copied here so that lookup by number is one indexed query.
-    number = models.CharField(_("номер"), max_length=32, unique=True)
+    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     category = models.ForeignKey(Category, verbose_name=_("категория"), on_delete=models.PROTECT)
     unit = models.ForeignKey(
         Unit, verbose_name=_("звено"), on_delete=models.PROTECT, related_name="reports"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization.models import Unit
 from obshtina.organization.selectors import contact_centre_unit
-from obshtina.registry.services import registry_number_issue, registry_number_link
+from obshtina.registry.services import registry_number_assign
 
 from ..models import AccessRequest, Attachment, Correspondence, CorrespondenceEvent
 from . import deadlines
@@ -56,11 +56,8 @@ def correspondence_submit(
         raise CorrespondenceError({"information_description": _("Опишете исканата информация.")})
     now = timezone.now()
     with transaction.atomic():
-        registry_number = registry_number_issue(series=SERIES_BY_KIND.get(kind, "letters"), at=now)
         item = Correspondence.objects.create(
             kind=kind,
-            registry_number=registry_number,
-            number=registry_number.code,
             registered_at=now,
             author=author,
             addressee=addressee,
@@ -75,11 +72,13 @@ def correspondence_submit(
             **{f"organisation_{key}": value for key, value in (organisation or {}).items()},
             due_at=deadlines.initial_due_date(kind=kind, registered_on=timezone.localdate(now)),
         )
-        registry_number_link(registry_number=registry_number, item=item)
         if kind == Correspondence.Kind.ACCESS_REQUEST:
             AccessRequest.objects.create(correspondence=item, **access)
         for upload, content_type in attachments:
             attachment_store(item=item, upload=upload, content_type=content_type, user=author)
+        # Last but the event, whose e-mail shows the number: the series' counter
+        # stays locked from here to the commit.
+        registry_number_assign(item=item, series=SERIES_BY_KIND.get(kind, "letters"), at=now)
         correspondence_event_record(
             item=item,
             kind=CorrespondenceEvent.Kind.REGISTERED,

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from obshtina.organization.permissions import can_manage_item
-from obshtina.registry.services import registry_number_issue, registry_number_link
+from obshtina.registry.services import registry_number_assign
 
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 from .events import correspondence_event_record
@@ -36,21 +36,20 @@ def outgoing_document_register(
         raise PermissionDenied
     with transaction.atomic():
         locked = Correspondence.objects.select_for_update().get(pk=item.pk)
-        registry_number = registry_number_issue(series="outgoing")
         document = OutgoingDocument.objects.create(
             correspondence=locked,
             kind=kind,
-            registry_number=registry_number,
-            number=registry_number.code,
             text=text.strip(),
             details=details or {},
             created_by=actor,
         )
-        registry_number_link(registry_number=registry_number, item=document)
         for upload, content_type in files:
             attachment_store(
                 item=locked, upload=upload, content_type=content_type, user=actor, outgoing=document
             )
+        # After the files, before the status change and the e-mail that show it:
+        # the series' counter stays locked from here to the commit.
+        registry_number_assign(item=document, series="outgoing")
         from_status = locked.status
         if to_status and to_status != from_status:
             locked.status = to_status

@@ -15,7 +15,7 @@ from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Unit
 from obshtina.organization.permissions import can_manage_item
 from obshtina.organization.selectors import contact_centre_unit
-from obshtina.registry.services import registry_number_issue, registry_number_link
+from obshtina.registry.services import registry_number_assign
 
 from ..models import Question, QuestionTopic
 
@@ -61,12 +61,9 @@ def question_submit(
         raise QuestionError({"topic": _("Тази тема вече не се използва.")})
 
     now = timezone.now()
+    unit = question_route(topic=topic)
     with transaction.atomic():
-        unit = question_route(topic=topic)
-        registry_number = registry_number_issue(series="questions", at=now)
         question = Question.objects.create(
-            registry_number=registry_number,
-            number=registry_number.code,
             topic=topic,
             unit=unit,
             text=text,
@@ -77,7 +74,8 @@ def question_submit(
             channel=channel,
             created_at=now,
         )
-        registry_number_link(registry_number=registry_number, item=question)
+        # Last: the series' counter stays locked from here to the commit.
+        registry_number_assign(item=question, series="questions", at=now)
         if question.asker_email:
             notification_queue(
                 to_email=question.asker_email,

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from obshtina.registry.services import registry_number_issue, registry_number_link
+from obshtina.registry.services import registry_number_assign
 
 from ..models import Appointment, Schedule
 from ..slots import Slot, Unavailable, slot_unavailable
@@ -189,13 +189,11 @@ def _free_slot(schedule: Schedule, starts_at: datetime, *, now, honour_horizon: 
 
 
 def _create(*, schedule: Schedule, slot: Slot, now: datetime, **fields) -> Appointment:
-    registry_number = registry_number_issue(series="appointments", at=now)
     try:
-        # A savepoint: the loser of a race keeps a usable transaction to report from.
+        # A savepoint: the loser of a race keeps a usable transaction to report from,
+        # and has not touched the registry counter.
         with transaction.atomic():
             appointment = Appointment.objects.create(
-                registry_number=registry_number,
-                number=registry_number.code,
                 schedule=schedule,
                 starts_at=slot.starts_at,
                 ends_at=slot.ends_at,
@@ -204,5 +202,7 @@ def _create(*, schedule: Schedule, slot: Slot, now: datetime, **fields) -> Appoi
             )
     except IntegrityError as error:
         raise SlotTakenError(UNAVAILABLE_MESSAGES[Unavailable.TAKEN], code="slot_taken") from error
-    registry_number_link(registry_number=registry_number, item=appointment)
+    # Last but the event and the e-mail, which show the number: the series'
+    # counter stays locked from here to the commit.
+    registry_number_assign(item=appointment, series="appointments", at=now)
     return appointment

@@ -25,7 +25,7 @@ def report_event_record(
     """
     from . import notify as notify_module  # notify renders links to views
 
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # no recovery inside: no savepoint
         event = ReportEvent.objects.create(
             report=report,
             kind=kind,

@@ -4,11 +4,13 @@ Messages never carry the submitter's personal data to anyone else: the
 templates get an explicit list of public values, never the report itself.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
-from obshtina.notifications.services import notification_queue
+from obshtina.notifications.services import notification_prepare, notification_queue
 
 from ..models import Report, ReportEvent, Subscription
 
@@ -50,20 +52,46 @@ def _public_values(report: Report) -> dict:
     }
 
 
+# Stands for the number in an e-mail rendered before the report has one.
+PENDING_NUMBER = "REGISTRY-NUMBER-PENDING"
+
+
 def report_registered(*, report: Report) -> None:
     """The submitter's e-mail with the number and the private access link."""
+    report_registered_prepare(report=report)()
+
+
+def report_registered_prepare(*, report: Report) -> Callable[[], None]:
+    """Render the submitter's e-mail before the report has its number.
+
+    Returns the function that stores it, with the number, once the report has
+    one: the rendering (templates, the municipality) is done before the
+    registry counter is locked, and only the row is written while it is.
+    """
     if not report.submitter_email:
-        return
-    notification_queue(
-        to_email=report.submitter_email,
-        template="report_registered",
-        context={
-            **_public_values(report),
-            "access_url": settings.SITE_URL + report.get_access_url(),
-        },
-        user=report.author,
-        about=report,
-    )
+        return lambda: None
+    number = report.number
+    report.number = PENDING_NUMBER
+    try:
+        pending_path = report.get_absolute_url()
+        prepared = notification_prepare(
+            to_email=report.submitter_email,
+            template="report_registered",
+            context={
+                **_public_values(report),
+                "access_url": settings.SITE_URL + report.get_access_url(),
+            },
+            user=report.author,
+            about=report,
+        )
+    finally:
+        report.number = number
+
+    def store() -> None:
+        # The page's address first: there the number is percent-encoded.
+        prepared.store({pending_path: report.get_absolute_url(), PENDING_NUMBER: report.number})
+
+    return store
 
 
 def report_changed(*, report: Report, event: ReportEvent) -> None:

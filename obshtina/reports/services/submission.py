@@ -1,17 +1,19 @@
 """Submitting a report: checks, registry number, routing, photos, the submitter's e-mail."""
 
 from collections.abc import Sequence
+from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from obshtina.organization.models import Settlement, Unit
 from obshtina.organization.selectors import contact_centre_unit, current_municipality
-from obshtina.registry.services import registry_number_issue, registry_number_link
+from obshtina.registry.services import registry_number_assign
 
-from ..models import Category, Report, ReportEvent, ReportPhoto, RoutingRule
+from ..models import Category, Report, ReportEvent, ReportPhoto, RoutingRule, report_photo_path
 from . import notify
 from .deadlines import report_due_at
 from .errors import ReportError
@@ -62,38 +64,62 @@ def report_submit(
         raise ReportError({"category": _("Тази категория вече не се използва.")})
 
     now = timezone.now()
-    with transaction.atomic():
-        registry_number = registry_number_issue(series="reports", at=now)
-        report = Report.objects.create(
-            registry_number=registry_number,
-            number=registry_number.code,
-            category=category,
-            unit=report_route(category=category, settlement=settlement),
-            description=description,
-            latitude=latitude,
-            longitude=longitude,
-            settlement=settlement,
-            address=address.strip(),
-            submitter_name=submitter_name.strip(),
-            submitter_email=submitter_email.strip(),
-            submitter_phone=submitter_phone.strip(),
-            author=author if getattr(author, "pk", None) else None,
-            channel=channel,
-            created_at=now,
-            due_at=report_due_at(category=category, registered_at=now),
-        )
-        registry_number_link(registry_number=registry_number, item=report)
-        for content in photos:
-            photo = ReportPhoto(report=report)
-            photo.image.save("photo.jpg", ContentFile(content, name="photo.jpg"), save=True)
-        report_event_record(
-            report=report,
-            kind=ReportEvent.Kind.CREATED,
-            to_status=report.status,
-            data={"unit": report.unit.name},
-        )
-        notify.report_registered(report=report)
+    unit = report_route(category=category, settlement=settlement)
+    # Photo files are written before the transaction: no lock waits on storage.
+    stored_photos = [_photo_store(content) for content in photos]
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                category=category,
+                unit=unit,
+                description=description,
+                latitude=latitude,
+                longitude=longitude,
+                settlement=settlement,
+                address=address.strip(),
+                submitter_name=submitter_name.strip(),
+                submitter_email=submitter_email.strip(),
+                submitter_phone=submitter_phone.strip(),
+                author=author if getattr(author, "pk", None) else None,
+                channel=channel,
+                created_at=now,
+                due_at=report_due_at(category=category, registered_at=now),
+            )
+            ReportPhoto.objects.bulk_create(
+                ReportPhoto(report=report, image=name, width=width, height=height)
+                for name, width, height in stored_photos
+            )
+            report_event_record(
+                report=report,
+                kind=ReportEvent.Kind.CREATED,
+                to_status=report.status,
+                data={"unit": unit.name},
+                notify=False,  # nobody follows a new report; the submitter's e-mail is below
+            )
+            # Rendered now, stored with the number: no templates while the counter is locked.
+            store_email = notify.report_registered_prepare(report=report)
+            # Last: the series' counter stays locked from here to the commit.
+            registry_number_assign(item=report, series="reports", at=now)
+            store_email()
+    except BaseException:
+        for name, _width, _height in stored_photos:
+            _photo_storage().delete(name)
+        raise
     return report
+
+
+def _photo_storage():
+    return ReportPhoto._meta.get_field("image").storage
+
+
+def _photo_store(content: bytes) -> tuple[str, int, int]:
+    """Save cleaned JPEG bytes under a random name; (name, width, height)."""
+    with Image.open(BytesIO(content)) as image:
+        width, height = image.size
+    name = _photo_storage().save(
+        report_photo_path(None, "photo.jpg"), ContentFile(content, name="photo.jpg")
+    )
+    return name, width, height
 
 
 def reports_forget_author(user) -> int:
