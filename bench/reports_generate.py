@@ -168,7 +168,7 @@ def write_batch(*, size, start, span, series, content_type, choices, places, rng
                     public_answer=rng.choice(ANSWERS) if status != S.NEW else "",
                     is_hidden=rng.random() < 0.005,
                     created_at=created_at,
-                    due_at=created_at + timedelta(days=category.resolve_days),
+                    due_at=created_at + timedelta(days=category.resolve_days or 60),
                     resolved_at=resolved_at,
                 )
             )
