@@ -65,17 +65,23 @@ messages: setup
 admin: setup
 	$(UV) run python manage.py createsuperuser
 
-## Benchmarks: print figures (registry numbers per second, by one and by many threads).
+## Benchmarks: print figures (registry numbers per second, by one and by many threads), then
+## the read paths side by side with a bare Django view on gunicorn (needs wrk; generates
+## 20,000 reports first if the database has fewer), ending in `ratio <name> <value>` lines.
 bench: setup
 	$(UV) run python manage.py migrate --noinput -v0
+	$(UV) run python manage.py createcachetable
 	$(UV) run python bench/registry_numbers.py
 	$(UV) run python bench/reception_slots.py
+	$(UV) run python bench/side_by_side.py
 
-## Reports: generate COUNT reports (default 1,000,000, with a progress bar) into the configured
-## database, then print p50/p95 of the map query and of lookup by number. Use a benchmark database.
+## Reports: fill the configured database up to COUNT reports (default 1,000,000, with a progress
+## bar; none when it holds that many), print p50/p95 of the map query and of lookup by number,
+## then the side-by-side figures on gunicorn. Use a benchmark database.
 COUNT ?= 1000000
 bench-reports: setup
 	$(UV) run python manage.py migrate --noinput -v0
 	$(UV) run python manage.py createcachetable
-	$(UV) run python bench/reports_generate.py --count $(COUNT)
+	$(UV) run python bench/reports_generate.py --up-to $(COUNT)
 	$(UV) run python bench/reports_bench.py
+	$(UV) run python bench/side_by_side.py --min-reports $(COUNT)

@@ -251,7 +251,7 @@ def ensure_reports(minimum: int) -> None:
         return
     print(f"{count} reports in the database: generating {minimum - count} for the benchmark…")
     subprocess.run(
-        [sys.executable, str(BENCH / "reports_generate.py"), "--count", str(minimum - count)],
+        [sys.executable, str(BENCH / "reports_generate.py"), "--up-to", str(minimum)],
         cwd=ROOT,
         check=True,
     )
