@@ -174,7 +174,18 @@ def start_server(port: int, log) -> subprocess.Popen:
         env=env,
         check=True,
     )
-    command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "config.wsgi"]
+    # deploy/'s settings, but no worker recycling (max_requests) mid-run: a restart
+    # takes seconds and would land in one side's run at random.
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "deploy/gunicorn.conf.py",
+        "--max-requests",
+        "0",
+        "config.wsgi",
+    ]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -316,7 +327,7 @@ def main() -> None:
                         runs.setdefault(name, []).append(wrk(port, paths, **run))
                     site, bare = runs[figure.name][-1], runs[figure.baseline][-1]
                     ratios.setdefault(f"{figure.name}/{figure.baseline}", []).append(
-                        site.requests_per_second / bare.requests_per_second
+                        site.requests_per_second / max(bare.requests_per_second, 1e-9)
                     )
             print(" " * 60, end="\r")
         finally:
