@@ -5,7 +5,7 @@ UV := uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run worker test test-at test-clocks browser lint format bench bench-reports admin messages
+.PHONY: setup run worker test test-at test-clocks browser lint format bench bench-reports load admin messages
 
 setup:
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --user --quiet uv \
@@ -85,3 +85,11 @@ bench-reports: setup
 	$(UV) run python bench/reports_generate.py --up-to $(COUNT)
 	$(UV) run python bench/reports_bench.py
 	$(UV) run python bench/side_by_side.py --min-reports $(COUNT)
+
+## A load run of SECONDS (default 30) on gunicorn: 80 % map and tracking reads, 15 % submissions,
+## 5 % bookings, 8 clients; prints req/s, p50/p95/p99 and errors (exit 1 on any). Rate limits
+## are raised for the run through their settings. Adds reports and bookings: a benchmark database.
+SECONDS ?= 30
+load: setup
+	$(UV) run python manage.py migrate --noinput -v0
+	$(UV) run python bench/load.py --seconds $(SECONDS)
