@@ -86,10 +86,10 @@ bench-reports: setup
 	$(UV) run python bench/reports_bench.py
 	$(UV) run python bench/side_by_side.py --min-reports $(COUNT)
 
-## A load run of SECONDS (default 30) on gunicorn: 80 % map and tracking reads, 15 % submissions,
+## A load run of LOAD_SECONDS (default 30) on gunicorn: 80 % map and tracking reads, 15 % submissions,
 ## 5 % bookings, 8 clients; prints req/s, p50/p95/p99 and errors (exit 1 on any). Rate limits
 ## are raised for the run through their settings. Adds reports and bookings: a benchmark database.
-SECONDS ?= 30
+LOAD_SECONDS ?= 30
 load: setup
 	$(UV) run python manage.py migrate --noinput -v0
-	$(UV) run python bench/load.py --seconds $(SECONDS)
+	$(UV) run python bench/load.py --seconds $(LOAD_SECONDS)
