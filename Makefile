@@ -5,8 +5,8 @@ UV := uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run worker test test-at test-clocks browser stack lint format bench bench-reports admin \
-	messages backup restore
+.PHONY: setup run worker test test-at test-clocks browser stack lint format bench bench-reports load \
+	admin messages backup restore
 
 setup:
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --user --quiet uv \
@@ -72,21 +72,35 @@ messages: setup
 admin: setup
 	$(UV) run python manage.py createsuperuser
 
-## Benchmarks: print figures (registry numbers per second, by one and by many threads).
+## Benchmarks: print figures (registry numbers per second, by one and by many threads), then
+## the read paths side by side with a bare Django view on gunicorn (needs wrk; generates
+## 20,000 reports first if the database has fewer), ending in `ratio <name> <value>` lines.
 bench: setup
 	$(UV) run python manage.py migrate --noinput -v0
+	$(UV) run python manage.py createcachetable
 	$(UV) run python bench/registry_numbers.py
 	$(UV) run python bench/submit.py
 	$(UV) run python bench/reception_slots.py
+	$(UV) run python bench/side_by_side.py
 
-## Reports: generate COUNT reports (default 1,000,000, with a progress bar) into the configured
-## database, then print p50/p95 of the map query and of lookup by number. Use a benchmark database.
+## Reports: fill the configured database up to COUNT reports (default 1,000,000, with a progress
+## bar; none when it holds that many), print p50/p95 of the map query and of lookup by number,
+## then the side-by-side figures on gunicorn. Use a benchmark database.
 COUNT ?= 1000000
 bench-reports: setup
 	$(UV) run python manage.py migrate --noinput -v0
 	$(UV) run python manage.py createcachetable
-	$(UV) run python bench/reports_generate.py --count $(COUNT)
+	$(UV) run python bench/reports_generate.py --up-to $(COUNT)
 	$(UV) run python bench/reports_bench.py
+	$(UV) run python bench/side_by_side.py --min-reports $(COUNT)
+
+## A load run of LOAD_SECONDS (default 30) on gunicorn: 80 % map and tracking reads, 15 % submissions,
+## 5 % bookings, 8 clients; prints req/s, p50/p95/p99 and errors (exit 1 on any). Rate limits
+## are raised for the run through their settings. Adds reports and bookings: a benchmark database.
+LOAD_SECONDS ?= 30
+load: setup
+	$(UV) run python manage.py migrate --noinput -v0
+	$(UV) run python bench/load.py --seconds $(LOAD_SECONDS)
 
 ## Back up the configured database and every uploaded file into one archive in BACKUP_DIR.
 BACKUP_DIR ?= backups

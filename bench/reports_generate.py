@@ -1,6 +1,7 @@
 """Fill the database with N reports fast, for the map and lookup benchmarks.
 
-    uv run python bench/reports_generate.py [--count 1000000] [--batch 10000] [--days 730]
+    uv run python bench/reports_generate.py [--count 1000000 | --up-to 1000000] [--batch 10000]
+        [--days 730]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/obshtina_bench \
         uv run python bench/reports_generate.py --count 200000
 
@@ -168,7 +169,7 @@ def write_batch(*, size, start, span, series, content_type, choices, places, rng
                     public_answer=rng.choice(ANSWERS) if status != S.NEW else "",
                     is_hidden=rng.random() < 0.005,
                     created_at=created_at,
-                    due_at=created_at + timedelta(days=category.resolve_days),
+                    due_at=created_at + timedelta(days=category.resolve_days or 60),
                     resolved_at=resolved_at,
                 )
             )
@@ -184,10 +185,19 @@ def write_batch(*, size, start, span, series, content_type, choices, places, rng
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument(
+        "--up-to", type=int, default=None, help="only as many as the database lacks to hold N"
+    )
     parser.add_argument("--batch", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=730, help="spread over the last N days")
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
+    if args.up_to is not None:
+        existing = Report.objects.count()
+        if existing >= args.up_to:
+            print(f"database: {connection.vendor}; {existing} reports already, none generated")
+            return
+        args.count = args.up_to - existing
     if args.count < 1 or args.batch < 1 or args.days < 1:
         parser.error("--count, --batch and --days must be positive")
 

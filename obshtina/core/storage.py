@@ -87,3 +87,17 @@ class StaticStorage(CompressedManifestStaticFilesStorage):
 
     def create_compressor(self, **kwargs):
         return StaticCompressor(**kwargs)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}
+
+    def url(self, name, force=False):
+        # The manifest is read once per process, and so each file's address is fixed:
+        # worked out once instead of for every {% static %} of every page.
+        if force:
+            return super().url(name, force)
+        url = self._urls.get(name)
+        if url is None:
+            url = self._urls[name] = super().url(name)
+        return url

@@ -1,14 +1,33 @@
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 
 from .models import Municipality, Settlement, Unit
 
+MUNICIPALITY_CACHE_KEY = "organization:municipality"
+MUNICIPALITY_CACHE_SECONDS = 300
+
 
 def current_municipality() -> Municipality:
-    """The deployment's municipality; created with defaults on first use."""
+    """The deployment's municipality; created with defaults on first use.
+
+    Every page asks for it (the frame, the map), so it is kept in the shared cache;
+    saving or deleting it forgets it there (``forget_municipality``)."""
+    municipality = cache.get(MUNICIPALITY_CACHE_KEY)
+    if municipality is not None:
+        return municipality
     municipality = Municipality.objects.order_by("pk").first()
     if municipality is None:
-        municipality = Municipality.objects.create()
+        return Municipality.objects.create()  # kept from the next read, once committed
+    cache.set(MUNICIPALITY_CACHE_KEY, municipality, MUNICIPALITY_CACHE_SECONDS)
     return municipality
+
+
+def forget_municipality(created: bool = False, **kwargs) -> None:
+    """Now, and again at the commit of a change: a read before it may have kept the old row."""
+    cache.delete(MUNICIPALITY_CACHE_KEY)
+    if not created:
+        transaction.on_commit(lambda: cache.delete(MUNICIPALITY_CACHE_KEY))
 
 
 def active_units() -> QuerySet[Unit]:

@@ -80,6 +80,11 @@ def item_url_for_number(number: str, *, user) -> str | None:
     registry_number = registry_number_find(number)
     if registry_number is None:
         return None
+    return item_url_for_registry_number(registry_number, user=user)
+
+
+def item_url_for_registry_number(registry_number: RegistryNumber, *, user) -> str | None:
+    """``item_url_for_number`` for an entry already found (no second look-up)."""
     item = registry_number.item
     if item is not None:
         is_visible_to = getattr(item, "is_visible_to", None)

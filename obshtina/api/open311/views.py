@@ -10,6 +10,7 @@ from obshtina.organization.selectors import current_municipality
 from obshtina.registry.selectors import normalize_number
 from obshtina.reports.services.errors import ReportError
 
+from .caching import cached_list
 from .decorators import open311_endpoint
 from .errors import (
     INVALID_API_KEY,
@@ -76,8 +77,12 @@ def service_definition(request, fmt: str, service_code: str):
 def requests(request, fmt: str):
     if request.method == "POST":
         return _submit(request, fmt)
-    rows = public_requests(**requests_filters(request.GET))
-    return open311_response(fmt, "service_requests", [request_document(row) for row in rows])
+
+    def render():
+        rows = public_requests(**requests_filters(request.GET))
+        return open311_response(fmt, "service_requests", [request_document(row) for row in rows])
+
+    return cached_list(request, fmt, render)
 
 
 @open311_endpoint("GET")

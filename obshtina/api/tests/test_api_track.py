@@ -26,6 +26,14 @@ def test_a_report_is_tracked_by_anyone(client):
     }
 
 
+def test_tracking_a_report_looks_its_number_up_once(client, django_assert_num_queries):
+    """The entry, then the report: no second look-up of the same number (a regression guard)."""
+    report = submit_report()
+    with django_assert_num_queries(2):
+        response = client.get(f"{API}track/{report.number}")
+    assert response.json()["number"] == report.number
+
+
 def test_a_question_is_tracked_by_anyone(client):
     topic = QuestionTopic.objects.create(name="Данъци", unit=UnitFactory())
     question = question_submit(topic=topic, text="Кога се плаща данъкът?")

@@ -210,3 +210,13 @@ def test_an_unencoded_plus_of_the_offset_is_understood(client):
     assert [request["service_request_id"] for request in read(response, "service_requests")] == [
         report.number
     ]
+
+
+def test_a_list_read_moments_ago_shows_a_new_report_and_a_closing_at_once(client):
+    """Lists are kept for a few seconds, but a change made through the site is not hidden."""
+    first = submit_report()
+    assert [r["status"] for r in requests_of(client)] == ["open"]
+    second = submit_report()
+    close(first)
+    listed = {r["service_request_id"]: r["status"] for r in requests_of(client)}
+    assert listed == {first.number: "closed", second.number: "open"}

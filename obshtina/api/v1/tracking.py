@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from obshtina.registry.selectors import item_url_for_number, registry_number_find
+from obshtina.registry.selectors import item_url_for_registry_number, registry_number_find
 
 from . import schemas
 from .auth import optional_user
@@ -23,7 +23,7 @@ def track(request, number: str):
     user = optional_user(request) or request.user
     registry_number = registry_number_find(number) if schemas.is_storable(number) else None
     item = registry_number.item if registry_number else None
-    url = item_url_for_number(registry_number.code, user=user) if item is not None else None
+    url = item_url_for_registry_number(registry_number, user=user) if item is not None else None
     if url is None:
         raise ApiError(
             404,
