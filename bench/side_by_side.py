@@ -26,7 +26,6 @@ figure too (1 s each).
 
 import argparse
 import json
-import math
 import os
 import random
 import shutil
@@ -51,13 +50,13 @@ import django  # noqa: E402
 
 django.setup()
 
+import reports_bench  # noqa: E402  (bench/ is on the path: the script's own folder)
 from django.db import connection  # noqa: E402
 
 from obshtina.organization.models import Settlement  # noqa: E402
 from obshtina.organization.selectors import current_municipality  # noqa: E402
 from obshtina.reports.models import Report  # noqa: E402
 
-VIEWPORT_PIXELS = (412, 800)  # a phone held upright
 SAMPLE = 300  # distinct inputs per figure (numbers, viewports), drawn at random per request
 DEFAULT_PORT = 8510
 
@@ -103,18 +102,9 @@ def sample_reports(rng: random.Random, count: int) -> list[Report]:
 
 def phone_viewport(rng: random.Random, centres, municipality) -> str:
     """A map data address for a phone-sized box at zoom 13-16, half of them around a settlement."""
-    zoom = rng.randint(13, 16)
-    if rng.random() < 0.5:
-        lat, lng = rng.choice(centres)
-        lat, lng = rng.gauss(lat, 0.005), rng.gauss(lng, 0.007)
-    else:
-        lat = rng.uniform(float(municipality.bounds_south), float(municipality.bounds_north))
-        lng = rng.uniform(float(municipality.bounds_west), float(municipality.bounds_east))
-    degrees_per_pixel = 360 / (256 * 2**zoom)
-    half_lng = VIEWPORT_PIXELS[0] / 2 * degrees_per_pixel
-    half_lat = VIEWPORT_PIXELS[1] / 2 * degrees_per_pixel * math.cos(math.radians(lat))
-    bbox = f"{lat - half_lat:.5f},{lng - half_lng:.5f},{lat + half_lat:.5f},{lng + half_lng:.5f}"
-    return "/reports/map/data/?" + urlencode({"bbox": bbox, "zoom": zoom})
+    box = reports_bench.viewport(rng, rng.randint(13, 16), centres, municipality)
+    bbox = f"{box['south']:.5f},{box['west']:.5f},{box['north']:.5f},{box['east']:.5f}"
+    return "/reports/map/data/?" + urlencode({"bbox": bbox, "zoom": box["zoom"]})
 
 
 def read_figures(rng: random.Random) -> tuple[list[str], list[Figure]]:

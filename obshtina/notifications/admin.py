@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from obshtina.audit.admin import AccessRecordedAdmin
+from obshtina.core.admin import ReadOnlyModelAdmin
 
 from .models import DeliveryAttempt, Notification
 from .services import notification_retry
@@ -20,7 +21,7 @@ class DeliveryAttemptInline(admin.TabularInline):
 
 
 @admin.register(Notification)
-class NotificationAdmin(AccessRecordedAdmin):
+class NotificationAdmin(ReadOnlyModelAdmin, AccessRecordedAdmin):
     """Read-only: the outbox is a record of what was sent.
 
     The bodies are not shown: they may carry one-time links (password reset,
@@ -49,15 +50,6 @@ class NotificationAdmin(AccessRecordedAdmin):
     readonly_fields = fields
     inlines = [DeliveryAttemptInline]
     actions = ["retry_now"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Опитай отново сега"), permissions=["view"])
     def retry_now(self, request, queryset):

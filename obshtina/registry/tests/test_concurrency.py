@@ -4,52 +4,24 @@ The threads use real, separate database connections, so on PostgreSQL this
 exercises the row lock and the race to create a new year's counter.
 """
 
-import threading
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
 
+from obshtina.core.tests.threads import run_in_threads, skip_unless_threads_share_the_database
 from obshtina.registry.models import RegistryCounter, RegistryNumber
 from obshtina.registry.services import registry_number_issue
 
 from .factories import RegistrySeriesFactory
 
 
-# SQLite's in-memory test database is shared between threads through a
-# shared cache, whose table locks fail at once ("database table is locked")
-# instead of waiting for the busy timeout; a file database (as in production)
-# waits and serializes writers, and so passes.
 @pytest.fixture(autouse=True)
 def _needs_a_database_threads_can_share():
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("threads need PostgreSQL or a file database, not SQLite's in-memory one")
+    skip_unless_threads_share_the_database()
 
 
 THREADS = 8
 NUMBERS_PER_THREAD = 25
-
-
-def run_in_threads(work, count):
-    """Start `count` threads together; return their results and errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def target():
-        try:
-            barrier.wait()
-            results.extend(work())
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 @pytest.mark.django_db(transaction=True)

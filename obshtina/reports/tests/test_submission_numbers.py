@@ -4,7 +4,6 @@ The threads use real, separate database connections (PostgreSQL, or a file
 SQLite database), as gunicorn's threads do.
 """
 
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 
 from obshtina.core.images import clean_image
+from obshtina.core.tests.threads import run_in_threads, skip_unless_threads_share_the_database
 from obshtina.notifications.models import Notification
 from obshtina.notifications.services import notification_prepare
 from obshtina.registry.models import RegistryCounter, RegistryNumber
@@ -30,31 +30,7 @@ MID_2031 = datetime(2031, 6, 1, 9, 0, tzinfo=UTC)
 
 @pytest.fixture
 def threads_share_the_database():
-    # SQLite's in-memory test database fails at once under threads ("database
-    # table is locked") instead of waiting; a file database waits, as in production.
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("threads need PostgreSQL or a file database, not SQLite's in-memory one")
-
-
-def run_in_threads(work, count):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def target():
-        try:
-            barrier.wait()
-            results.extend(work())
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
+    skip_unless_threads_share_the_database()
 
 
 def assert_registry_journal_is_consecutive(year: int) -> list[int]:
