@@ -199,3 +199,10 @@ def test_files_on_a_storage_without_folders_are_backed_up_and_restored(
 
     assert not (tmp_path / "media").exists()
     assert after["photos"] == before["photos"]
+
+
+def test_an_output_that_is_neither_a_folder_nor_a_tar_name_is_refused(tmp_path):
+    with pytest.raises(CommandError, match=r"existing folder or a name ending in \.tar"):
+        call_command("backup", output=tmp_path / "no-such-folder", verbosity=0)
+
+    assert list(tmp_path.iterdir()) == []

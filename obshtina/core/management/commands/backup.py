@@ -24,6 +24,11 @@ class Command(BaseCommand):
     def handle(self, *, output: Path, keep: int | None, verbosity: int, **options):
         if keep is not None and (keep < 1 or not output.is_dir()):
             raise CommandError("--keep needs a positive number and an existing folder as --output.")
+        if not output.is_dir() and output.suffix != ".tar":
+            # A mistyped or not yet created folder would otherwise become a file of its name.
+            raise CommandError(
+                f"--output must be an existing folder or a name ending in .tar: {output}"
+            )
         target = output / archive_name() if output.is_dir() else output
 
         def progress(line):
