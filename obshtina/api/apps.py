@@ -7,6 +7,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("Приложни интерфейси (API)")
 
     def ready(self):
-        from .open311.caching import connect_signals
+        from .v1 import tracking_cache
 
-        connect_signals()
+        tracking_cache.connect_signals()

@@ -38,11 +38,17 @@ def normalize_number(text: str) -> str:
     )
 
 
-def registry_number_find(text: str) -> RegistryNumber | None:
+def registry_code_of(text: str) -> str | None:
+    """The stored registry index for what a person typed, or None if it cannot be one."""
     if len(text) > MAX_INPUT_LENGTH:
         return None
     code = normalize_number(text)
-    if not CODE_PATTERN.match(code):
+    return code if CODE_PATTERN.match(code) else None
+
+
+def registry_number_find(text: str) -> RegistryNumber | None:
+    code = registry_code_of(text)
+    if code is None:
         return None
     return RegistryNumber.objects.select_related("series", "content_type").filter(code=code).first()
 

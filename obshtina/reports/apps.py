@@ -9,6 +9,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from obshtina.accounts import sections
 
+        from . import public_generation
         from .selectors import mine, public
         from .services.following import subscriptions_forget
         from .services.submission import reports_forget_author
@@ -19,3 +20,4 @@ class ReportsConfig(AppConfig):
         sections.register_export_section("subscriptions", public.subscriptions_export)
         sections.register_deletion_hook(subscriptions_forget)
         sections.register_deletion_hook(reports_forget_author)
+        public_generation.connect_signals()

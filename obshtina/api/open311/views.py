@@ -10,7 +10,7 @@ from obshtina.organization.selectors import current_municipality
 from obshtina.registry.selectors import normalize_number
 from obshtina.reports.services.errors import ReportError
 
-from .caching import cached_list
+from .caching import cached_answer
 from .decorators import open311_endpoint
 from .errors import (
     INVALID_API_KEY,
@@ -82,15 +82,18 @@ def requests(request, fmt: str):
         rows = public_requests(**requests_filters(request.GET))
         return open311_response(fmt, "service_requests", [request_document(row) for row in rows])
 
-    return cached_list(request, fmt, render)
+    return cached_answer(request, fmt, render)
 
 
 @open311_endpoint("GET")
 def request_detail(request, fmt: str, service_request_id: str):
-    rows = public_requests(numbers=[normalize_number(service_request_id)])
-    if not rows:
-        raise Open311Error(404, UNKNOWN_REQUEST % {"number": _echo(service_request_id)})
-    return open311_response(fmt, "service_requests", [request_document(rows[0])])
+    def render():
+        rows = public_requests(numbers=[normalize_number(service_request_id)])
+        if not rows:
+            raise Open311Error(404, UNKNOWN_REQUEST % {"number": _echo(service_request_id)})
+        return open311_response(fmt, "service_requests", [request_document(rows[0])])
+
+    return cached_answer(request, fmt, render)
 
 
 @open311_endpoint("GET")

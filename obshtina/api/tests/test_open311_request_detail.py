@@ -5,7 +5,9 @@ from urllib.parse import quote
 import pytest
 
 from obshtina.reports.models import Report
+from obshtina.reports.services.workflow import report_change_status
 from obshtina.reports.tests.factories import submit_report
+from obshtina.reports.tests.staff_helpers import officer_of
 
 from .open311_helpers import BASE, FORMATS, errors, get, read
 
@@ -42,3 +44,21 @@ def test_a_hidden_report_is_not_found(client, fmt):
     report = submit_report()
     Report.objects.filter(pk=report.pk).update(is_hidden=True)
     errors(get(client, f"requests/{report.number}", fmt), status=404)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_request_asked_again_is_kept_until_its_report_changes(
+    client, fmt, django_assert_max_num_queries
+):
+    report = submit_report()
+    first = get(client, f"requests/{report.number}", fmt).content
+    with django_assert_max_num_queries(0):
+        assert get(client, f"requests/{report.number}", fmt).content == first
+    report_change_status(
+        report=report,
+        actor=officer_of(report.unit),
+        status=Report.Status.RESOLVED,
+        public_message="Дървото е премахнато.",
+    )
+    (request,) = read(get(client, f"requests/{report.number}", fmt), "service_requests")
+    assert request["status"] == "closed"

@@ -6,12 +6,15 @@ A box with more than MARKER_LIMIT reports is summed up on the server into grid
 cells sized by the zoom, so a phone never receives thousands of markers.
 """
 
+import hashlib
+import json
 import math
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Avg, Count, F, FloatField, QuerySet, Value
 from django.db.models.functions import Floor, Substr
 from django.urls import reverse
@@ -22,6 +25,7 @@ from django.utils.translation import gettext as _
 from obshtina.organization.selectors import current_municipality
 
 from ..models import Report
+from ..public_generation import public_generation
 
 MAP_WINDOW_DAYS = 30
 MARKER_LIMIT = 500
@@ -29,6 +33,9 @@ MARKER_LIMIT = 500
 CLUSTER_CELL_PIXELS = 64
 ANSWER_SNIPPET_CHARS = 160
 CLUSTER_CACHE_SECONDS = 60  # as long as browsers keep the map data (Cache-Control)
+# The JSON of one viewport, kept within the reports' public generation: a new or
+# changed report shows on the next request; nothing is kept longer than a browser would.
+VIEW_CACHE_SECONDS = CLUSTER_CACHE_SECONDS
 # What reverse() leaves unquoted in a path argument (django.urls.resolvers).
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
@@ -77,6 +84,31 @@ def reports_in_view(
         category_ids=category_ids,
         statuses=statuses,
     )
+
+
+def reports_in_view_json(
+    bbox: tuple[float, float, float, float],
+    *,
+    zoom: int,
+    category_ids: Iterable[int] = (),
+    statuses: Iterable[str] = (),
+) -> bytes:
+    """``reports_in_view`` as UTF-8 JSON, kept per viewport and filter for a minute.
+
+    Serialising up to MARKER_LIMIT markers costs more than the query behind them, and
+    a viewport is asked for again and again (a reload, the same town centre on every
+    phone): the bytes are kept, not the data."""
+    since = map_window_start()
+    address = repr((bbox, zoom, sorted(category_ids or []), sorted(statuses or []))).encode()
+    minute = int(since.timestamp()) // VIEW_CACHE_SECONDS
+    key = f"reports:map:view:{public_generation()}:{minute}:{hashlib.sha256(address).hexdigest()}"
+    kept = cache.get(key)
+    if kept is not None:
+        return kept
+    data = reports_in_view(bbox, zoom=zoom, category_ids=category_ids, statuses=statuses)
+    content = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
+    cache.set(key, content, VIEW_CACHE_SECONDS)
+    return content
 
 
 def map_window_start(now: datetime | None = None) -> datetime:

@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -109,10 +109,10 @@ def map_data(request):
         return _error(
             " ".join(message for messages in form.errors.values() for message in messages)
         )
-    data = map_selectors.reports_in_view(
+    content = map_selectors.reports_in_view_json(
         bbox, zoom=zoom, category_ids=form.category_ids(), statuses=form.statuses()
     )
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response = HttpResponse(content, content_type="application/json")
     patch_cache_control(response, public=True, max_age=DATA_MAX_AGE)
     return response
 
