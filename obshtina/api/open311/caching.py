@@ -3,9 +3,10 @@
 A list is up to 1,000 reports rendered row by row: far more work than a client
 asking again a moment later should cost; a single request is read far more often
 than it changes. The answer for one address (path, format, language and query
-string) is kept for LIST_SECONDS within the reports' public generation
-(``reports.public_generation``): a change made through the site shows at once, one
-made otherwise (a bulk update) within LIST_SECONDS.
+string) is kept within the reports' public generation (``reports.public_generation``):
+a change made through the site shows at once. A list is kept for LIST_SECONDS (its
+window of dates moves on), a single request for ONE_SECONDS: a change made otherwise
+(a bulk update) shows when they run out.
 """
 
 import hashlib
@@ -17,9 +18,10 @@ from django.utils.translation import get_language
 from obshtina.reports.public_generation import public_generation
 
 LIST_SECONDS = 30
+ONE_SECONDS = 300
 
 
-def cached_answer(request, fmt: str, render) -> HttpResponse:
+def cached_answer(request, fmt: str, render, *, seconds: int = LIST_SECONDS) -> HttpResponse:
     """What ``request`` asks for: the kept answer, or ``render()``'s (a 200 is kept).
 
     ``render`` may raise (e.g. Open311Error for a 404): nothing is kept then."""
@@ -32,5 +34,5 @@ def cached_answer(request, fmt: str, render) -> HttpResponse:
         return HttpResponse(content, content_type=content_type)
     response = render()
     if response.status_code == 200:
-        cache.set(key, (response.content, response["Content-Type"]), LIST_SECONDS)
+        cache.set(key, (response.content, response["Content-Type"]), seconds)
     return response

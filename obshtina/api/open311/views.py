@@ -10,7 +10,7 @@ from obshtina.organization.selectors import current_municipality
 from obshtina.registry.selectors import normalize_number
 from obshtina.reports.services.errors import ReportError
 
-from .caching import cached_answer
+from .caching import ONE_SECONDS, cached_answer
 from .decorators import open311_endpoint
 from .errors import (
     INVALID_API_KEY,
@@ -93,7 +93,7 @@ def request_detail(request, fmt: str, service_request_id: str):
             raise Open311Error(404, UNKNOWN_REQUEST % {"number": _echo(service_request_id)})
         return open311_response(fmt, "service_requests", [request_document(rows[0])])
 
-    return cached_answer(request, fmt, render)
+    return cached_answer(request, fmt, render, seconds=ONE_SECONDS)
 
 
 @open311_endpoint("GET")

@@ -34,8 +34,9 @@ CLUSTER_CELL_PIXELS = 64
 ANSWER_SNIPPET_CHARS = 160
 CLUSTER_CACHE_SECONDS = 60  # as long as browsers keep the map data (Cache-Control)
 # The JSON of one viewport, kept within the reports' public generation: a new or
-# changed report shows on the next request; nothing is kept longer than a browser would.
-VIEW_CACHE_SECONDS = CLUSTER_CACHE_SECONDS
+# changed report shows on the next request. The 30 days' window moves on in steps of
+# this length: a report leaves the map up to 5 minutes after it turned 30 days old.
+VIEW_CACHE_SECONDS = 300
 # What reverse() leaves unquoted in a path argument (django.urls.resolvers).
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
@@ -93,15 +94,14 @@ def reports_in_view_json(
     category_ids: Iterable[int] = (),
     statuses: Iterable[str] = (),
 ) -> bytes:
-    """``reports_in_view`` as UTF-8 JSON, kept per viewport and filter for a minute.
+    """``reports_in_view`` as UTF-8 JSON, kept per viewport and filter for 5 minutes.
 
     Serialising up to MARKER_LIMIT markers costs more than the query behind them, and
     a viewport is asked for again and again (a reload, the same town centre on every
     phone): the bytes are kept, not the data."""
-    since = map_window_start()
     address = repr((bbox, zoom, sorted(category_ids or []), sorted(statuses or []))).encode()
-    minute = int(since.timestamp()) // VIEW_CACHE_SECONDS
-    key = f"reports:map:view:{public_generation()}:{minute}:{hashlib.sha256(address).hexdigest()}"
+    step = int(timezone.now().timestamp()) // VIEW_CACHE_SECONDS
+    key = f"reports:map:view:{public_generation()}:{step}:{hashlib.sha256(address).hexdigest()}"
     kept = cache.get(key)
     if kept is not None:
         return kept

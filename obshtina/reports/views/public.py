@@ -16,7 +16,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from obshtina.core.page_cache import cached_visitor_page
+
 from ..models import Report
+from ..public_generation import public_generation
 from ..selectors.public import (
     is_subscribed,
     report_for_number,
@@ -73,10 +76,14 @@ def _render_report(request, report: Report, *, private: bool, reopen_form=None, 
 
 
 def report_detail(request, number: str):
-    report = report_for_number(number, user=request.user)
-    if report is None:
-        raise Http404(_("Няма сигнал с такъв номер."))
-    return _render_report(request, report, private=False)
+    def render():
+        report = report_for_number(number, user=request.user)
+        if report is None:
+            raise Http404(_("Няма сигнал с такъв номер."))
+        return _render_report(request, report, private=False)
+
+    # The same page for every visitor without an account, until the report changes.
+    return cached_visitor_page(request, render, version=public_generation())
 
 
 @never_cache
