@@ -92,12 +92,23 @@
   var pending = null;
   var timer = null;
 
+  // The box asked for is widened to a grid of 64-pixel steps of the zoom: phones that
+  // show nearly the same view ask for the same address, which the server and the
+  // browser keep (a marker a few pixels past the edge costs nothing).
+  function gridBox(bounds, zoom) {
+    var step = 360 / (256 * Math.pow(2, zoom)) * 64;
+    function down(value, limit) { return Math.max(limit, Math.floor(value / step) * step); }
+    function up(value, limit) { return Math.min(limit, Math.ceil(value / step) * step); }
+    return [down(bounds.getSouth(), -90), down(bounds.getWest(), -180),
+      up(bounds.getNorth(), 90), up(bounds.getEast(), 180)];
+  }
+
   function load() {
-    var bounds = map.getBounds();
+    var zoom = map.getZoom();
     var params = filters();
-    params.set("bbox", [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()]
+    params.set("bbox", gridBox(map.getBounds(), zoom)
       .map(function (value) { return value.toFixed(5); }).join(","));
-    params.set("zoom", map.getZoom());
+    params.set("zoom", zoom);
     if (pending) pending.abort();
     pending = new AbortController();
     status.textContent = strings.loading;
