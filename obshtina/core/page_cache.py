@@ -35,6 +35,7 @@ def is_plain_visitor(request) -> bool:
     """Not signed in, nothing kept for them: the page is the same as for anyone."""
     return (
         request.method in ("GET", "HEAD")
+        and not request.GET  # the page's own address, not every query string one may invent
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES
         and not request.headers.get("HX-Request")
