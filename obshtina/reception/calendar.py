@@ -47,9 +47,9 @@ def appointment_invitation(appointment: Appointment, *, now: datetime | None = N
     if appointment.schedule.location:
         event.add("location", appointment.schedule.location)
     description = [f"{appointment.number} – {appointment.topic}"]
-    if appointment.video_url:
-        description.append(appointment.video_url)
-        event.add("url", appointment.video_url)
+    if appointment.standing_video_url:
+        description.append(appointment.standing_video_url)
+        event.add("url", appointment.standing_video_url)
     event.add("description", "\n".join(description))
 
     organizer = vCalAddress(f"mailto:{_address_of(settings.DEFAULT_FROM_EMAIL)}")

@@ -279,6 +279,11 @@ class Appointment(models.Model):
     def unit(self) -> Unit | None:
         return self.schedule.unit
 
+    @property
+    def standing_video_url(self) -> str:
+        """The video link while the meeting stands: a refused or cancelled one has none."""
+        return self.video_url if self.status == self.Status.APPROVED else ""
+
     def is_visible_to(self, user) -> bool:
         from obshtina.organization.permissions import can_view_appointment
 

@@ -76,7 +76,7 @@ def _email_values(appointment: Appointment, action: str) -> dict:
         "reason": appointment.reason
         if action in {"rejected", "cancelled_by_staff", "cancelled_by_citizen"}
         else "",
-        "video_url": appointment.video_url,
+        "video_url": appointment.standing_video_url,
         "has_account": bool(appointment.author_id),
         "url_path": reverse("reception:appointment", kwargs={"number": appointment.number}),
         "sent_at": timezone.now(),

@@ -55,6 +55,25 @@ def test_approval_with_a_generated_jitsi_room_tells_the_citizen(
     assert appointment.video_url in mail.outbox[0].body
 
 
+def test_a_meeting_the_office_cancelled_is_announced_without_its_video_link(
+    schedule, official, django_capture_on_commit_callbacks, settings
+):
+    settings.VIDEO_URL_TEMPLATE = "https://video.samokov.bg/{room}"
+    appointment = book(schedule, at(next_weekday(0), "09:00"), wants_video=True)
+    appointment_approve(appointment=appointment, actor=official, generate_video=True)
+    link = appointment.video_url
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        appointment_cancel_by_staff(appointment=appointment, actor=official, reason="Болничен")
+
+    (cancelled,) = mail.outbox
+    assert "Болничен" in cancelled.body
+    assert link not in cancelled.body
+    assert all(link not in str(content) for content, _type in cancelled.alternatives)
+    assert all(link not in str(attachment) for attachment in cancelled.attachments)
+
+
 def test_rejection_needs_a_reason_and_the_citizen_reads_it(
     schedule, official, django_capture_on_commit_callbacks
 ):
