@@ -103,7 +103,7 @@ def report_change_status(
         report.resolved_at = timezone.now()
     elif old_status == Status.RESOLVED:
         report.resolved_at = None
-    if public_message:
+    if public_message and _is_the_answer(report, status):
         report.public_answer = public_message
     report.save(
         update_fields=["status", "forwarded_to", "resolved_at", "public_answer", "updated_at"]
@@ -118,6 +118,15 @@ def report_change_status(
         data={"forwarded_to": forwarded_to} if forwarded_to else None,
     )
     return report
+
+
+def _is_the_answer(report: Report, status: str) -> bool:
+    """Does a status change's public note become "Отговор на общината"? A refusal's or a
+    forwarding's reason does; any other note ("Решен.") only while the unit has written
+    no answer of its own, which it must not hide."""
+    if status in (Status.REJECTED, Status.FORWARDED):
+        return True
+    return not report.events.filter(kind=ReportEvent.Kind.ANSWER, is_public=True).exists()
 
 
 @transaction.atomic

@@ -57,3 +57,30 @@ def test_an_unknown_action_changes_nothing(client, officer, report):
     response = client.post(manage_url(report), {"action": "delete"}, follow=True)
     assert "Неизвестно действие." in response.text
     assert report.events.count() == 1
+
+
+def test_the_page_keeps_the_units_answer_when_the_report_is_then_marked_resolved(
+    client, officer, report
+):
+    answer = "Дупката ще бъде запълнена до петък от екипа на общинското предприятие."
+    client.post(manage_url(report), {"action": "answer", "message": answer})
+    client.post(
+        manage_url(report), {"action": "status", "status": "resolved", "public_message": "Решен."}
+    )
+    page = client.get(report.get_absolute_url()).text
+    answer_panel = page.split('id="report-answer"', 1)[1].split("</section>", 1)[0]
+    assert answer in answer_panel
+    assert "Решен." not in answer_panel
+    assert "Решен." in page  # the note stays in the timeline
+
+
+def test_a_refusal_gives_its_reason_as_the_answer_even_after_an_earlier_answer(
+    client, officer, report
+):
+    client.post(manage_url(report), {"action": "answer", "message": "Проверяваме мястото."})
+    reason = "Улицата е републиканска пътна мрежа; сигналът е за АПИ."
+    client.post(
+        manage_url(report), {"action": "status", "status": "rejected", "public_message": reason}
+    )
+    report.refresh_from_db()
+    assert report.public_answer == reason
