@@ -8,12 +8,15 @@ imports them:
     register_profile_section("reports", my_reports_section)  # user -> {"title", "url", "count"}
     register_export_section("reports", my_reports_export)  # user -> JSON-serialisable data
     register_deletion_hook(forget_my_subscriptions)  # user -> None, before anonymising
+    register_filed_items("reports", _("Сигнали"), my_filed_reports)  # user -> [FiledItem]
 
 A profile section registered under one of the keys of ``PROFILE_PLACEHOLDERS``
 replaces that placeholder; other keys are shown after the placeholders.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +36,26 @@ PROFILE_PLACEHOLDERS: dict[str, dict] = {
     "appointments": {"title": _("Моите срещи"), "empty": _("Все още няма заявени срещи.")},
 }
 
+
+@dataclass(frozen=True)
+class FiledItem:
+    """One thing a citizen filed, as "Моите" lists it beside every other kind."""
+
+    kind: str  # what it is, for the citizen: "Сигнал", "Жалба", "Среща"…
+    number: str
+    subject: str
+    filed_at: datetime
+    status: str  # the status's label
+    status_code: str
+    url: str
+    next_date: date | datetime | None = None  # the next deadline, or the meeting's time
+    next_label: str = ""  # what next_date is ("срок", "среща")
+
+
+FiledItemsProvider = Callable[[Any], Iterable[FiledItem]]
+
 profile_sections: dict[str, ProfileSectionProvider] = {}
+filed_item_providers: dict[str, tuple[str, FiledItemsProvider]] = {}
 export_sections: dict[str, ExportSectionProvider] = {}
 deletion_hooks: list[DeletionHook] = []
 
@@ -42,6 +64,12 @@ def register_profile_section(key: str, provider: ProfileSectionProvider) -> None
     """``provider(user)`` returns ``{"title": str, "url": str | None, "count": int}``;
     an optional ``"empty"`` text is shown when count is 0."""
     profile_sections[key] = provider
+
+
+def register_filed_items(key: str, label: str, provider: FiledItemsProvider) -> None:
+    """``provider(user)`` yields the FiledItem of every item of one kind the user filed;
+    ``label`` names the kind in "Моите"'s filter (e.g. "Сигнали")."""
+    filed_item_providers[key] = (label, provider)
 
 
 def register_export_section(key: str, provider: ExportSectionProvider) -> None:

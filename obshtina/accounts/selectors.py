@@ -36,6 +36,22 @@ def profile_hub_sections(user: User) -> list[dict]:
     return hub
 
 
+def filed_kinds() -> list[tuple[str, str]]:
+    """(key, label) of every kind "Моите" lists, for its filter."""
+    return [(key, str(label)) for key, (label, _provider) in sections.filed_item_providers.items()]
+
+
+def filed_items(user: User, *, kind: str = "") -> list[sections.FiledItem]:
+    """Everything ``user`` filed (or one kind of it), newest first."""
+    items = [
+        item
+        for key, (_label, provider) in sections.filed_item_providers.items()
+        if not kind or key == kind
+        for item in provider(user)
+    ]
+    return sorted(items, key=lambda item: item.filed_at, reverse=True)
+
+
 def user_export_data(*, user: User) -> dict[str, Any]:
     """Everything the platform holds about ``user``, for the data-subject export.
 

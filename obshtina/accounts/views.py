@@ -3,6 +3,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .forms import DeleteAccountForm, ProfileForm
-from .selectors import profile_hub_sections, user_export_data
+from .selectors import filed_items, filed_kinds, profile_hub_sections, user_export_data
 from .services import user_delete_account, user_update_profile
 
 
@@ -22,6 +23,21 @@ def profile(request):
         "accounts/profile.html",
         {"sections": profile_hub_sections(request.user)},
     )
+
+
+MINE_PAGE_SIZE = 25
+
+
+@login_required
+def mine(request):
+    """ "Моите": every report, question, letter and meeting the user filed, in one list."""
+    kinds = filed_kinds()
+    kind = request.GET.get("kind", "")
+    if kind not in dict(kinds):
+        kind = ""  # an unknown kind shows everything rather than an error
+    items = filed_items(request.user, kind=kind)
+    page = Paginator(items, MINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "accounts/mine.html", {"page": page, "kinds": kinds, "kind": kind})
 
 
 @login_required

@@ -15,6 +15,9 @@ class CorrespondenceConfig(AppConfig):
         from .services.citizen import correspondence_forget_sender
 
         sections.register_profile_section("correspondence", citizen.my_correspondence_section)
+        sections.register_filed_items(
+            "correspondence", _("Писма и заявления"), citizen.my_filed_documents
+        )
         sections.register_export_section("correspondence", citizen.my_correspondence_export)
         sections.register_deletion_hook(correspondence_forget_sender)
         register_private_items(Correspondence, citizen.documents_viewable_by)

@@ -9,9 +9,14 @@ class InfodeskConfig(AppConfig):
     def ready(self):
         from obshtina.accounts import sections
 
-        from .selectors.questions import my_questions_export, my_questions_section
+        from .selectors.questions import (
+            my_filed_questions,
+            my_questions_export,
+            my_questions_section,
+        )
         from .services.questions import questions_forget_author
 
         sections.register_profile_section("questions", my_questions_section)
+        sections.register_filed_items("questions", _("Въпроси"), my_filed_questions)
         sections.register_export_section("questions", my_questions_export)
         sections.register_deletion_hook(questions_forget_author)

@@ -11,11 +11,16 @@ class ReceptionConfig(AppConfig):
         from obshtina.registry.visibility import register_private_items
 
         from .models import Appointment
-        from .selectors import my_appointments_export, my_appointments_section
+        from .selectors import (
+            my_appointments_export,
+            my_appointments_section,
+            my_filed_appointments,
+        )
         from .selectors_staff import appointments_viewable_by
         from .services.account_deletion import appointments_forget_author
 
         sections.register_profile_section("appointments", my_appointments_section)
+        sections.register_filed_items("appointments", _("Срещи"), my_filed_appointments)
         sections.register_export_section("appointments", my_appointments_export)
         sections.register_deletion_hook(appointments_forget_author)
         register_private_items(Appointment, appointments_viewable_by)

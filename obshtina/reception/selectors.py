@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from obshtina.accounts.sections import FiledItem
 from obshtina.core.dates import public_holidays
 from obshtina.organization.permissions import can_view_appointment
 
@@ -433,6 +434,28 @@ def my_appointments_section(user) -> dict:
         "count": Appointment.objects.filter(author=user).count(),
         "empty": _("Все още няма заявени срещи."),
     }
+
+
+def my_filed_appointments(user, *, now: datetime | None = None) -> list[FiledItem]:
+    """The citizen's meeting requests in "Моите"; an upcoming one shows when it is."""
+    now = now or timezone.now()
+    items = []
+    for appointment in _appointments_of(user):
+        upcoming = appointment.status in Appointment.UPCOMING and appointment.ends_at > now
+        items.append(
+            FiledItem(
+                kind=str(_("Среща")),
+                number=appointment.number,
+                subject=f"{appointment.schedule}: {appointment.topic}",
+                filed_at=appointment.created_at,
+                status=str(appointment.get_status_display()),
+                status_code=appointment.status,
+                url=appointment.get_absolute_url(),
+                next_date=appointment.starts_at if upcoming else None,
+                next_label=str(pgettext_lazy("meeting", "среща")) if upcoming else "",
+            )
+        )
+    return items
 
 
 def my_appointments_export(user) -> list[dict]:

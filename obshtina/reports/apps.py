@@ -15,6 +15,7 @@ class ReportsConfig(AppConfig):
         from .services.submission import reports_forget_author
 
         sections.register_profile_section("reports", mine.my_reports_section)
+        sections.register_filed_items("reports", _("Сигнали"), mine.my_filed_reports)
         sections.register_export_section("reports", mine.my_reports_export)
         sections.register_profile_section("subscriptions", public.subscriptions_profile_section)
         sections.register_export_section("subscriptions", public.subscriptions_export)

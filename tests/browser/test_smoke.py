@@ -68,6 +68,11 @@ def test_citizen_registers_confirms_email_and_logs_in(page, assert_accessible):
     assert page.get_by_text("Мария").first.is_visible()
     assert_accessible(page)
 
+    page.get_by_role("link", name="Моите", exact=True).click()
+    page.wait_for_url("**/profile/mine/")
+    assert page.get_by_text("Все още няма нищо подадено от вас.").is_visible()
+    assert_accessible(page)
+
 
 def test_the_frame_works_on_a_phone(phone_page, assert_accessible):
     phone_page.goto("/")

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.accounts.sections import FiledItem
 from obshtina.organization.permissions import can_manage_item, can_view_item, viewable_items
 
 from ..models import Attachment, Correspondence, CorrespondenceEvent, OutgoingDocument
@@ -20,6 +21,24 @@ def documents_of_author(user) -> QuerySet[Correspondence]:
         .only("number", "registered_at", "kind", "subject", "status", "due_at", "closed_at")
         .order_by("-registered_at", "-pk")
     )
+
+
+def my_filed_documents(user) -> list[FiledItem]:
+    """The user's letters, complaints, proposals and ЗДОИ requests in "Моите"."""
+    return [
+        FiledItem(
+            kind=str(item.get_kind_display()),
+            number=item.number,
+            subject=item.subject,
+            filed_at=item.registered_at,
+            status=str(item.get_status_display()),
+            status_code=item.status,
+            url=item.get_absolute_url(),
+            next_date=item.due_at if item.due_at and not item.closed_at else None,
+            next_label=str(_("срок")) if item.due_at and not item.closed_at else "",
+        )
+        for item in documents_of_author(user)
+    ]
 
 
 def documents_viewable_by(user) -> QuerySet[Correspondence]:

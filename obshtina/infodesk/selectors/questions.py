@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.accounts.sections import FiledItem
 from obshtina.organization.models import Unit
 from obshtina.organization.permissions import KIND_QUESTION, can_view_item, units_of
 from obshtina.registry.selectors import normalize_number
@@ -88,6 +89,22 @@ def my_questions_section(user) -> dict:
         "count": Question.objects.filter(author=user).count(),
         "empty": _("Все още няма зададени въпроси."),
     }
+
+
+def my_filed_questions(user) -> list[FiledItem]:
+    """The user's questions in "Моите" (questions have no term of days, so no deadline)."""
+    return [
+        FiledItem(
+            kind=str(_("Въпрос")),
+            number=question.number,
+            subject=question.topic.name,
+            filed_at=question.created_at,
+            status=str(question.get_status_display()),
+            status_code=question.status,
+            url=question.get_absolute_url(),
+        )
+        for question in questions_of_author(user)
+    ]
 
 
 def my_questions_export(user) -> list[dict]:

@@ -4,6 +4,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.accounts.sections import FiledItem
+
 from ..models import Report
 
 
@@ -12,7 +14,7 @@ def reports_of_author(user) -> QuerySet[Report]:
     return (
         Report.objects.filter(author=user)
         .select_related("category")
-        .only("number", "status", "created_at", "description", "category__name")
+        .only("number", "status", "created_at", "due_at", "description", "category__name")
         .order_by("-created_at", "-pk")
     )
 
@@ -25,6 +27,24 @@ def my_reports_section(user) -> dict:
         "count": Report.objects.filter(author=user).count(),
         "empty": _("Все още няма подадени сигнали."),
     }
+
+
+def my_filed_reports(user) -> list[FiledItem]:
+    """The user's reports in "Моите", beside everything else they filed."""
+    return [
+        FiledItem(
+            kind=str(_("Сигнал")),
+            number=report.number,
+            subject=report.category.name,
+            filed_at=report.created_at,
+            status=str(report.get_status_display()),
+            status_code=report.status,
+            url=report.get_absolute_url(),
+            next_date=report.due_at if report.is_open else None,
+            next_label=str(_("срок")) if report.is_open else "",
+        )
+        for report in reports_of_author(user)
+    ]
 
 
 def my_reports_export(user) -> list[dict]:
