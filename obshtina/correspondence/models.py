@@ -275,6 +275,7 @@ class CorrespondenceEvent(models.Model):
         CLARIFIED = "clarified", _("уточнение от заявителя")
         ACCESS_CONFIRMED = "access_confirmed", _("потвърден получен достъп")
         CLOSED = "closed", _("приключено")
+        READ_FOR_MEETING = "read_for_meeting", _("прочетено за среща")
 
     correspondence = models.ForeignKey(
         Correspondence, on_delete=models.CASCADE, related_name="events"

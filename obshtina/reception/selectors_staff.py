@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.phones import phone_e164
+from obshtina.correspondence.selectors.citizen import document_of_citizen
 from obshtina.organization.permissions import (
     can_book_for_caller,
     can_manage_schedule,
@@ -26,6 +27,7 @@ from obshtina.registry.models import RegistryNumber
 from obshtina.registry.selectors import (
     external_document,
     normalize_number,
+    registry_number_find,
     registry_number_for_viewer,
 )
 
@@ -195,6 +197,10 @@ class DocumentPanel:
     registry_url: str = ""
     external: dict | None = None
     related: list[Appointment] = field(default_factory=list)
+    # The citizen's own document, readable for this meeting (reception:cited_document).
+    for_meeting_url: str = ""
+    # Why a document of the platform cannot be opened from here.
+    closed_reason: str = ""
 
 
 def document_panel(*, appointment: Appointment, user) -> DocumentPanel | None:
@@ -207,6 +213,15 @@ def document_panel(*, appointment: Appointment, user) -> DocumentPanel | None:
     registry_number = registry_number_for_viewer(typed, user=user)
     code = registry_number.code if registry_number else normalize_number(typed)
     panel = DocumentPanel(typed=typed, code=code, external=external_document(code))
+    if document_of_citizen(number=code, citizen=appointment.author) is not None:
+        panel.for_meeting_url = reverse("reception:cited_document", args=[appointment.number])
+    elif registry_number is None and registry_number_find(typed) is not None:
+        panel.closed_reason = str(
+            _(
+                "Документът е регистриран в платформата, но не е подаден от гражданина на "
+                "срещата: отваря се само от звеното, което го обработва."
+            )
+        )
     if registry_number is not None:
         panel.registry_number = registry_number
         panel.item = registry_number.item

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.accounts.sections import FiledItem
 from obshtina.organization.permissions import can_manage_item, can_view_item, viewable_items
+from obshtina.registry.selectors import registry_code_of
 
 from ..models import Attachment, Correspondence, CorrespondenceEvent, OutgoingDocument
 
@@ -39,6 +40,28 @@ def my_filed_documents(user) -> list[FiledItem]:
         )
         for item in documents_of_author(user)
     ]
+
+
+def document_of_citizen(*, number: str, citizen) -> Correspondence | None:
+    """The document with this registry number if ``citizen`` filed it (a meeting's
+    official may then read it for the meeting); None otherwise or for no citizen."""
+    if citizen is None or not number:
+        return None
+    code = registry_code_of(number)
+    if code is None:
+        return None
+    return (
+        Correspondence.objects.filter(number=code, author=citizen)
+        .select_related("unit")
+        .prefetch_related(
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.filter(outgoing__isnull=True).order_by("pk"),
+                to_attr="filed_files",
+            )
+        )
+        .first()
+    )
 
 
 def documents_viewable_by(user) -> QuerySet[Correspondence]:

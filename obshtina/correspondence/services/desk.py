@@ -123,6 +123,28 @@ def correspondence_assign(*, item: Correspondence, actor, assignee) -> Correspon
 
 
 @transaction.atomic
+def correspondence_read_for_meeting(
+    *, item: Correspondence, actor, meeting_number: str
+) -> CorrespondenceEvent:
+    """The official of a meeting opened the document its citizen cited for it: written
+    once per official and meeting into the item's history, which its sender sees too;
+    nobody is e-mailed for a reading."""
+    kind = CorrespondenceEvent.Kind.READ_FOR_MEETING
+    earlier = item.events.filter(kind=kind, actor=actor, data__meeting=meeting_number).first()
+    if earlier is not None:
+        return earlier
+    return correspondence_event_record(
+        item=item,
+        kind=kind,
+        actor=actor,
+        message=in_bulgarian(
+            _("Прочетено от длъжностното лице за среща %(meeting)s."), meeting=meeting_number
+        ),
+        data={"meeting": meeting_number},
+        notify=False,
+    )
+
+
 def correspondence_add_note(*, item: Correspondence, actor, note: str) -> CorrespondenceEvent:
     """An internal note: staff only, nobody is e-mailed."""
     locked = _locked(item, actor)
