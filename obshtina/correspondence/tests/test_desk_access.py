@@ -104,7 +104,8 @@ def test_an_officer_who_filed_a_letter_to_another_unit_does_not_see_it_on_the_de
     item = file_document(author=officer, addressee=parks)
     client.force_login(officer)
     assert item.number not in client.get(desk_url()).text
-    assert client.get(manage_url(item)).status_code == 404
+    # Its staff page leads to the sender's page: never the unit's internal notes.
+    assert client.get(manage_url(item))["Location"] == item.get_absolute_url()
 
 
 def test_the_desk_query_agrees_with_the_permissions_module(roads, parks):
@@ -131,3 +132,20 @@ def test_the_yearly_report_is_linked_for_the_registry_clerk_only(client, roads):
     assert report_url in client.get(desk_url()).text
     client.force_login(officer_of(roads))
     assert report_url not in client.get(desk_url()).text
+
+
+def test_an_officer_who_filed_a_complaint_reads_it_as_its_sender_from_the_staff_side(
+    client, roads, parks
+):
+    officer = officer_of(roads)
+    complaint = file_document(
+        author=officer, kind=Kind.COMPLAINT, addressee=parks, subject="Шум от ремонта"
+    )
+    client.force_login(officer)
+    response = client.get(manage_url(complaint))
+    assert response.status_code == 302
+    assert response["Location"] == complaint.get_absolute_url()
+    own_page = client.get(response["Location"])
+    assert own_page.status_code == 200
+    assert "Шум от ремонта" in own_page.text
+    assert "ваш документ" in own_page.text

@@ -140,6 +140,12 @@ def _after_change(request, item: Correspondence):
 @require_http_methods(["GET", "POST"])
 def manage(request, number: str):
     item = item_for_desk(number)
+    is_own = item is not None and item.author_id == request.user.pk
+    if is_own and not staff_can_view_item(request.user, item):
+        # Their own letter or complaint: they read it as its sender, without the
+        # internal notes of the unit that handles it.
+        messages.info(request, _("Това е ваш документ: виждате го като подател."))
+        return redirect(item.get_absolute_url())
     if item is None or not staff_can_view_item(request.user, item):
         raise Http404
     can_manage = staff_can_manage_item(request.user, item)
