@@ -132,8 +132,10 @@ def _client(work, index, counts, barrier, seconds, errors) -> None:
 def lock_share(category: Category, place: tuple[float, float], count: int = 40) -> None:
     """One client: for how long of a submission the registry counter is locked.
 
-    From the statement that locks the counter row to the end of the commit
-    (an on-commit callback), whichever statement the code uses to lock it.
+    From the statement that locks the counter row to the end of the COMMIT that
+    releases it, whichever statement the code uses to lock it. (The commit itself
+    is timed, not an on-commit callback: the callbacks registered before ours —
+    the public generation, the delivery task — run after the lock is gone.)
     """
     locked, total = [], []
     taken: list[float] = []
@@ -141,15 +143,27 @@ def lock_share(category: Category, place: tuple[float, float], count: int = 40) 
     def watch(execute, sql, params, many, context):
         if not taken and "registry_registrycounter" in sql and "UPDATE" in sql:
             taken.append(time.perf_counter())
-            transaction.on_commit(lambda: locked.append(time.perf_counter() - taken[0]))
         return execute(sql, params, many, context)
 
-    for _ in range(count):
-        taken.clear()
-        started = time.perf_counter()
-        with connection.execute_wrapper(watch):
-            submit(category, place)
-        total.append(time.perf_counter() - started)
+    connection.ensure_connection()
+    commit = connection._commit
+
+    def timed_commit():
+        commit()
+        if taken:
+            locked.append(time.perf_counter() - taken[0])
+            taken.clear()
+
+    connection._commit = timed_commit
+    try:
+        for _ in range(count):
+            taken.clear()
+            started = time.perf_counter()
+            with connection.execute_wrapper(watch):
+                submit(category, place)
+            total.append(time.perf_counter() - started)
+    finally:
+        del connection._commit
     connection.close()
     print(
         f"counter locked {statistics.median(locked) * 1000:.1f} ms "

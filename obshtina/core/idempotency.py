@@ -186,9 +186,13 @@ def _waiting_at_most(seconds: int) -> Iterator[None]:
         yield
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('lock_timeout')")
-        (before,) = cursor.fetchone()
-        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{seconds}s"])
+        # One round trip; the old value is read (the CTE's row) before the new one is set.
+        cursor.execute(
+            "WITH old AS MATERIALIZED (SELECT current_setting('lock_timeout') AS value)"
+            " SELECT value, set_config('lock_timeout', %s, true) FROM old",
+            [f"{seconds}s"],
+        )
+        before, _now = cursor.fetchone()
     try:
         yield
     finally:

@@ -105,11 +105,9 @@ def notification_prepare(
     For a caller that renders before it holds a lock and stores just before its commit.
     """
     language = _supported_language(language)
-    context = {
-        "municipality": current_municipality(),
-        "site_url": settings.SITE_URL,
-        **context,
-    }
+    context = {"site_url": settings.SITE_URL, **context}
+    if "municipality" not in context:  # a caller that has read it already passes it
+        context["municipality"] = current_municipality()
     with translation.override(language):
         subject = render_to_string(f"notifications/email/{template}.subject.txt", context)
         text_body = render_to_string(f"notifications/email/{template}.txt", context)

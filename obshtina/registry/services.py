@@ -20,7 +20,8 @@ committed items and no number is given to two items.
 Because the counter stays locked until the commit, a submission takes its
 number last (`registry_number_assign`): the item is saved first without a
 number, with its photos, routing and events, and only then numbered, so the
-lock is held for the few statements between the number and the commit.
+lock is held for the few statements between the number and the commit. There
+the series is checked (active) by the same statement that advances the counter.
 """
 
 from datetime import datetime
@@ -89,9 +90,22 @@ def registry_number_assign(
     if not transaction.get_connection().in_atomic_block:
         raise ValueError("registry_number_assign belongs inside the item's transaction")
     registered_at = _aware(at)
-    # The series is read before the counter is touched: no lock is held yet.
-    registry_series = _active_series(series)
-    registry_number = _number_create(registry_series, registered_at, item=item)
+    year = registered_at.astimezone(REGISTRY_TIME_ZONE).year
+    advanced = _counter_update_by_code(series, year)
+    if advanced is None:  # the year's first number, or a series missing or inactive
+        registry_series = _active_series(series)
+        registry_number = _number_create(registry_series, registered_at, item=item)
+    else:
+        number, series_id, prefix = advanced
+        registry_number = RegistryNumber.objects.create(
+            series_id=series_id,
+            year=year,
+            number=number,
+            code=registry_code(prefix=prefix, year=year, number=number),
+            registered_at=registered_at,
+            content_type=ContentType.objects.get_for_model(item),
+            object_id=item.pk,
+        )
     item.registry_number = registry_number
     item.number = registry_number.code
     item.save(update_fields=["registry_number", "number"])
@@ -165,6 +179,26 @@ def _counter_update(registry_series: RegistrySeries, year: int) -> int | None:
         )
         row = cursor.fetchone()
     return row[0] if row else None
+
+
+def _counter_update_by_code(code: str, year: int) -> tuple[int, int, str] | None:
+    """`_counter_update` for an active series named by its code, in the same statement:
+    (number, series id, prefix), or None when the series or the year's row is missing.
+    One round trip instead of reading the series first."""
+    connection = transaction.get_connection()
+    counter = connection.ops.quote_name(RegistryCounter._meta.db_table)
+    series = connection.ops.quote_name(RegistrySeries._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {counter} SET last_number = last_number + 1"
+            f" WHERE year = %s AND series_id = (SELECT id FROM {series}"
+            "  WHERE code = %s AND is_active)"
+            f" RETURNING last_number, series_id, (SELECT prefix FROM {series}"
+            f"  WHERE {series}.id = {counter}.series_id)",
+            [year, code],
+        )
+        row = cursor.fetchone()
+    return tuple(row) if row else None
 
 
 def _series(code: str) -> RegistrySeries | None:

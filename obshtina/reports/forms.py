@@ -49,7 +49,8 @@ class ReportForm(PublicSubmissionForm):
 
     category = forms.ModelChoiceField(
         label=_("Категория"),
-        queryset=Category.objects.filter(is_active=True),
+        # With its unit: routing falls back to it, so a submission reads both at once.
+        queryset=Category.objects.filter(is_active=True).select_related("unit"),
         empty_label=_("– изберете –"),
     )
     description = forms.CharField(

@@ -27,9 +27,14 @@ def keep_answer(code: str, answer: dict) -> None:
     cache.set(_key(code, get_language()), answer, KEEP_SECONDS)
 
 
-def forget_answers(sender, instance, **kwargs) -> None:
+# The save that gives an item its registry number: nothing was kept for a number
+# given just now, so nothing is forgotten (no cache call while the counter is locked).
+_NUMBERING = frozenset({"registry_number", "number"})
+
+
+def forget_answers(sender, instance, update_fields=None, **kwargs) -> None:
     number = getattr(instance, "number", None)
-    if number:
+    if number and update_fields != _NUMBERING:
         cache.delete_many([_key(number, language) for language, _name in settings.LANGUAGES])
 
 

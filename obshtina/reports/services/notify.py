@@ -61,12 +61,13 @@ def report_registered(*, report: Report) -> None:
     report_registered_prepare(report=report)()
 
 
-def report_registered_prepare(*, report: Report) -> Callable[[], None]:
+def report_registered_prepare(*, report: Report, municipality=None) -> Callable[[], None]:
     """Render the submitter's e-mail before the report has its number.
 
     Returns the function that stores it, with the number, once the report has
     one: the rendering (templates, the municipality) is done before the
     registry counter is locked, and only the row is written while it is.
+    `municipality`: the caller's, if it has read it already (one read less).
     """
     if not report.submitter_email:
         return lambda: None
@@ -80,6 +81,7 @@ def report_registered_prepare(*, report: Report) -> Callable[[], None]:
             context={
                 **_public_values(report),
                 "access_url": settings.SITE_URL + report.get_access_url(),
+                **({"municipality": municipality} if municipality is not None else {}),
             },
             user=report.author,
             about=report,

@@ -58,7 +58,8 @@ def report_submit(
     description = description.strip()
     if not description:
         raise ReportError({"description": _("Опишете проблема.")})
-    if not current_municipality().contains(latitude, longitude):
+    municipality = current_municipality()
+    if not municipality.contains(latitude, longitude):
         raise ReportError({"location": _("Мястото е извън територията на общината.")})
     if not category.is_active:
         raise ReportError({"category": _("Тази категория вече не се използва.")})
@@ -97,7 +98,7 @@ def report_submit(
                 notify=False,  # nobody follows a new report; the submitter's e-mail is below
             )
             # Rendered now, stored with the number: no templates while the counter is locked.
-            store_email = notify.report_registered_prepare(report=report)
+            store_email = notify.report_registered_prepare(report=report, municipality=municipality)
             # Last: the series' counter stays locked from here to the commit.
             registry_number_assign(item=report, series="reports", at=now)
             store_email()

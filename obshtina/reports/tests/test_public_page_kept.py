@@ -64,15 +64,16 @@ def test_each_visitor_gets_a_token_of_their_own_that_the_language_switch_accepts
     assert another.status_code == 403
 
 
-def test_a_new_status_shows_on_the_next_visit(client):
+def test_a_new_status_shows_on_the_next_visit(client, django_capture_on_commit_callbacks):
     report = submit_report()
     assert "нов" in page(client, report).content.decode()
-    report_change_status(
-        report=report,
-        actor=officer_of(report.unit),
-        status=Report.Status.RESOLVED,
-        public_message="Пейката е сменена.",
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the change commits
+        report_change_status(
+            report=report,
+            actor=officer_of(report.unit),
+            status=Report.Status.RESOLVED,
+            public_message="Пейката е сменена.",
+        )
     assert "Пейката е сменена." in page(Client(), report).content.decode()
 
 
