@@ -18,8 +18,10 @@ process with the stack's very settings: same database, same Redis, same SECRET_K
 
 Prints requests per second, p50/p95/p99 per kind and overall, the answers by status,
 and the errors: a 5xx, a timeout or a broken connection. A refusal the site explains
-(a slot someone else has just taken: 409) is an answer, counted apart. Exit status 1
-when there was any error. Adds its submissions and bookings: use a benchmark database.
+(a slot someone else has just taken: 409) is an answer, counted apart. The first
+--warmup seconds (5) run the same mix on the freshly started app servers and are left
+out of the figures, their errors not. Exit status 1 when there was any error. Adds its
+submissions and bookings: use a benchmark database.
 """
 
 import argparse
@@ -181,6 +183,7 @@ class Client(threading.Thread):
         while time.monotonic() < self.deadline:
             kind = self.rng.choices(kinds, weights)[0]
             method, path, body, headers = self.work[kind](self.rng)
+            began = time.monotonic()
             started = time.perf_counter()
             try:
                 connection.request(method, path, body=body, headers=headers)
@@ -191,7 +194,7 @@ class Client(threading.Thread):
                 status = type(error).__name__
                 connection.close()
                 connection = self.nginx.connect()
-            self.results.append((kind, status, time.perf_counter() - started))
+            self.results.append((kind, status, time.perf_counter() - started, began))
         connection.close()
 
 
@@ -200,8 +203,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
 
 
-def drive(args, stack) -> tuple[list, float]:
-    """Prepare the data, run the clients until the deadline; (kind, status, seconds), elapsed."""
+def drive(args, stack) -> tuple[list, list, float]:
+    """Prepare the data, warm up, run the clients until the deadline.
+
+    (kind, status, seconds) of the warm-up's requests and of the measured ones, and the
+    measured seconds."""
     from aiosmtpd.controller import Controller
 
     class Discard:
@@ -219,13 +225,15 @@ def drive(args, stack) -> tuple[list, float]:
         work, slot_count = request_mix(args, nginx)
         app_servers = len(stack.app_addresses)
         print(
-            f"load: {args.clients} clients for {args.seconds} s over HTTPS to nginx at "
+            f"load: {args.clients} clients for {args.warmup} s of warm-up and {args.seconds} s "
+            f"over HTTPS to nginx at "
             f"{stack.url}, {app_servers} gunicorn app servers, db_worker, Redis, PostgreSQL; "
             f"{slot_count} free slots to book",
             flush=True,
         )
         results: list = []
-        deadline = time.monotonic() + args.seconds
+        total = args.warmup + args.seconds
+        deadline = time.monotonic() + total
         clients = [
             Client(
                 nginx=nginx,
@@ -241,23 +249,34 @@ def drive(args, stack) -> tuple[list, float]:
             client.start()
         while any(client.is_alive() for client in clients):
             time.sleep(1)
-            elapsed = min(time.monotonic() - started, args.seconds)
-            print(
-                f"  {elapsed:4.0f}/{args.seconds} s, {len(results)} answers", end="\r", flush=True
-            )
+            elapsed = min(time.monotonic() - started, total)
+            print(f"  {elapsed:4.0f}/{total} s, {len(results)} answers", end="\r", flush=True)
         for client in clients:
             client.join()
-        elapsed = time.monotonic() - started
+        measured_from = started + args.warmup
+        elapsed = time.monotonic() - measured_from
         print(" " * 60, end="\r")
     finally:
         smtp.stop()
-    return results, elapsed
+    warmup = [
+        (kind, status, seconds) for kind, status, seconds, at in results if at < measured_from
+    ]
+    measured = [
+        (kind, status, seconds) for kind, status, seconds, at in results if at >= measured_from
+    ]
+    return warmup, measured, elapsed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=5,
+        help="seconds of the same mix first, not in the figures (their errors count)",
+    )
     base = os.environ.get("LOAD_PORT_BASE")
     parser.add_argument(
         "--port-base",
@@ -282,7 +301,7 @@ def main() -> None:
             app_workers=None,
             directory=directory,
         ) as stack:
-            results, elapsed = drive(args, stack)
+            warmup, results, elapsed = drive(args, stack)
     except StackError as error:
         sys.exit(f"The stack did not start: {error}")
 
@@ -296,6 +315,8 @@ def main() -> None:
         statuses[(kind, status)] += 1
     everything = [seconds for _kind, _status, seconds in results]
     errors = sum(count for (_kind, status), count in statuses.items() if is_error(status))
+    warmup_errors = sum(1 for _kind, status, _seconds in warmup if is_error(status))
+    print(f"warm-up: {len(warmup)} answers, errors {warmup_errors} (not in the figures below)")
     for kind, timings in [*sorted(by_kind.items()), ("all", everything)]:
         print(
             f"{kind:<7} {len(timings) / elapsed:7.1f} req/s  p50 {percentile(timings, 0.5):6.1f} ms"
@@ -304,7 +325,7 @@ def main() -> None:
     answers = ", ".join(f"{kind} {status}: {n}" for (kind, status), n in sorted(statuses.items()))
     print(f"answers: {answers}")
     print(f"median request {statistics.median(everything) * 1000:.1f} ms; errors {errors}")
-    if errors:
+    if errors or warmup_errors:
         print(f"see the stack's logs in {directory / 'logs'}")
         sys.exit(1)
     shutil.rmtree(directory, ignore_errors=True)
