@@ -94,12 +94,14 @@ bench-reports: setup
 	$(UV) run python bench/reports_bench.py
 	$(UV) run python bench/side_by_side.py --min-reports $(COUNT)
 
-## A load run of LOAD_SECONDS (default 30) on gunicorn: 80 % map and tracking reads, 15 % submissions,
-## 5 % bookings, 8 clients; prints req/s, p50/p95/p99 and errors (exit 1 on any). Rate limits
-## are raised for the run through their settings. Adds reports and bookings: a benchmark database.
+## A load run of LOAD_SECONDS (default 30) on the stack of deploy/ as `make stack` boots it (nginx
+## with TLS, two gunicorns, db_worker, Redis), on DATABASE_URL's PostgreSQL database itself: 80 % map
+## and tracking reads, 15 % submissions, 5 % bookings, 8 clients over HTTPS to nginx, after 5 s of
+## warm-up (its errors count, its timings not); prints req/s, p50/p95/p99 and errors (exit 1 on any).
+## Rate limits are raised for the run through their settings. Adds reports and bookings: a benchmark
+## database. LOAD_PORT_BASE fixes the stack's ports (default: free ones).
 LOAD_SECONDS ?= 30
 load: setup
-	$(UV) run python manage.py migrate --noinput -v0
 	$(UV) run python bench/load.py --seconds $(LOAD_SECONDS)
 
 ## Back up the configured database and every uploaded file into one archive in BACKUP_DIR.

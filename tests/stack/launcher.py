@@ -4,6 +4,10 @@ servers, the background worker, Redis, and a fresh PostgreSQL database.
     with running_stack(database_url="postgres://postgres@127.0.0.1:5432/obshtina") as stack:
         stack.url  # https://127.0.0.1:<port> (self-signed certificate: stack.certificate)
 
+By default a fresh database is made beside the one named and dropped at the end (the
+tests); with `fresh_database=False` the named database itself is served as it is,
+only migrated (bench/load.py, on a benchmark database it filled beforehand).
+
 nginx runs the very server blocks of deploy/nginx.conf: only the values a deployment
 fills in (paths, ports, certificate, the app servers' addresses) are replaced, and
 every replacement must find its line, so the file and this launcher cannot drift
@@ -284,7 +288,7 @@ def _database(url: str, name: str, *, create: bool):
     return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def _boot(stack: Stack, cert: Path, key: Path, app_workers: int):
+def _boot(stack: Stack, cert: Path, key: Path, app_workers: int | None, demo_data: bool):
     """Start every process of the stack, in order, each within STARTUP_SECONDS."""
     ports, directory = stack.ports, stack.directory
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -307,7 +311,8 @@ def _boot(stack: Stack, cert: Path, key: Path, app_workers: int):
     collectstatic = [sys.executable, "manage.py", "collectstatic", "--noinput"]
     stack.start("collectstatic", collectstatic)
     stack.manage("migrate", "--noinput", "-v0", timeout=180)
-    stack.manage("load_demo_data", timeout=180)
+    if demo_data:
+        stack.manage("load_demo_data", timeout=180)
     if stack.processes["collectstatic"].wait(timeout=180):
         raise StackError(f"collectstatic failed:\n{stack.log('collectstatic')}")
     stack.manage("error_pages")
@@ -322,10 +327,8 @@ def _boot(stack: Stack, cert: Path, key: Path, app_workers: int):
         stack.start(
             f"gunicorn-{index}",
             [sys.executable, "-m", "gunicorn", "-c", GUNICORN_CONF, "config.wsgi"],
-            env={
-                "GUNICORN_BIND": f"127.0.0.1:{port}",
-                "GUNICORN_WORKERS": str(app_workers),
-            },
+            env={"GUNICORN_BIND": f"127.0.0.1:{port}"}
+            | ({"GUNICORN_WORKERS": str(app_workers)} if app_workers else {}),
         )
     stack.start("worker", [sys.executable, "manage.py", "db_worker"])
     stack.start(
@@ -351,14 +354,19 @@ def running_stack(
     database_url: str,
     port_base: int | None = None,
     env: dict[str, str] | None = None,
-    app_workers: int = 2,
+    app_workers: int | None = 2,
     directory: Path | None = None,
+    fresh_database: bool = True,
 ):
     """Boot everything, yield a Stack, stop everything (also on failure).
 
-    `database_url` names a PostgreSQL server: a fresh database `<its name>_stack`
-    is made on it, migrated, filled with the demo data, and dropped at the end.
-    `env` adds settings (e.g. a small API_RATE_LIMIT).
+    `database_url` names a PostgreSQL database. With `fresh_database` (the tests) a
+    fresh database `<its name>_stack` is made on its server, migrated, filled with the
+    demo data, and dropped at the end; without, the database named is served as it is
+    (only migrated) and kept. `env` adds settings to every process's environment
+    (e.g. a small API_RATE_LIMIT, or raised ones for a load run). `app_workers`: the
+    processes of each app server (None: deploy/gunicorn.conf.py's own count).
+    `port_base` puts every port at a known offset from it (Ports.from_base).
     """
     if missing := missing_programs():
         raise StackError("missing: " + ", ".join(missing))
@@ -369,7 +377,7 @@ def running_stack(
         (directory / sub).mkdir(parents=True, exist_ok=True)
     base_name = urllib.parse.urlsplit(database_url).path.lstrip("/") or "obshtina"
     db_name = f"{base_name}_stack"
-    stack_db = _database(database_url, db_name, create=True)
+    stack_db = _database(database_url, db_name, create=True) if fresh_database else database_url
     cert, key = self_signed_certificate(directory)
     stack = Stack(
         directory=directory,
@@ -400,14 +408,15 @@ def running_stack(
     )
     try:
         try:
-            _boot(stack, cert, key, app_workers)
+            _boot(stack, cert, key, app_workers, demo_data=fresh_database)
         except StackError as error:
             raise StackError(f"{error}\n{stack.logs()}") from None
         yield stack
     finally:
         stack.stop()
-        with contextlib.suppress(Exception):
-            _database(database_url, db_name, create=False)
+        if fresh_database:
+            with contextlib.suppress(Exception):
+                _database(database_url, db_name, create=False)
         if own_directory and not os.environ.get("STACK_KEEP"):
             shutil.rmtree(directory, ignore_errors=True)
 
