@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -37,7 +38,12 @@ def mine(request):
         kind = ""  # an unknown kind shows everything rather than an error
     items = filed_items(request.user, kind=kind)
     page = Paginator(items, MINE_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "accounts/mine.html", {"page": page, "kinds": kinds, "kind": kind})
+    query = urlencode({"kind": kind}) if kind else ""  # the pages keep the filter
+    return render(
+        request,
+        "accounts/mine.html",
+        {"page": page, "kinds": kinds, "kind": kind, "query": query},
+    )
 
 
 @login_required

@@ -7,7 +7,7 @@ login redirect — to anyone who may not see them, so a number reveals nothing.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from obshtina.audit.models import AccessRecord
 from obshtina.audit.services import access_record
+from obshtina.core.downloads import private_file_response
 
 from ..forms import FILES_AGAIN, CorrespondenceForm
 from ..models import Correspondence
@@ -102,18 +103,7 @@ def attachment(request, number: str, pk: int):
     file = attachment_for_viewer(user=request.user, number=number, pk=pk)
     if file is None:
         raise Http404
-    try:
-        handle = file.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=file.original_name,
-        content_type=file.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["X-Robots-Tag"] = "noindex"
+    response = private_file_response(file)
     access_record(
         request,
         file.correspondence,

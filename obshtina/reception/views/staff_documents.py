@@ -6,13 +6,14 @@ only, for the official of the meeting's schedule; each reading goes into the
 document's history and into the record of who looked at personal data.
 """
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from obshtina.audit.models import AccessRecord
 from obshtina.audit.services import access_record
+from obshtina.core.downloads import private_file_response
 from obshtina.correspondence.selectors.citizen import document_of_citizen
 from obshtina.correspondence.services.desk import correspondence_read_for_meeting
 
@@ -49,19 +50,8 @@ def cited_document_file(request, number: str, pk: int):
     file = next((file for file in item.filed_files if file.pk == pk), None)
     if file is None:
         raise Http404
-    try:
-        handle = file.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
+    response = private_file_response(file)
     correspondence_read_for_meeting(item=item, actor=request.user, meeting_number=number)
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=file.original_name,
-        content_type=file.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["X-Robots-Tag"] = "noindex"
     access_record(
         request,
         item,
