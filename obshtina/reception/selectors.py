@@ -344,14 +344,19 @@ def alternative_slots(
     wanted = around.astimezone(SOFIA).date() if around else today
     first_day = max(monday_of(min(max(wanted, today), last_day)), today)
     offered = free_slots([schedule], first_day=first_day, last_day=last_day, now=now)[schedule.pk]
-    if not offered:
-        return []
-    week = monday_of(offered[0].starts_at.date())
+    if offered:
+        week = monday_of(offered[0].starts_at.date())
+    else:
+        # Nothing from that week to the horizon (the horizon may end on the morning of
+        # the last week's first day): the latest week that still has free slots.
+        offered = free_slots([schedule], first_day=today, last_day=last_day, now=now)[schedule.pk]
+        if not offered:
+            return []
+        week = monday_of(offered[-1].starts_at.date())
     by_day: dict[date, list[Slot]] = defaultdict(list)
     for slot in offered:
-        if monday_of(slot.starts_at.date()) != week:
-            break
-        by_day[slot.starts_at.date()].append(slot)
+        if monday_of(slot.starts_at.date()) == week:
+            by_day[slot.starts_at.date()].append(slot)
     return [DaySlots(day, slots) for day, slots in by_day.items()]
 
 

@@ -1,7 +1,7 @@
 """A citizen asks for a slot: the form, its messages, and what happens when the
 slot cannot be had."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -12,6 +12,8 @@ from obshtina.accounts.tests.factories import UserFactory
 from obshtina.core.tests.written_dates import written_day
 
 from ..models import Appointment
+from ..selectors import alternative_slots
+from ..slots import SOFIA
 from .factories import ScheduleFactory, at, book, next_weekday
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +223,12 @@ def test_an_unknown_schedule_is_not_found(client, citizen):
     response = client.get(reverse("reception:request", args=["nyama-takav", "2030-01-07T09:00"]))
 
     assert response.status_code == 404
+
+
+def test_a_slot_past_the_horizon_is_offered_the_last_bookable_week_even_at_midnight():
+    """Thursday 3 December 2026, 00:04 in Sofia: the 60 days' horizon ends on Monday
+    1 February 2027 at 00:04, before that week's first slot; the offer is the week before."""
+    schedule = ScheduleFactory(valid_from=date(2026, 1, 1))
+    now = datetime(2026, 12, 3, 0, 4, tzinfo=SOFIA)
+    days = alternative_slots(schedule, around=datetime(9999, 12, 31, 23, 30, tzinfo=SOFIA), now=now)
+    assert [day.day for day in days] == [date(2027, 1, day) for day in range(25, 30)]
