@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "obshtina.correspondence",
     "obshtina.infodesk",
     "obshtina.reception",
+    "obshtina.casework",
     "obshtina.api",
     "obshtina.audit",
     "corsheaders",

@@ -164,6 +164,10 @@ class QuestionTopic(models.Model):
 class Question(models.Model):
     """A question to the municipality (искане за информация), tracked by number."""
 
+    # The municipality's own term for answering (the law sets none for questions):
+    # 14 days, as the АПК gives for most administrative answers (чл. 57).
+    ANSWER_DAYS = 14
+
     class Status(models.TextChoices):
         NEW = "new", _("нов")
         IN_PROGRESS = "in_progress", _("в процес на отговор")
@@ -184,6 +188,14 @@ class Question(models.Model):
     topic = models.ForeignKey(QuestionTopic, verbose_name=_("тема"), on_delete=models.PROTECT)
     unit = models.ForeignKey(
         Unit, verbose_name=_("звено"), on_delete=models.PROTECT, related_name="questions"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("отговорен служител"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_questions",
     )
     text = models.TextField(_("въпрос"))
     status = models.CharField(
@@ -211,6 +223,8 @@ class Question(models.Model):
     access_token = models.CharField(max_length=64, unique=True, default=new_access_token)
     created_at = models.DateTimeField(_("зададен на"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+    # The end of the last day to answer (ANSWER_DAYS from registration, to a working day).
+    due_at = models.DateTimeField(_("срок"), null=True, blank=True)
     # Published as a public FAQ entry, in a version without personal data.
     faq_question = models.TextField(_("въпрос за публикуване"), blank=True)
     faq_answer = models.TextField(_("отговор за публикуване"), blank=True)

@@ -5,12 +5,15 @@ personal data: they reach only the asker (access link, e-mail) and staff. The
 e-mails get an explicit list of values, never the question object.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.dates import add_days, end_of_day, local_day
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Unit
 from obshtina.organization.permissions import can_manage_item
@@ -34,6 +37,11 @@ def question_route(*, topic: QuestionTopic) -> Unit:
             _("Няма звено, което да приеме въпроса. Обадете се на контактния център.")
         )
     return unit
+
+
+def question_due_at(registered_at) -> datetime:
+    """The end of the last day to answer a question registered at ``registered_at``."""
+    return end_of_day(add_days(local_day(registered_at), Question.ANSWER_DAYS))
 
 
 def question_submit(
@@ -73,6 +81,7 @@ def question_submit(
             author=author if getattr(author, "pk", None) else None,
             channel=channel,
             created_at=now,
+            due_at=question_due_at(now),
         )
         # Last: the series' counter stays locked from here to the commit.
         registry_number_assign(item=question, series="questions", at=now)

@@ -1,0 +1,1 @@
+"""What every handled item shares."""
