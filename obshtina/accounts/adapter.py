@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.clients import client_address
-from obshtina.organization.permissions import needs_second_factor
+from obshtina.organization.permissions import can_use_workspace, needs_second_factor
 from obshtina.organization.selectors import current_municipality
 
 from .selectors import SECOND_FACTOR_TYPES
@@ -43,6 +43,13 @@ class AccountAdapter(DefaultAccountAdapter):
             user=user if getattr(user, "pk", None) else None,
             language=get_language() or "bg",
         )
+
+    def get_login_redirect_url(self, request) -> str:
+        # Officials land on their work; citizens on their hub. A ?next= still wins
+        # (allauth asks this only when the login carried none).
+        if can_use_workspace(request.user):
+            return reverse("casework:workspace")
+        return super().get_login_redirect_url(request)
 
     def get_email_verification_redirect_url(self, email_address) -> str:
         # Anonymous visitors pass through the login page on their way to the hub.

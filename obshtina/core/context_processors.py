@@ -17,6 +17,8 @@ def site(request):
         "can_edit_knowledge": SimpleLazyObject(
             lambda: permissions.can_edit_knowledge(request.user)
         ),
+        "can_use_workspace": SimpleLazyObject(lambda: permissions.can_use_workspace(request.user)),
+        "is_staff_member": SimpleLazyObject(lambda: permissions.is_staff_member(request.user)),
         "can_use_reception_desk": SimpleLazyObject(
             lambda: permissions.can_use_reception_desk(request.user)
         ),

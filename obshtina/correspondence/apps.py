@@ -8,10 +8,11 @@ class CorrespondenceConfig(AppConfig):
 
     def ready(self):
         from obshtina.accounts import sections
+        from obshtina.casework.workspace import register_work_source
         from obshtina.registry.visibility import register_private_items
 
         from .models import Correspondence, OutgoingDocument
-        from .selectors import citizen
+        from .selectors import citizen, work
         from .services.citizen import correspondence_forget_sender
 
         sections.register_profile_section("correspondence", citizen.my_correspondence_section)
@@ -22,3 +23,4 @@ class CorrespondenceConfig(AppConfig):
         sections.register_deletion_hook(correspondence_forget_sender)
         register_private_items(Correspondence, citizen.documents_viewable_by)
         register_private_items(OutgoingDocument, citizen.outgoing_documents_viewable_by)
+        register_work_source(work.WORK_SOURCE)

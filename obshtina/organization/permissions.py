@@ -208,6 +208,26 @@ def viewable_items(user, items: QuerySet) -> QuerySet:
     return items.filter(Q(author=user) | Q(unit__in=_unit_ids_of(user)) | Q(kind__in=kinds))
 
 
+ALL_KINDS = LETTER_KINDS | {KIND_REPORT, KIND_QUESTION, KIND_ACCESS_REQUEST, KIND_APPOINTMENT}
+
+
+def kinds_managed_everywhere(user) -> frozenset[str]:
+    """Kinds the user manages in every unit (``can_manage_item`` for an item of no
+    unit): all of them for administrators, those of ``_MANAGE_BY_KIND`` otherwise."""
+    if not _is_active(user):
+        return frozenset()
+    if is_administrator(user):
+        return ALL_KINDS
+    return frozenset(kind for role in roles_of(user) for kind in _MANAGE_BY_KIND.get(role, ()))
+
+
+def unit_ids_of(user) -> frozenset[int]:
+    """The pks of ``units_of(user)``, read once per request."""
+    if not _is_active(user):
+        return frozenset()
+    return _unit_ids_of(user)
+
+
 def can_manage_item(user, item: Item) -> bool:
     """May the user change the item's status, route it or answer it?
 
@@ -221,6 +241,14 @@ def can_manage_item(user, item: Item) -> bool:
         or _is_officer_of_item_unit(user, item)
         or _role_covers_kind(user, item, _MANAGE_BY_KIND)
     )
+
+
+def can_use_workspace(user) -> bool:
+    """ "Моята работа" is for everyone with a staff role or unit, and for the
+    officials named on a reception schedule."""
+    if not _is_active(user):
+        return False
+    return is_staff_member(user) or user.reception_schedules.exists()
 
 
 def can_view_outbox(user) -> bool:

@@ -8,6 +8,7 @@ class ReceptionConfig(AppConfig):
 
     def ready(self):
         from obshtina.accounts import sections
+        from obshtina.casework.workspace import register_work_source
         from obshtina.registry.visibility import register_private_items
 
         from .models import Appointment
@@ -17,6 +18,7 @@ class ReceptionConfig(AppConfig):
             my_filed_appointments,
         )
         from .selectors_staff import appointments_viewable_by
+        from .selectors_work import WORK_SOURCE
         from .services.account_deletion import appointments_forget_author
 
         sections.register_profile_section("appointments", my_appointments_section)
@@ -24,3 +26,4 @@ class ReceptionConfig(AppConfig):
         sections.register_export_section("appointments", my_appointments_export)
         sections.register_deletion_hook(appointments_forget_author)
         register_private_items(Appointment, appointments_viewable_by)
+        register_work_source(WORK_SOURCE)

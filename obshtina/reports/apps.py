@@ -8,9 +8,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from obshtina.accounts import sections
+        from obshtina.casework.workspace import register_work_source
 
         from . import public_generation
-        from .selectors import mine, public
+        from .selectors import mine, public, work
         from .services.following import subscriptions_forget
         from .services.submission import reports_forget_author
 
@@ -22,3 +23,4 @@ class ReportsConfig(AppConfig):
         sections.register_deletion_hook(subscriptions_forget)
         sections.register_deletion_hook(reports_forget_author)
         public_generation.connect_signals()
+        register_work_source(work.WORK_SOURCE)

@@ -25,7 +25,7 @@ def test_the_password_alone_leads_to_the_second_step_not_into_the_account(client
 def test_the_code_of_the_app_logs_in(client):
     response = log_in_with_code(client, StaffUserFactory())
 
-    assert response.url == "/profile/"
+    assert response.url == "/staff/"  # an official lands on "Моята работа"
     assert client.get("/registry/").status_code == 200
 
 
@@ -63,7 +63,7 @@ def test_a_recovery_code_logs_in_once(client):
     log_in(client, user)
     second = client.post(SECOND_STEP, {"code": recovery_code})
 
-    assert first.url == "/profile/"
+    assert first.url == "/staff/"
     assert second.status_code == 200
     assert "Кодът е грешен или вече е използван" in second.text
 

@@ -50,7 +50,7 @@ def test_the_key_passes_the_second_step_of_the_login(client):
     response = client.post(SECOND_STEP, {"credential": assertion})
 
     assert response.status_code == 302
-    assert response.url == "/profile/"
+    assert response.url == "/staff/"
     assert client.get("/registry/").status_code == 200
 
 

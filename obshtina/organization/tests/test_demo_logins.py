@@ -54,8 +54,8 @@ def test_a_demo_staff_member_passes_the_second_step_with_the_printed_secret(clie
     response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
 
     assert response.status_code == 302
-    assert response.url == "/profile/"
-    assert client.get("/profile/").status_code == 200
+    assert response.url == "/staff/"  # "Моята работа"
+    assert client.get("/staff/").status_code == 200
 
 
 @override_settings(DEMO=True)
@@ -71,7 +71,7 @@ def test_a_printed_recovery_code_works_again_after_the_next_load(client):
     response = client.post("/accounts/2fa/authenticate/", {"code": recovery_code})
 
     assert response.status_code == 302
-    assert response.url == "/profile/"
+    assert response.url == "/staff/"
 
 
 @override_settings(DEMO=False)

@@ -1,0 +1,86 @@
+"""The workspace's filters and its assignment form; the rules live in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import workspace as ws
+
+STAGE_CHOICES = [
+    ("", _("Всички отворени")),
+    (ws.STAGE_NEW, _("Нови")),
+    (ws.STAGE_WORKING, _("В работа")),
+    (ws.STAGE_WAITING, _("Чакат гражданина")),
+    (ws.STAGE_DONE, _("Приключени")),
+]
+DUE_CHOICES = [
+    ("", _("Всички")),
+    (ws.DUE_OVERDUE, _("Просрочени")),
+    (ws.DUE_TODAY, _("Със срок днес")),
+    (ws.DUE_WEEK, _("Със срок тази седмица")),
+    (ws.DUE_NONE, _("Без срок")),
+]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return ws.person_name(obj)
+
+
+class WorkFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Вид"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Звено"), required=False, queryset=None, empty_label=_("Всички")
+    )
+    stage = forms.ChoiceField(label=_("Етап"), required=False, choices=STAGE_CHOICES)
+    assignee = forms.ChoiceField(label=_("Отговорен"), required=False)
+    due = forms.ChoiceField(label=_("Срок"), required=False, choices=DUE_CHOICES)
+    q = forms.CharField(
+        label=_("Търсене по номер или текст"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Всички")), *ws.work_kinds()]
+        self.fields["unit"].queryset = ws.units_for_filter(user)
+        self.fields["assignee"].choices = [
+            ("", _("Всеки")),
+            (ws.ASSIGNEE_ME, _("Аз")),
+            (ws.ASSIGNEE_NOBODY, _("Никой (невъзложени)")),
+            *((str(person.pk), ws.person_name(person)) for person in ws.colleagues_of(user)),
+        ]
+
+    def filters(self) -> ws.WorkFilters:
+        """The filters that are valid; a bad one is ignored (and shown with its error)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        unit = data.get("unit")
+        return ws.WorkFilters(
+            kind=data.get("kind", ""),
+            unit_id=unit.pk if unit else None,
+            stage=data.get("stage", ""),
+            assignee=data.get("assignee", ""),
+            due=data.get("due", ""),
+            search=data.get("q", ""),
+        )
+
+
+class AssignForm(forms.Form):
+    items = forms.MultipleChoiceField(
+        label=_("Избрани"),
+        error_messages={"required": _("Изберете поне един документ.")},
+    )
+    assignee = PersonChoiceField(
+        label=_("Възложи на"),
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": _("Изберете служител от списъка.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = ws.colleagues_of(user)
+        keys = self.data.getlist("items") if hasattr(self.data, "getlist") else []
+        self.fields["items"].choices = [(key, key) for key in keys]

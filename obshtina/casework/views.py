@@ -1,0 +1,88 @@
+""" "Моята работа": the landing page of every official, over every kind of item."""
+
+from django.contrib import messages
+from django.http import QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from obshtina.core.decorators import allowed_if
+from obshtina.organization import permissions
+
+from . import workspace as ws
+from .forms import AssignForm, WorkFilterForm
+from .services import work_assign
+
+PAGE_SIZE = 50
+
+
+@allowed_if(permissions.can_use_workspace)
+def workspace(request):
+    form = WorkFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_bound else ws.WorkFilters()
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 1
+    now = timezone.now()
+    page = ws.workspace_page(
+        user=request.user, filters=filters, page=number, page_size=PAGE_SIZE, now=now
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "casework/workspace.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "counts": ws.workspace_counts(user=request.user, now=now),
+            "now": now,
+            "assign_form": AssignForm(user=request.user, initial={"assignee": request.user.pk}),
+            "any_assignable": any(item.can_assign for item in page.items),
+        },
+    )
+
+
+@require_POST
+@allowed_if(permissions.can_use_workspace)
+def assign(request):
+    """Assign the chosen items, or take one ("Поеми"), and go back to the same list."""
+    # Back to the same filtered list; only a query string is taken from the form.
+    back = QueryDict(request.POST.get("back", "")).urlencode()
+    target = redirect(reverse("casework:workspace") + (f"?{back}" if back else ""))
+    taken = request.POST.get("take", "")
+    if taken:
+        outcome = work_assign(actor=request.user, keys=[taken], assignee=request.user)
+    else:
+        form = AssignForm(request.POST, user=request.user)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return target
+        outcome = work_assign(
+            actor=request.user,
+            keys=form.cleaned_data["items"],
+            assignee=form.cleaned_data["assignee"],
+        )
+    if outcome.assigned:
+        messages.success(
+            request,
+            ngettext(
+                "Възложен е %(count)d документ: %(numbers)s.",
+                "Възложени са %(count)d документа: %(numbers)s.",
+                len(outcome.assigned),
+            )
+            % {"count": len(outcome.assigned), "numbers": ", ".join(outcome.assigned)},
+        )
+    for number, reason in outcome.refused:
+        messages.error(
+            request,
+            _("%(number)s не е възложен: %(reason)s") % {"number": number, "reason": reason},
+        )
+    return target

@@ -1,0 +1,367 @@
+"""The officials' workspace ("Моята работа"): every kind of handled item in one list.
+
+Each app describes its items once, as a ``WorkSource`` registered in its
+``AppConfig.ready()``; this module filters, counts, sorts and pages them all the
+same way, so the workspace is a selector over the kinds, not a fifth queue:
+
+    register_work_source(WorkSource(key="reports", model=Report, ...))
+
+Sorting by deadline across tables: page N of the merged list is among the first
+N × page size rows of each source by deadline, so each source reads only those.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import models
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from obshtina.core.dates import end_of_day
+from obshtina.organization.permissions import kinds_managed_everywhere, unit_ids_of
+
+STAGE_NEW = "new"  # nobody has taken it up yet
+STAGE_WORKING = "working"  # in hand
+STAGE_WAITING = "waiting"  # waiting for the citizen (a clarification)
+STAGE_DONE = "done"  # nothing more is owed
+OPEN_STAGES = (STAGE_NEW, STAGE_WORKING, STAGE_WAITING)
+
+DUE_OVERDUE = "overdue"
+DUE_TODAY = "today"
+DUE_WEEK = "week"
+DUE_NONE = "none"
+WEEK_DAYS = 7  # "this week": today and the six days after it
+
+ASSIGNEE_ME = "me"
+ASSIGNEE_NOBODY = "nobody"
+
+StageRule = Q | Callable[[datetime], Q]
+
+NO_DEADLINE = datetime.max.replace(tzinfo=UTC)  # sorts after every deadline
+
+
+@dataclass(frozen=True)
+class Moment:
+    """ "Now" and the day boundaries the deadline filters count with (Europe/Sofia)."""
+
+    now: datetime
+    today: date
+
+    @classmethod
+    def at(cls, now: datetime | None = None) -> "Moment":
+        now = now or timezone.now()
+        return cls(now=now, today=timezone.localdate(now))
+
+    @property
+    def end_of_today(self) -> datetime:
+        return end_of_day(self.today)
+
+    @property
+    def week_end(self) -> datetime:
+        return end_of_day(self.today + timedelta(days=WEEK_DAYS - 1))
+
+
+@dataclass(frozen=True)
+class WorkFilters:
+    kind: str = ""
+    unit_id: int | None = None
+    stage: str = ""  # one of the STAGE_* names; empty: every open item
+    assignee: str = ""  # ASSIGNEE_ME, ASSIGNEE_NOBODY, a user's pk; empty: anyone
+    due: str = ""  # one of the DUE_* names
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One row of the workspace, whatever its kind."""
+
+    source: str
+    kind: str
+    kind_label: str
+    number: str
+    subject: str
+    unit_name: str
+    status: str  # the status's label
+    stage: str
+    created_at: datetime
+    due: datetime | None  # a date deadline counts to the end of its day
+    assignee_name: str
+    url: str  # the item's staff page
+    can_assign: bool
+
+    @property
+    def key(self) -> str:
+        """What a bulk form posts to name the item."""
+        return f"{self.source}:{self.number}"
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.stage in OPEN_STAGES and self.due is not None and self.due < now
+
+
+@dataclass(frozen=True)
+class WorkSource:
+    """How one app's items enter the workspace.
+
+    ``scope(user)`` is the Q of the items the user handles (``Q()`` for all of them)
+    or None for none; ``stages`` maps every STAGE_* name to the Q of its items (or a
+    function of now giving it); ``row(item, user)`` builds the WorkItem;
+    ``assign(item, actor, assignee)`` is the app's own assignment service.
+    """
+
+    key: str
+    model: type[models.Model]
+    kinds: tuple[tuple[str, str], ...]  # (KIND_* name, label) of the items it holds
+    scope: Callable[[object], Q | None]
+    stages: dict[str, StageRule]
+    due_field: str
+    search_fields: tuple[str, ...]
+    row: Callable[[models.Model, object], WorkItem]
+    kind_field: str = ""  # the model's field holding the kind, if it holds several
+    unit_field: str = "unit"
+    assignee_field: str = ""  # empty: its items are not assigned to one person
+    created_field: str = "created_at"
+    related: tuple[str, ...] = ()
+    assign: Callable[..., object] | None = None
+    unassign: Callable[..., object] | None = None
+    number_field: str = "number"
+
+    @property
+    def due_is_date(self) -> bool:
+        return isinstance(self.model._meta.get_field(self.due_field), models.DateField) and not (
+            isinstance(self.model._meta.get_field(self.due_field), models.DateTimeField)
+        )
+
+    def stage_q(self, stage: str, moment: Moment) -> Q:
+        rule = self.stages.get(stage)
+        if rule is None:
+            return Q(pk__in=[])
+        return rule(moment.now) if callable(rule) else rule
+
+    def open_q(self, moment: Moment) -> Q:
+        result = Q(pk__in=[])
+        for stage in OPEN_STAGES:
+            if stage in self.stages:
+                result |= self.stage_q(stage, moment)
+        return result
+
+    def due_q(self, due: str, moment: Moment) -> Q:
+        name = self.due_field
+        if due == DUE_NONE:
+            return Q(**{f"{name}__isnull": True})
+        if self.due_is_date:
+            bounds = {
+                DUE_OVERDUE: Q(**{f"{name}__lt": moment.today}),
+                DUE_TODAY: Q(**{name: moment.today}),
+                DUE_WEEK: Q(
+                    **{
+                        f"{name}__gte": moment.today,
+                        f"{name}__lt": moment.today + timedelta(days=WEEK_DAYS),
+                    }
+                ),
+            }
+        else:
+            bounds = {
+                DUE_OVERDUE: Q(**{f"{name}__lt": moment.now}),
+                DUE_TODAY: Q(**{f"{name}__gte": moment.now, f"{name}__lte": moment.end_of_today}),
+                DUE_WEEK: Q(**{f"{name}__gte": moment.now, f"{name}__lte": moment.week_end}),
+            }
+        return bounds.get(due, Q())
+
+    def holds_kind(self, kind: str) -> bool:
+        return any(code == kind for code, _label in self.kinds)
+
+
+_sources: dict[str, WorkSource] = {}
+
+
+def register_work_source(source: WorkSource) -> None:
+    _sources[source.key] = source
+
+
+def work_sources() -> list[WorkSource]:
+    return list(_sources.values())
+
+
+def work_source(key: str) -> WorkSource | None:
+    return _sources.get(key)
+
+
+def work_kinds() -> list[tuple[str, str]]:
+    """Every kind the workspace can hold, for its filter."""
+    return [kind for source in work_sources() for kind in source.kinds]
+
+
+def sources_for(user) -> list[tuple[WorkSource, Q]]:
+    """The sources of which the user handles something, with the scope of each."""
+    scoped = []
+    for source in work_sources():
+        scope = source.scope(user)
+        if scope is not None:
+            scoped.append((source, scope))
+    return scoped
+
+
+def _items(
+    source: WorkSource, scope: Q, *, user, filters: WorkFilters, moment: Moment
+) -> QuerySet | None:
+    if filters.kind and not source.holds_kind(filters.kind):
+        return None
+    items = source.model.objects.filter(scope)
+    if filters.kind and source.kind_field:
+        items = items.filter(**{source.kind_field: filters.kind})
+    if filters.unit_id:
+        items = items.filter(**{f"{source.unit_field}_id": filters.unit_id})
+    if filters.stage:
+        items = items.filter(source.stage_q(filters.stage, moment))
+    else:
+        items = items.filter(source.open_q(moment))
+    if filters.assignee:
+        if not source.assignee_field:
+            return None
+        if filters.assignee == ASSIGNEE_ME:
+            items = items.filter(**{source.assignee_field: user})
+        elif filters.assignee == ASSIGNEE_NOBODY:
+            items = items.filter(**{f"{source.assignee_field}__isnull": True})
+        else:
+            items = items.filter(**{f"{source.assignee_field}_id": filters.assignee})
+    if filters.due:
+        items = items.filter(source.due_q(filters.due, moment))
+    search = filters.search.strip()
+    if search:
+        text = Q(**{source.number_field: search.upper()})
+        for name in (source.number_field, *source.search_fields):
+            text |= Q(**{f"{name}__icontains": search})
+        items = items.filter(text)
+    return items
+
+
+@dataclass(frozen=True)
+class WorkPage:
+    items: list[WorkItem]
+    total: int
+    number: int
+    page_size: int
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def paginator(self) -> "WorkPage":  # the shared pagination include reads page.paginator
+        return self
+
+
+def workspace_page(
+    *, user, filters: WorkFilters, page: int = 1, page_size: int = 50, now: datetime | None = None
+) -> WorkPage:
+    """One page of the user's items, soonest deadline first (items without one last,
+    then the oldest first)."""
+    moment = Moment.at(now)
+    wanted = max(page, 1) * page_size
+    rows: list[WorkItem] = []
+    total = 0
+    for source, scope in sources_for(user):
+        items = _items(source, scope, user=user, filters=filters, moment=moment)
+        if items is None:
+            continue
+        total += items.count()
+        ordered = items.select_related(*source.related).order_by(
+            F(source.due_field).asc(nulls_last=True), source.created_field, "pk"
+        )
+        rows.extend(source.row(item, user) for item in ordered[:wanted])
+    rows.sort(key=lambda row: (row.due or NO_DEADLINE, row.created_at, row.number))
+    number = min(max(page, 1), max(1, -(-total // page_size)))
+    start = (number - 1) * page_size
+    return WorkPage(
+        items=rows[start : start + page_size], total=total, number=number, page_size=page_size
+    )
+
+
+def workspace_counts(*, user, now: datetime | None = None) -> dict[str, int]:
+    """The header: how many open items are new, due today, due this week, overdue."""
+    moment = Moment.at(now)
+    counts = {STAGE_NEW: 0, DUE_TODAY: 0, DUE_WEEK: 0, DUE_OVERDUE: 0}
+    for source, scope in sources_for(user):
+        items = source.model.objects.filter(scope).filter(source.open_q(moment))
+        figures = items.aggregate(
+            new=Count("pk", filter=source.stage_q(STAGE_NEW, moment)),
+            today=Count("pk", filter=source.due_q(DUE_TODAY, moment)),
+            week=Count("pk", filter=source.due_q(DUE_WEEK, moment)),
+            overdue=Count("pk", filter=source.due_q(DUE_OVERDUE, moment)),
+        )
+        for name, value in figures.items():
+            counts[name] += value
+    return counts
+
+
+def item_for_work(*, key: str, user):
+    """The item a bulk form names as "<source>:<number>", if the user handles it."""
+    source_key, _, number = key.partition(":")
+    source = work_source(source_key)
+    if source is None or not number:
+        return None, None
+    scope = source.scope(user)
+    if scope is None:
+        return source, None
+    item = source.model.objects.filter(scope).filter(**{source.number_field: number}).first()
+    return source, item
+
+
+def unit_scope(user, kind: str, *, unit_field: str = "unit") -> Q | None:
+    """The usual scope: every item of ``kind`` for the roles that manage it
+    everywhere, else the items of the user's units, else none."""
+    if kind in kinds_managed_everywhere(user):
+        return Q()
+    unit_ids = unit_ids_of(user)
+    return Q(**{f"{unit_field}__in": unit_ids}) if unit_ids else None
+
+
+def deadline_moment(value: date | datetime | None) -> datetime | None:
+    """A deadline as the moment it passes: a date lasts to the end of its day."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return end_of_day(value)
+
+
+def person_name(user) -> str:
+    return (user.get_full_name() or user.email) if user is not None else ""
+
+
+def _handles_some_kind_everywhere(user) -> bool:
+    return bool(kinds_managed_everywhere(user))
+
+
+def units_for_filter(user) -> QuerySet:
+    """The units the user may narrow the list to: their own, or every active unit
+    for the roles that serve a kind everywhere."""
+    from obshtina.organization.models import Unit
+
+    if _handles_some_kind_everywhere(user):
+        return Unit.objects.filter(is_active=True).order_by("name")
+    return Unit.objects.filter(pk__in=unit_ids_of(user)).order_by("name")
+
+
+def colleagues_of(user) -> QuerySet:
+    """Whom the user may give work to: the active members of their units (of every
+    unit for the roles that serve a kind everywhere), themselves included."""
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.filter(is_active=True, memberships__isnull=False)
+    if not _handles_some_kind_everywhere(user):
+        people = people.filter(memberships__unit__in=unit_ids_of(user))
+    return people.distinct().order_by("last_name", "first_name", "email")
