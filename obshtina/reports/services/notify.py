@@ -96,6 +96,18 @@ def report_registered_prepare(*, report: Report, municipality=None) -> Callable[
     return store
 
 
+def _carries_the_answer(report: Report, event: ReportEvent) -> bool:
+    """An answer, or a status change whose note became "Отговор на общината": the
+    e-mail says in its subject that the municipality answered."""
+    if event.kind == ReportEvent.Kind.ANSWER:
+        return True
+    return bool(
+        event.kind == ReportEvent.Kind.STATUS
+        and event.public_message
+        and event.public_message == report.public_answer
+    )
+
+
 def report_changed(*, report: Report, event: ReportEvent) -> None:
     """A public change: tell the submitter and every subscriber except who made it."""
     context = {
@@ -107,6 +119,7 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
         # The status the event led to, even if the caller's report object is older.
         "status": event.get_to_status_display() if event.to_status else report.get_status_display(),
         "changed_at": event.created_at,
+        "is_answer": _carries_the_answer(report, event),
     }
     if report.submitter_email and event.kind not in _NOT_FOR_SUBMITTER:
         notification_queue(

@@ -84,3 +84,38 @@ def test_a_refusal_gives_its_reason_as_the_answer_even_after_an_earlier_answer(
     )
     report.refresh_from_db()
     assert report.public_answer == reason
+
+
+def test_the_e_mail_that_carries_the_answer_says_so_in_its_subject(
+    client, officer, report, django_capture_on_commit_callbacks
+):
+    def subjects_to_the_submitter():
+        return [m.subject for m in mail.outbox if m.to == ["maria@example.bg"]]
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(manage_url(report), {"action": "status", "status": "in_progress"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(manage_url(report), {"action": "answer", "message": "Ще бъде ремонтирано."})
+    with django_capture_on_commit_callbacks(execute=True):  # the answer stays the unit's
+        client.post(
+            manage_url(report),
+            {"action": "status", "status": "resolved", "public_message": "Решен."},
+        )
+    changed, answered, resolved = subjects_to_the_submitter()
+    assert changed == f"Промяна по сигнал {report.number}: в процес на решаване"
+    assert answered == f"Отговор на общината по сигнал {report.number}: в процес на решаване"
+    assert resolved == f"Промяна по сигнал {report.number}: решен"
+
+
+def test_a_status_note_that_is_the_first_answer_is_announced_as_the_answer(
+    client, officer, report, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            manage_url(report),
+            {"action": "status", "status": "rejected", "public_message": "Теренът е частен."},
+        )
+    (subject,) = [m.subject for m in mail.outbox if m.to == ["maria@example.bg"]]
+    assert subject == f"Отговор на общината по сигнал {report.number}: отхвърлен"
