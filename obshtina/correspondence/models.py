@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.items import AssignedItem
 from obshtina.core.storage import select_private_storage
 from obshtina.organization.models import Unit
 from obshtina.registry.models import RegistryNumber
@@ -22,7 +23,7 @@ def private_file_path(instance, filename: str) -> str:
     return f"correspondence/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
 
 
-class Correspondence(models.Model):
+class Correspondence(AssignedItem):
     """One incoming document filed by a registered user."""
 
     class Kind(models.TextChoices):
@@ -53,12 +54,6 @@ class Correspondence(models.Model):
         CLOSED = "closed", _("приключено")
 
     kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
-    # Empty only inside the registering transaction: the number is taken last
-    # (registry_number_assign), so every committed item has one.
-    registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
-    )
-    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     registered_at = models.DateTimeField(_("регистрирано на"), default=timezone.now)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,14 +79,6 @@ class Correspondence(models.Model):
         on_delete=models.PROTECT,
         related_name="correspondence",
     )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("отговорен служител"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_correspondence",
-    )
     subject = models.CharField(_("относно"), max_length=300)
     text = models.TextField(_("текст"))
     status = models.CharField(
@@ -115,7 +102,6 @@ class Correspondence(models.Model):
     organisation_role = models.CharField(_("качество"), max_length=120, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
 
     is_public = False  # for organization.permissions
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from obshtina.casework.items import AssignedItem
 from obshtina.organization.models import Unit
-from obshtina.registry.models import RegistryNumber
 
 
 def new_access_token() -> str:
@@ -161,7 +161,7 @@ class QuestionTopic(models.Model):
         return self.name
 
 
-class Question(models.Model):
+class Question(AssignedItem):
     """A question to the municipality (искане за информация), tracked by number."""
 
     # The municipality's own term for answering (the law sets none for questions):
@@ -179,23 +179,9 @@ class Question(models.Model):
         PHONE = "phone", _("телефон")
         API = "api", _("приложение / API")
 
-    # Empty only inside the registering transaction: the number is taken last
-    # (registry_number_assign), so every committed item has one.
-    registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
-    )
-    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     topic = models.ForeignKey(QuestionTopic, verbose_name=_("тема"), on_delete=models.PROTECT)
     unit = models.ForeignKey(
         Unit, verbose_name=_("звено"), on_delete=models.PROTECT, related_name="questions"
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("отговорен служител"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_questions",
     )
     text = models.TextField(_("въпрос"))
     status = models.CharField(
@@ -222,7 +208,6 @@ class Question(models.Model):
     )
     access_token = models.CharField(max_length=64, unique=True, default=new_access_token)
     created_at = models.DateTimeField(_("зададен на"), default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
     # The end of the last day to answer (ANSWER_DAYS from registration, to a working day).
     due_at = models.DateTimeField(_("срок"), null=True, blank=True)
     # Published as a public FAQ entry, in a version without personal data.

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from obshtina.casework.items import RegisteredItem
 from obshtina.organization.models import Unit
-from obshtina.registry.models import RegistryNumber
 
 
 class ScheduleGroup(models.Model):
@@ -163,7 +163,7 @@ class Absence(models.Model):
         return f"{self.first_day:%d.%m.%Y}–{self.last_day:%d.%m.%Y}"
 
 
-class Appointment(models.Model):
+class Appointment(RegisteredItem):
     """A meeting requested by a citizen or booked by staff for a caller."""
 
     class Status(models.TextChoices):
@@ -185,12 +185,6 @@ class Appointment(models.Model):
     UPCOMING = (Status.REQUESTED, Status.APPROVED)
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # Empty only inside the registering transaction: the number is taken last
-    # (registry_number_assign), so every committed item has one.
-    registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
-    )
-    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     schedule = models.ForeignKey(
         Schedule, verbose_name=_("график"), on_delete=models.PROTECT, related_name="appointments"
     )
@@ -235,7 +229,6 @@ class Appointment(models.Model):
     sequence = models.PositiveIntegerField(default=0)
     reminder_sent_at = models.DateTimeField(_("напомняне изпратено на"), null=True, blank=True)
     created_at = models.DateTimeField(_("заявена на"), default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
 
     kind = "appointment"  # for organization.permissions
     is_public = False

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.items import AssignedItem
 from obshtina.organization.models import Settlement, Unit
-from obshtina.registry.models import RegistryNumber
 
 RESOLVE_MONTHS = 2  # АПК, чл. 118: signals are decided within two months
 
@@ -94,7 +94,7 @@ class RoutingRule(models.Model):
         return f"{self.category} / {where} → {self.unit}"
 
 
-class Report(models.Model):
+class Report(AssignedItem):
     class Status(models.TextChoices):
         NEW = "new", _("нов")
         ACCEPTED = "accepted", _("приет")
@@ -112,24 +112,9 @@ class Report(models.Model):
         API = "api", _("приложение / API")
         COUNTER = "counter", _("на гише")
 
-    # Empty only inside the submitting transaction: the number is taken last
-    # (registry_number_assign), so every committed report has one.
-    registry_number = models.OneToOneField(
-        RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
-    )
-    # The registry code, copied here so that lookup by number is one indexed query.
-    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
     category = models.ForeignKey(Category, verbose_name=_("категория"), on_delete=models.PROTECT)
     unit = models.ForeignKey(
         Unit, verbose_name=_("звено"), on_delete=models.PROTECT, related_name="reports"
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("отговорен служител"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_reports",
     )
     status = models.CharField(
         _("състояние"), max_length=20, choices=Status.choices, default=Status.NEW
@@ -173,7 +158,6 @@ class Report(models.Model):
     access_token = models.CharField(max_length=64, unique=True, default=new_access_token)
     is_hidden = models.BooleanField(_("скрит от публичните страници"), default=False)
     created_at = models.DateTimeField(_("подаден на"), default=timezone.now)
-    updated_at = models.DateTimeField(_("последна промяна"), auto_now=True)
     due_at = models.DateTimeField(_("срок"))
     resolved_at = models.DateTimeField(_("решен на"), null=True, blank=True)
 
