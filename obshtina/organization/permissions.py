@@ -17,6 +17,7 @@ None) and ``kind`` (one of the ``KIND_*`` names below).
 The policy is written out as a table in ``tests/test_permissions.py``.
 """
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from django.db.models import Q, QuerySet
@@ -171,6 +172,24 @@ def _is_officer_of_item_unit(user, item: Item) -> bool:
 
 def _role_covers_kind(user, item: Item, table: dict[str, frozenset[str]]) -> bool:
     return any(item.kind in table.get(role, ()) for role in roles_of(user))
+
+
+@dataclass(frozen=True)
+class StaffSide:
+    """An item's staff side (the citizen's data, internal notes) as an ``Item``: never
+    public, and being its author is no reason to see it, so an officer who filed a
+    complaint themselves sees it on the staff side only through their role or unit.
+    With ``unit=None`` it asks whether the user's roles cover the kind everywhere."""
+
+    kind: str
+    unit: Unit | None
+    is_public: bool = False
+    author: None = None
+
+
+def can_view_staff_side(user, *, kind: str, unit: Unit | None) -> bool:
+    """May the user open the staff page of an item of ``kind`` in ``unit``?"""
+    return can_view_item(user, StaffSide(kind=kind, unit=unit))
 
 
 def can_view_item(user, item: Item) -> bool:

@@ -1,7 +1,6 @@
 """Reads for the registry desk (деловодство): which documents a staff member sees,
 what falls due, and an item's full staff-side record."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -9,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from obshtina.organization.models import Unit
-from obshtina.organization.permissions import can_manage_item, can_view_item, units_of
+from obshtina.organization.permissions import can_manage_item, can_view_staff_side, units_of
 
 from ..models import Correspondence, CorrespondenceEvent
 
@@ -36,20 +35,8 @@ WEEK_DAYS = 7  # "this week": today and the six days after it
 DUE_CHOICES_ORDER = (DUE_TODAY, DUE_WEEK, DUE_OVERDUE)
 
 
-@dataclass(frozen=True)
-class _StaffSide:
-    """An item's staff side as the permissions module sees it. Its author is no
-    reason to see internal notes, so an officer who filed a letter themselves
-    sees it on the desk only through their role or unit."""
-
-    kind: str
-    unit: Unit | None
-    is_public: bool = False
-    author: None = None
-
-
 def staff_can_view_item(user, item: Correspondence) -> bool:
-    return can_view_item(user, _StaffSide(kind=item.kind, unit=item.unit))
+    return can_view_staff_side(user, kind=item.kind, unit=item.unit)
 
 
 def staff_can_manage_item(user, item: Correspondence) -> bool:
@@ -61,7 +48,7 @@ def _kinds_seen_everywhere(user) -> list[str]:
     return [
         kind
         for kind in Correspondence.Kind.values
-        if can_view_item(user, _StaffSide(kind=kind, unit=None))
+        if can_view_staff_side(user, kind=kind, unit=None)
     ]
 
 

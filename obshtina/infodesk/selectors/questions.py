@@ -1,13 +1,14 @@
 """Reads about questions: the public page, the asker's page, the staff queue, "my questions"."""
 
-from dataclasses import dataclass
-
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.accounts.sections import FiledItem
-from obshtina.organization.models import Unit
-from obshtina.organization.permissions import KIND_QUESTION, can_view_item, units_of
+from obshtina.organization.permissions import (
+    KIND_QUESTION,
+    can_view_staff_side,
+    units_of,
+)
 from obshtina.registry.selectors import normalize_number
 
 from ..models import Question, QuestionTopic
@@ -36,20 +37,9 @@ def faq_entries() -> QuerySet[Question]:
     )
 
 
-@dataclass(frozen=True)
-class _PrivatePart:
-    """A question's private part (text, asker) as the permissions module sees it:
-    not public, and its author is no reason to see the staff side."""
-
-    unit: Unit | None
-    kind: str = KIND_QUESTION
-    is_public: bool = False
-    author: None = None
-
-
 def staff_can_view_question(user, question: Question) -> bool:
     """Administrators, operators and officers of the question's unit."""
-    return can_view_item(user, _PrivatePart(unit=question.unit))
+    return can_view_staff_side(user, kind=KIND_QUESTION, unit=question.unit)
 
 
 def questions_for_queue(
@@ -58,7 +48,7 @@ def questions_for_queue(
     """The questions of the user's units (every unit for administrators and operators),
     newest first."""
     questions = Question.objects.select_related("topic", "unit")
-    if not can_view_item(user, _PrivatePart(unit=None)):
+    if not can_view_staff_side(user, kind=KIND_QUESTION, unit=None):
         questions = questions.filter(unit__in=units_of(user))
     if status:
         questions = questions.filter(status=status)

@@ -1,32 +1,24 @@
 """Reads for the officers' queue: which reports a staff member sees, and how many."""
 
-from dataclasses import dataclass
-
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from obshtina.organization.models import Settlement, Unit
-from obshtina.organization.permissions import KIND_REPORT, can_manage_item, can_view_item, units_of
+from obshtina.organization.permissions import (
+    KIND_REPORT,
+    can_manage_item,
+    can_view_staff_side,
+    units_of,
+)
 
 from ..models import Category, Report
-
-
-@dataclass(frozen=True)
-class _PrivatePart:
-    """A report's private part (submitter, internal notes) as the permissions module
-    sees it: not public, and its author is no reason to see the staff side."""
-
-    unit: Unit | None
-    kind: str = KIND_REPORT
-    is_public: bool = False
-    author: None = None
 
 
 def staff_can_view_report(user, report: Report) -> bool:
     """May the user open the report's staff page (administrators, the operators,
     officers of its unit)?"""
-    return can_view_item(user, _PrivatePart(unit=report.unit))
+    return can_view_staff_side(user, kind=KIND_REPORT, unit=report.unit)
 
 
 def staff_can_manage_report(user, report: Report) -> bool:
@@ -35,7 +27,7 @@ def staff_can_manage_report(user, report: Report) -> bool:
 
 def staff_sees_every_report(user) -> bool:
     """Roles that see the reports of every unit (a report of no unit is such a test)."""
-    return can_view_item(user, _PrivatePart(unit=None))
+    return can_view_staff_side(user, kind=KIND_REPORT, unit=None)
 
 
 def reports_visible_to_staff(*, user) -> QuerySet[Report]:
