@@ -5,7 +5,6 @@ in ``services.workflow`` and come back as errors on these fields.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization.selectors import active_units, settlements
@@ -147,13 +146,3 @@ class PhotoForm(forms.Form):
     def __init__(self, *args, report: Report, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["photo"].queryset = ReportPhoto.objects.filter(report=report)
-
-
-class ButtonForm(forms.Form):
-    """A one-click action ("Поеми", "Премахни възлагането"): nothing to fill in, and a
-    refusal, whichever field the service names, shows above its button."""
-
-    def add_error(self, field, error):
-        if field is None and getattr(error, "error_dict", None):
-            error = ValidationError(error.messages)
-        super().add_error(field, error)

@@ -15,13 +15,13 @@ from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
+from obshtina.core.forms import ButtonForm
 from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
 
 from ..forms_staff import (
     AnswerForm,
     AssignForm,
-    ButtonForm,
     DuplicateForm,
     EditTextForm,
     NoteForm,
