@@ -156,60 +156,26 @@ def _faq_initial(question: Question) -> dict:
     }
 
 
-# action → (form class or None, the service call, success message)
+def _take(*, question: Question, actor) -> Question:
+    """ "Поеми": assign the question to oneself."""
+    return services.question_assign(question=question, actor=actor, assignee=actor)
+
+
+# action → (form class or None, the service, called with the question, the actor and the
+# form's data, and the success message)
 ACTIONS = {
-    "answer": (
-        AnswerForm,
-        lambda question, actor, data: services.question_answer(
-            question=question, actor=actor, **data
-        ),
-        _("Отговорът е изпратен и публикуван."),
-    ),
-    "faq": (
-        FaqForm,
-        lambda question, actor, data: services.question_publish_faq(
-            question=question, actor=actor, **data
-        ),
-        _("Публикуван е като често задаван въпрос."),
-    ),
+    "answer": (AnswerForm, services.question_answer, _("Отговорът е изпратен и публикуван.")),
+    "faq": (FaqForm, services.question_publish_faq, _("Публикуван е като често задаван въпрос.")),
     "unpublish": (
         None,
-        lambda question, actor, data: services.question_unpublish_faq(
-            question=question, actor=actor
-        ),
+        services.question_unpublish_faq,
         _("Премахнат е от често задаваните въпроси."),
     ),
-    "close": (
-        None,
-        lambda question, actor, data: services.question_close(question=question, actor=actor),
-        _("Въпросът е приключен."),
-    ),
-    "note": (
-        NoteForm,
-        lambda question, actor, data: services.question_add_note(
-            question=question, actor=actor, **data
-        ),
-        _("Бележката е записана."),
-    ),
-    "assign": (
-        AssignForm,
-        lambda question, actor, data: services.question_assign(
-            question=question, actor=actor, **data
-        ),
-        _("Въпросът е възложен."),
-    ),
-    "take": (
-        None,
-        lambda question, actor, data: services.question_assign(
-            question=question, actor=actor, assignee=actor
-        ),
-        _("Въпросът е възложен на вас."),
-    ),
-    "unassign": (
-        None,
-        lambda question, actor, data: services.question_unassign(question=question, actor=actor),
-        _("Възлагането е премахнато."),
-    ),
+    "close": (None, services.question_close, _("Въпросът е приключен.")),
+    "note": (NoteForm, services.question_add_note, _("Бележката е записана.")),
+    "assign": (AssignForm, services.question_assign, _("Въпросът е възложен.")),
+    "take": (None, _take, _("Въпросът е възложен на вас.")),
+    "unassign": (None, services.question_unassign, _("Възлагането е премахнато.")),
 }
 
 
@@ -247,7 +213,7 @@ def manage(request, number: str):
         form = _make_form(action, found, request.POST) if form_class else None
         if form is None or form.is_valid():
             try:
-                call(found, request.user, form.cleaned_data if form else {})
+                call(question=found, actor=request.user, **(form.cleaned_data if form else {}))
             except QuestionError as error:
                 if form is None:  # a button: its reason comes back as a message
                     messages.error(request, " ".join(error.messages))
