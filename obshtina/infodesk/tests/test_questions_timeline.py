@@ -8,6 +8,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
+from obshtina.accounts.tests.factories import UserFactory
 from obshtina.infodesk.models import Question, QuestionEvent
 from obshtina.organization.models import Role
 from obshtina.organization.tests.factories import UnitFactory, staff
@@ -149,3 +150,11 @@ def test_questions_asked_before_the_timeline_get_their_registration_and_answer(q
     assert answered.created_at == answered_at
     assert answered.data == {"answer": ANSWER}
     assert [event.kind for event in unanswered.events.all()] == ["created"]
+
+
+def test_an_administrator_reads_the_timeline_in_the_admin(client, officer, question):
+    client.post(manage_url(question), {"action": "note", "note": NOTE})
+    client.force_login(UserFactory(is_staff=True, is_superuser=True, second_factor=True))
+    response = client.get(reverse("admin:infodesk_question_change", args=[question.pk]))
+    assert response.status_code == 200
+    assert "вътрешна бележка" in response.text and "регистриран" in response.text
