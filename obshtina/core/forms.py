@@ -49,3 +49,13 @@ class PublicSubmissionForm(forms.Form):
     @property
     def is_honeypot_filled(self) -> bool:
         return self.has_error(NON_FIELD_ERRORS, code="honeypot")
+
+
+class ButtonForm(forms.Form):
+    """A one-click action of a staff page ("Поеми", "Премахни възлагането"): nothing
+    to fill in, and a refusal, whichever field the service names, shows above its button."""
+
+    def add_error(self, field, error):
+        if field is None and getattr(error, "error_dict", None):
+            error = ValidationError(error.messages)
+        super().add_error(field, error)

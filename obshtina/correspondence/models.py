@@ -255,6 +255,7 @@ class CorrespondenceEvent(models.Model):
         REGISTERED = "registered", _("регистрирано")
         ROUTED = "routed", _("насочено към звено")
         ASSIGNED = "assigned", _("възложено")
+        UNASSIGNED = "unassigned", _("възлагането е премахнато")
         NOTE = "note", _("вътрешна бележка")
         STATUS = "status", _("промяна на състоянието")
         OUTGOING = "outgoing", _("изходящ документ")

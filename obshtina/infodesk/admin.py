@@ -5,7 +5,16 @@ from django.contrib import admin
 
 from obshtina.audit.admin import AccessRecordedAdmin
 
-from .models import CallLog, Question, QuestionTopic, Regulation, Service, ServiceForm, Theme
+from .models import (
+    CallLog,
+    Question,
+    QuestionEvent,
+    QuestionTopic,
+    Regulation,
+    Service,
+    ServiceForm,
+    Theme,
+)
 
 
 @admin.register(Theme)
@@ -42,12 +51,25 @@ class QuestionTopicAdmin(admin.ModelAdmin):
     list_editable = ["is_active", "position"]
 
 
+class QuestionEventInline(admin.TabularInline):
+    """The timeline, read only: history is not edited."""
+
+    model = QuestionEvent
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["kind", "actor", "created_at", "from_status", "to_status"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Question)
 class QuestionAdmin(AccessRecordedAdmin):
     list_display = ["number", "topic", "unit", "status", "channel", "created_at", "is_faq"]
     list_filter = ["status", "channel", "is_faq", "unit"]
     search_fields = ["number"]
-    raw_id_fields = ["registry_number", "author", "answered_by"]
+    raw_id_fields = ["registry_number", "author", "answered_by", "assigned_to"]
+    inlines = [QuestionEventInline]
 
 
 @admin.register(CallLog)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.core.forms import PublicSubmissionForm
 
 from .models import Question, QuestionTopic
-from .selectors.questions import question_topics
+from .selectors.questions import question_topics, question_unit_members
 from .services.questions import TEXT_MAX_LENGTH
 
 
@@ -82,6 +82,7 @@ class QueueFilterForm(forms.Form):
         queryset=QuestionTopic.objects.all(),
         empty_label=_("Всички"),
     )
+    mine = forms.BooleanField(label=_("Само възложените на мен"), required=False)
     q = forms.CharField(
         label=_("Търсене по номер"), required=False, max_length=64, widget=forms.SearchInput
     )
@@ -108,3 +109,30 @@ class FaqForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Напишете отговора за публикуване.")},
     )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Вътрешна бележка"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Напишете бележката.")},
+        help_text=_("Вижда се само от служителите."),
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Служител"),
+        queryset=None,
+        error_messages={
+            "required": _("Изберете служител."),
+            "invalid_choice": _("Въпросът може да се възложи само на служител от звеното."),
+        },
+    )
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = question_unit_members(question)
+        self.fields["assignee"].label_from_instance = lambda user: (
+            user.get_full_name() or user.email
+        )

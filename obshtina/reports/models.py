@@ -236,6 +236,8 @@ class ReportEvent(models.Model):
         REOPENED = "reopened", _("отворен отново")
         MODERATED = "moderated", _("редактиран")
         DUPLICATE = "duplicate", _("отбелязан като дубликат")
+        NOT_DUPLICATE = "not_duplicate", _("вече не е дубликат")
+        UNASSIGNED = "unassigned", _("възлагането е премахнато")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -144,7 +144,7 @@ def test_several_items_of_different_kinds_are_assigned_at_once(client, unit, off
         follow=True,
     )
     text = response.text
-    for name in ("report", "letter"):
+    for name in ("report", "letter", "question"):
         work[name].refresh_from_db()
         assert work[name].assigned_to == colleague, name
     assert work["report"].number in text and "Възложени са" in text

@@ -143,6 +143,11 @@ def unit_members(unit: Unit | None) -> QuerySet:
     )
 
 
+def item_may_be_taken_by(user, item: Correspondence) -> bool:
+    """ "Поеми": an officer of the document's unit to whom it is not assigned yet."""
+    return item.assigned_to_id != user.pk and unit_members(item.unit).filter(pk=user.pk).exists()
+
+
 def staff_members() -> QuerySet:
     """Every active officer of some unit: candidates when routing to another unit."""
     return (

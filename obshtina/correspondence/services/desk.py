@@ -123,6 +123,28 @@ def correspondence_assign(*, item: Correspondence, actor, assignee) -> Correspon
 
 
 @transaction.atomic
+def correspondence_unassign(*, item: Correspondence, actor) -> Correspondence:
+    """Take the document back from its officer: it waits for the whole unit again."""
+    locked = _locked(item, actor)
+    assignee = locked.assigned_to
+    if assignee is None:
+        raise CorrespondenceError(_("Документът не е възложен на никого."))
+    locked.assigned_to = None
+    locked.save(update_fields=["assigned_to", "updated_at"])
+    correspondence_event_record(
+        item=locked,
+        kind=CorrespondenceEvent.Kind.UNASSIGNED,
+        actor=actor,
+        message=in_bulgarian("Възлагането на %(name)s е премахнато.", name=_name(assignee)),
+        visible_to_sender=False,
+        notify=False,
+        data={"assignee_id": assignee.pk},
+    )
+    item.refresh_from_db()  # the caller's object shows the change too
+    return item
+
+
+@transaction.atomic
 def correspondence_read_for_meeting(
     *, item: Correspondence, actor, meeting_number: str
 ) -> CorrespondenceEvent:

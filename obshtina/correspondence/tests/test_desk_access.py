@@ -6,6 +6,7 @@ from django.urls import reverse
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.correspondence.models import Correspondence
 from obshtina.correspondence.selectors.desk import documents_visible_to_staff
+from obshtina.correspondence.services.desk import correspondence_add_note
 from obshtina.organization.permissions import can_view_item
 
 from .desk_helpers import access_officer, desk_url, manage_url, officer_of, registry_clerk
@@ -149,3 +150,20 @@ def test_an_officer_who_filed_a_complaint_reads_it_as_its_sender_from_the_staff_
     assert own_page.status_code == 200
     assert "Шум от ремонта" in own_page.text
     assert "ваш документ" in own_page.text
+
+
+def test_an_officer_who_filed_a_complaint_elsewhere_neither_acts_on_it_nor_reads_its_notes(
+    client, roads, parks
+):
+    officer = officer_of(roads)
+    complaint = file_document(author=officer, kind=Kind.COMPLAINT, addressee=parks)
+    correspondence_add_note(
+        item=complaint, actor=officer_of(parks), note="Подателят е служител от Пътища."
+    )
+    client.force_login(officer)
+    response = client.post(manage_url(complaint), {"action": "note", "note": "Моля, бързо."})
+    assert response["Location"] == complaint.get_absolute_url()
+    assert not complaint.events.filter(internal_note="Моля, бързо.").exists()
+    page = client.get(response["Location"], follow=True).text
+    assert "Подателят е служител" not in page
+    assert "Моля, бързо." not in page

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
+from obshtina.core.forms import ButtonForm
 from obshtina.organization import permissions
 
 from ..forms_desk import AnswerForm, AssignForm, DeskFilterForm, NoteForm, RouteForm, StatusForm
@@ -28,6 +29,7 @@ from ..selectors.desk import (
     is_overdue,
     item_attachments,
     item_for_desk,
+    item_may_be_taken_by,
     item_outgoing_documents,
     item_timeline,
     staff_can_manage_item,
@@ -91,6 +93,20 @@ ACTIONS = {
         True,
         lambda item, actor, data: services.correspondence_assign(item=item, actor=actor, **data),
         _("Документът е възложен."),
+    ),
+    "take": (
+        ButtonForm,
+        False,
+        lambda item, actor, data: services.correspondence_assign(
+            item=item, actor=actor, assignee=actor
+        ),
+        _("Документът е възложен на вас."),
+    ),
+    "unassign": (
+        ButtonForm,
+        False,
+        lambda item, actor, data: services.correspondence_unassign(item=item, actor=actor),
+        _("Възлагането е премахнато."),
     ),
     "note": (
         NoteForm,
@@ -191,6 +207,7 @@ def manage_page(
         "item": item,
         "access_request": getattr(item, "access_request", None) if item.is_access_request else None,
         "can_manage": can_manage,
+        "may_take": can_manage and item_may_be_taken_by(request.user, item),
         "overdue": is_overdue(item),
         "attachments": item_attachments(item),
         "outgoing_documents": item_outgoing_documents(item),

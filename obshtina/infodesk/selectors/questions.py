@@ -1,5 +1,6 @@
 """Reads about questions: the public page, the asker's page, the staff queue, "my questions"."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,7 @@ from obshtina.organization.permissions import (
 )
 from obshtina.registry.selectors import normalize_number
 
-from ..models import Question, QuestionTopic
+from ..models import Question, QuestionEvent, QuestionTopic
 
 
 def question_topics() -> QuerySet[QuestionTopic]:
@@ -43,15 +44,22 @@ def staff_can_view_question(user, question: Question) -> bool:
 
 
 def questions_for_queue(
-    *, user, status: str = "", topic: QuestionTopic | None = None, search: str = ""
+    *,
+    user,
+    status: str = "",
+    topic: QuestionTopic | None = None,
+    search: str = "",
+    assigned_to_me: bool = False,
 ) -> QuerySet[Question]:
     """The questions of the user's units (every unit for administrators and operators),
     newest first."""
-    questions = Question.objects.select_related("topic", "unit")
+    questions = Question.objects.select_related("topic", "unit", "assigned_to")
     if not can_view_staff_side(user, kind=KIND_QUESTION, unit=None):
         questions = questions.filter(unit__in=units_of(user))
     if status:
         questions = questions.filter(status=status)
+    if assigned_to_me:
+        questions = questions.filter(assigned_to=user)
     if topic is not None:
         questions = questions.filter(topic=topic)
     search = (search or "").strip()
@@ -60,6 +68,38 @@ def questions_for_queue(
             Q(number=normalize_number(search)) | Q(number__icontains=search)
         )
     return questions.order_by("-created_at", "-pk")
+
+
+def question_unit_members(question: Question) -> QuerySet:
+    """The active officers of the question's unit: whom it may be assigned to."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__unit=question.unit_id, is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+def question_may_be_taken_by(user, question: Question) -> bool:
+    """ "Поеми": an officer of the question's unit to whom it is not assigned yet."""
+    return (
+        question.assigned_to_id != user.pk
+        and question_unit_members(question).filter(pk=user.pk).exists()
+    )
+
+
+def question_timeline(question: Question) -> QuerySet[QuestionEvent]:
+    """Every event, internal ones and who did what included (staff only)."""
+    return question.events.select_related("actor").order_by("created_at", "pk")
+
+
+def question_public_timeline(question: Question) -> QuerySet[QuestionEvent]:
+    """Public events only, without their actor or data (as a report's public timeline)."""
+    return (
+        question.events.filter(is_public=True)
+        .only("question_id", "kind", "created_at", "from_status", "to_status", "public_message")
+        .order_by("created_at", "pk")
+    )
 
 
 def questions_of_author(user) -> QuerySet[Question]:

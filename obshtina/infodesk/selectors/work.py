@@ -8,6 +8,7 @@ from obshtina.casework import workspace as ws
 from obshtina.organization.permissions import KIND_QUESTION, can_manage_item
 
 from ..models import Question
+from ..services import questions
 
 Status = Question.Status
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
@@ -49,4 +50,7 @@ WORK_SOURCE = ws.WorkSource(
     row=_row,
     assignee_field="assigned_to",
     related=("topic", "unit", "assigned_to"),
+    assign=lambda *, item, actor, assignee: questions.question_assign(
+        question=item, actor=actor, assignee=assignee
+    ),
 )

@@ -11,22 +11,56 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.dates import add_days, end_of_day, local_day
 from obshtina.notifications.services import notification_queue
-from obshtina.organization.models import Unit
+from obshtina.organization.models import Membership, Unit
 from obshtina.organization.permissions import can_manage_item
 from obshtina.organization.selectors import contact_centre_unit
 from obshtina.registry.services import registry_number_assign
 
-from ..models import Question, QuestionTopic
+from ..models import Question, QuestionEvent, QuestionTopic
 
 TEXT_MAX_LENGTH = 4000
+Kind = QuestionEvent.Kind
 
 
 class QuestionError(ValidationError):
     """A rule about questions was broken; the message is fit to show the user."""
+
+
+def question_event_record(
+    *,
+    question: Question,
+    kind: str,
+    actor=None,
+    from_status: str = "",
+    to_status: str = "",
+    public_message: str = "",
+    internal_note: str = "",
+    is_public: bool = True,
+    data: dict | None = None,
+) -> QuestionEvent:
+    """Store one event of the question's timeline; call it in the change's transaction."""
+    return QuestionEvent.objects.create(
+        question=question,
+        kind=kind,
+        actor=actor if getattr(actor, "pk", None) else None,
+        from_status=from_status,
+        to_status=to_status,
+        public_message=public_message,
+        internal_note=internal_note,
+        is_public=is_public,
+        data=data or {},
+    )
+
+
+def _bulgarian(message, **params) -> str:
+    """Timeline texts are stored once, in Bulgarian, whatever the officer's language."""
+    with override("bg"):
+        return gettext(message) % params
 
 
 def question_route(*, topic: QuestionTopic) -> Unit:
@@ -83,6 +117,12 @@ def question_submit(
             created_at=now,
             due_at=question_due_at(now),
         )
+        question_event_record(
+            question=question,
+            kind=Kind.CREATED,
+            to_status=question.status,
+            data={"unit": unit.name},
+        )
         # Last: the series' counter stays locked from here to the commit.
         registry_number_assign(item=question, series="questions", at=now)
         if question.asker_email:
@@ -122,12 +162,21 @@ def question_answer(*, question: Question, actor, answer: str) -> Question:
         question = Question.objects.select_for_update().get(pk=question.pk)
         if question.status == Question.Status.CLOSED:
             raise QuestionError(_("Въпросът е приключен и не може да получи отговор."))
+        old_status = question.status
         question.answer = answer
         question.answered_at = timezone.now()
         question.answered_by = actor
         question.status = Question.Status.ANSWERED
         question.save(
             update_fields=["answer", "answered_at", "answered_by", "status", "updated_at"]
+        )
+        question_event_record(
+            question=question,
+            kind=Kind.ANSWERED,
+            actor=actor,
+            from_status=old_status,
+            to_status=question.status,
+            data={"answer": answer},
         )
         if question.asker_email:
             notification_queue(
@@ -155,28 +204,117 @@ def question_publish_faq(
         raise QuestionError(errors)
     if not question.answer:
         raise QuestionError(_("Публикувайте въпрос едва след като му отговорите."))
-    question.faq_question = faq_question
-    question.faq_answer = faq_answer
-    question.is_faq = True
-    question.save(update_fields=["faq_question", "faq_answer", "is_faq", "updated_at"])
+    with transaction.atomic():
+        was_faq = question.is_faq
+        question.faq_question = faq_question
+        question.faq_answer = faq_answer
+        question.is_faq = True
+        question.save(update_fields=["faq_question", "faq_answer", "is_faq", "updated_at"])
+        # The first publication is public news; an edit of the published text is not.
+        question_event_record(
+            question=question,
+            kind=Kind.PUBLISHED,
+            actor=actor,
+            is_public=not was_faq,
+            internal_note=_bulgarian("Публикуваният текст е обновен.") if was_faq else "",
+            data={"faq_question": faq_question, "faq_answer": faq_answer},
+        )
     return question
 
 
 def question_unpublish_faq(*, question: Question, actor) -> Question:
     _check_manager(question, actor)
-    question.is_faq = False
-    question.save(update_fields=["is_faq", "updated_at"])
+    if not question.is_faq:
+        return question
+    with transaction.atomic():
+        question.is_faq = False
+        question.save(update_fields=["is_faq", "updated_at"])
+        question_event_record(question=question, kind=Kind.UNPUBLISHED, actor=actor)
     return question
 
 
 def question_close(*, question: Question, actor) -> Question:
     """Close a question that needs nothing more (answered, or a duplicate, or spam)."""
     _check_manager(question, actor)
-    if question.status == Question.Status.CLOSED:
-        raise QuestionError(_("Въпросът вече е приключен."))
-    question.status = Question.Status.CLOSED
-    question.save(update_fields=["status", "updated_at"])
+    with transaction.atomic():
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question.status == Question.Status.CLOSED:
+            raise QuestionError(_("Въпросът вече е приключен."))
+        old_status = question.status
+        question.status = Question.Status.CLOSED
+        question.save(update_fields=["status", "updated_at"])
+        question_event_record(
+            question=question,
+            kind=Kind.CLOSED,
+            actor=actor,
+            from_status=old_status,
+            to_status=question.status,
+        )
     return question
+
+
+def question_add_note(*, question: Question, actor, note: str) -> QuestionEvent:
+    """An internal note: staff only, nobody is told."""
+    _check_manager(question, actor)
+    note = (note or "").strip()
+    if not note:
+        raise QuestionError({"note": _("Напишете бележката.")})
+    return question_event_record(
+        question=question, kind=Kind.NOTE, actor=actor, internal_note=note, is_public=False
+    )
+
+
+@transaction.atomic
+def question_assign(*, question: Question, actor, assignee) -> Question:
+    """Give the question to an officer of its unit (oneself too): an internal change."""
+    _check_manager(question, actor)
+    question = Question.objects.select_for_update().select_related("unit").get(pk=question.pk)
+    if not Membership.objects.filter(
+        user=assignee, unit=question.unit, user__is_active=True
+    ).exists():
+        raise QuestionError(
+            {"assignee": _("Въпросът може да се възложи само на служител от звеното.")}
+        )
+    if question.assigned_to_id == assignee.pk:
+        raise QuestionError({"assignee": _("Въпросът вече е възложен на този служител.")})
+    question.assigned_to = assignee
+    question.save(update_fields=["assigned_to", "updated_at"])
+    question_event_record(
+        question=question,
+        kind=Kind.ASSIGNED,
+        actor=actor,
+        internal_note=_bulgarian("Възложен на %(name)s.", name=_user_label(assignee)),
+        is_public=False,
+        data={"assignee_id": assignee.pk},
+    )
+    return question
+
+
+@transaction.atomic
+def question_unassign(*, question: Question, actor) -> Question:
+    """Take the question back from its officer: it waits for the whole unit again."""
+    _check_manager(question, actor)
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    assignee = question.assigned_to
+    if assignee is None:
+        raise QuestionError(_("Въпросът не е възложен на никого."))
+    question.assigned_to = None
+    question.save(update_fields=["assigned_to", "updated_at"])
+    question_event_record(
+        question=question,
+        kind=Kind.UNASSIGNED,
+        actor=actor,
+        internal_note=_bulgarian(
+            "Възлагането на %(name)s е премахнато.", name=_user_label(assignee)
+        ),
+        is_public=False,
+        data={"assignee_id": assignee.pk},
+    )
+    return question
+
+
+def _user_label(user) -> str:
+    return user.get_full_name() or user.email
 
 
 def questions_forget_author(user) -> int:

@@ -20,11 +20,22 @@ from obshtina.core.decorators import allowed_if
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization import permissions
 
-from ..forms_questions import AnswerForm, AskForm, FaqForm, QueueFilterForm, add_service_errors
+from ..forms_questions import (
+    AnswerForm,
+    AskForm,
+    AssignForm,
+    FaqForm,
+    NoteForm,
+    QueueFilterForm,
+    add_service_errors,
+)
 from ..models import Question
 from ..selectors.questions import (
     question_for_number,
     question_for_token,
+    question_may_be_taken_by,
+    question_public_timeline,
+    question_timeline,
     questions_for_queue,
     staff_can_view_question,
 )
@@ -88,7 +99,7 @@ def question(request, number: str):
         raise Http404(_("Няма въпрос с такъв номер."))
     if found.number != number:
         return redirect(found)
-    return render(request, "infodesk/question.html", {"question": found, "private": False})
+    return _render_question(request, found, private=False)
 
 
 @never_cache
@@ -96,9 +107,21 @@ def question_access(request, token: str):
     found = question_for_token(token)
     if found is None:
         raise Http404(_("Връзката не е валидна."))
-    response = render(request, "infodesk/question.html", {"question": found, "private": True})
+    response = _render_question(request, found, private=True)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _render_question(request, question: Question, *, private: bool):
+    return render(
+        request,
+        "infodesk/question.html",
+        {
+            "question": question,
+            "private": private,
+            "timeline": question_public_timeline(question),
+        },
+    )
 
 
 @allowed_if(permissions.is_staff_member)
@@ -113,6 +136,7 @@ def queue(request):
         status=filters.get("status") or "",
         topic=filters.get("topic"),
         search=filters.get("q", ""),
+        assigned_to_me=filters.get("mine", False),
     )
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -132,48 +156,77 @@ def _faq_initial(question: Question) -> dict:
     }
 
 
+def _take(*, question: Question, actor) -> Question:
+    """ "Поеми": assign the question to oneself."""
+    return services.question_assign(question=question, actor=actor, assignee=actor)
+
+
+# action → (form class or None, the service, called with the question, the actor and the
+# form's data, and the success message)
+ACTIONS = {
+    "answer": (AnswerForm, services.question_answer, _("Отговорът е изпратен и публикуван.")),
+    "faq": (FaqForm, services.question_publish_faq, _("Публикуван е като често задаван въпрос.")),
+    "unpublish": (
+        None,
+        services.question_unpublish_faq,
+        _("Премахнат е от често задаваните въпроси."),
+    ),
+    "close": (None, services.question_close, _("Въпросът е приключен.")),
+    "note": (NoteForm, services.question_add_note, _("Бележката е записана.")),
+    "assign": (AssignForm, services.question_assign, _("Въпросът е възложен.")),
+    "take": (None, _take, _("Въпросът е възложен на вас.")),
+    "unassign": (None, services.question_unassign, _("Възлагането е премахнато.")),
+}
+
+
+def _make_form(action: str, question: Question, data=None):
+    form_class = ACTIONS[action][0]
+    kwargs = {"auto_id": f"id_{action}_%s"}
+    if form_class is AssignForm:
+        kwargs["question"] = question
+    if data is None and action == "answer":
+        kwargs["initial"] = {"answer": question.answer}
+    if data is None and action == "faq":
+        kwargs["initial"] = _faq_initial(question)
+    return form_class(data, **kwargs)
+
+
 @allowed_if(permissions.is_staff_member)
 @require_http_methods(["GET", "POST"])
 def manage(request, number: str):
     found = get_object_or_404(
-        Question.objects.select_related("topic", "unit", "author", "answered_by"), number=number
+        Question.objects.select_related("topic", "unit", "author", "answered_by", "assigned_to"),
+        number=number,
     )
     if not staff_can_view_question(request.user, found):
         raise Http404
     can_manage = permissions.can_manage_item(request.user, found)
-    answer_form = AnswerForm(initial={"answer": found.answer}, auto_id="id_answer_%s")
-    faq_form = FaqForm(initial=_faq_initial(found), auto_id="id_faq_%s")
+    forms = {}
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
         action = request.POST.get("action", "")
-        try:
-            if action == "answer":
-                answer_form = AnswerForm(request.POST, auto_id="id_answer_%s")
-                if answer_form.is_valid():
-                    services.question_answer(
-                        question=found, actor=request.user, **answer_form.cleaned_data
-                    )
-                    return _done(request, found, _("Отговорът е изпратен и публикуван."))
-            elif action == "faq":
-                faq_form = FaqForm(request.POST, auto_id="id_faq_%s")
-                if faq_form.is_valid():
-                    services.question_publish_faq(
-                        question=found, actor=request.user, **faq_form.cleaned_data
-                    )
-                    return _done(request, found, _("Публикуван е като често задаван въпрос."))
-            elif action == "unpublish":
-                services.question_unpublish_faq(question=found, actor=request.user)
-                return _done(request, found, _("Премахнат е от често задаваните въпроси."))
-            elif action == "close":
-                services.question_close(question=found, actor=request.user)
-                return _done(request, found, _("Въпросът е приключен."))
+        if action not in ACTIONS:
+            messages.error(request, _("Неизвестно действие."))
+            return redirect("infodesk:question_manage", number=found.number)
+        form_class, call, success = ACTIONS[action]
+        form = _make_form(action, found, request.POST) if form_class else None
+        if form is None or form.is_valid():
+            try:
+                call(question=found, actor=request.user, **(form.cleaned_data if form else {}))
+            except QuestionError as error:
+                if form is None:  # a button: its reason comes back as a message
+                    messages.error(request, " ".join(error.messages))
+                    return redirect("infodesk:question_manage", number=found.number)
+                add_service_errors(form, error)
             else:
-                messages.error(request, _("Неизвестно действие."))
+                messages.success(request, success)
                 return redirect("infodesk:question_manage", number=found.number)
-        except QuestionError as error:
-            add_service_errors(faq_form if action == "faq" else answer_form, error)
         messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+        forms[action] = form
+    for action, (form_class, _call, _message) in ACTIONS.items():
+        if form_class is not None:
+            forms.setdefault(action, _make_form(action, found))
     access_record(request, found)  # the page shows the asker's name and contacts
     return render(
         request,
@@ -181,13 +234,9 @@ def manage(request, number: str):
         {
             "question": found,
             "can_manage": can_manage,
-            "answer_form": answer_form,
-            "faq_form": faq_form,
+            "may_take": can_manage and question_may_be_taken_by(request.user, found),
+            "forms": forms,
+            "events": question_timeline(found),
         },
         status=400 if request.method == "POST" else 200,
     )
-
-
-def _done(request, question: Question, message: str):
-    messages.success(request, message)
-    return redirect("infodesk:question_manage", number=question.number)

@@ -98,6 +98,13 @@ def unit_members(unit: Unit) -> QuerySet:
     )
 
 
+def report_may_be_taken_by(user, report: Report) -> bool:
+    """ "Поеми": an officer of the report's unit to whom it is not assigned yet."""
+    return (
+        report.assigned_to_id != user.pk and unit_members(report.unit).filter(pk=user.pk).exists()
+    )
+
+
 def report_timeline(report: Report) -> QuerySet:
     """Every event, internal ones included (staff only)."""
     return report.events.select_related("actor").order_by("created_at", "pk")

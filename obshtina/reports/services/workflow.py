@@ -286,7 +286,7 @@ def report_mark_duplicate(*, report: Report, actor, original: Report) -> Report:
     for user_id in followers:
         Subscription.objects.get_or_create(user_id=user_id, report=original)
 
-    old_status = report.status
+    old_status, old_answer = report.status, report.public_answer
     report.status = Status.DUPLICATE
     report.duplicate_of = original
     report.public_answer = _bulgarian(
@@ -302,7 +302,7 @@ def report_mark_duplicate(*, report: Report, actor, original: Report) -> Report:
         from_status=old_status,
         to_status=Status.DUPLICATE,
         public_message=report.public_answer,
-        data={"original": original.number},
+        data={"original": original.number, "public_answer": old_answer},
     )
     report_event_record(
         report=original,
@@ -315,6 +315,82 @@ def report_mark_duplicate(*, report: Report, actor, original: Report) -> Report:
         notify=False,
         data={"duplicate": report.number},
     )
+    return report
+
+
+@transaction.atomic
+def report_unassign(*, report: Report, actor) -> Report:
+    """Take the report back from its officer: it waits for the whole unit again."""
+    report = _locked(report, actor)
+    assignee = report.assigned_to
+    if assignee is None:
+        raise ReportError({"assignee": _("Сигналът не е възложен на никого.")})
+    report.assigned_to = None
+    report.save(update_fields=["assigned_to", "updated_at"])
+    report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.UNASSIGNED,
+        actor=actor,
+        internal_note=_bulgarian(
+            "Възлагането на %(name)s е премахнато.", name=_user_label(assignee)
+        ),
+        is_public=False,
+        notify=False,
+        data={"assignee_id": assignee.pk},
+    )
+    return report
+
+
+@transaction.atomic
+def report_unmark_duplicate(*, report: Report, actor) -> Report:
+    """Undo ``report_mark_duplicate``: the report is handled on its own again.
+
+    It returns to the status it had before (the duplicate event's ``from_status``;
+    "accepted" if no such event is found) with the public answer it had then. The
+    followers it passed to the original stay subscribed there too: they may have
+    wanted that report as well. The submitter and the subscribers hear of it.
+    """
+    report = _locked(report, actor)
+    if report.status != Status.DUPLICATE:
+        raise ReportError({"original": _("Сигналът не е отбелязан като дубликат.")})
+    marked = (
+        report.events.filter(kind=ReportEvent.Kind.DUPLICATE, to_status=Status.DUPLICATE)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    status = marked.from_status if marked else ""
+    if status not in TRANSITIONS or status == Status.DUPLICATE:
+        status = Status.ACCEPTED
+    original = report.duplicate_of
+    report.status = status
+    report.duplicate_of = None
+    report.public_answer = marked.data.get("public_answer", "") if marked else ""
+    report.save(update_fields=["status", "duplicate_of", "public_answer", "updated_at"])
+    report_event_record(
+        report=report,
+        kind=ReportEvent.Kind.NOT_DUPLICATE,
+        actor=actor,
+        from_status=Status.DUPLICATE,
+        to_status=status,
+        public_message=_bulgarian(
+            "Сигналът не е дубликат на %(number)s и се разглежда самостоятелно.",
+            number=original.number if original else "—",
+        ),
+        data={"original": original.number if original else ""},
+    )
+    if original is not None:
+        report_event_record(
+            report=original,
+            kind=ReportEvent.Kind.NOT_DUPLICATE,
+            actor=actor,
+            internal_note=_bulgarian(
+                "Сигнал %(number)s вече не е отбелязан като дубликат на този.",
+                number=report.number,
+            ),
+            is_public=False,
+            notify=False,
+            data={"duplicate": report.number},
+        )
     return report
 
 

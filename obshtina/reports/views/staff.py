@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
+from obshtina.core.forms import ButtonForm
 from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
 
@@ -32,6 +33,7 @@ from ..forms_staff import (
 from ..models import Report
 from ..selectors.queue import (
     queue_counts,
+    report_may_be_taken_by,
     report_timeline,
     reports_for_queue,
     staff_can_manage_report,
@@ -104,6 +106,20 @@ ACTIONS = {
         lambda report, actor, data: workflow.report_assign(report=report, actor=actor, **data),
         _("Сигналът е възложен."),
     ),
+    "take": (
+        ButtonForm,
+        False,
+        lambda report, actor, data: workflow.report_assign(
+            report=report, actor=actor, assignee=actor
+        ),
+        _("Сигналът е възложен на вас."),
+    ),
+    "unassign": (
+        ButtonForm,
+        False,
+        lambda report, actor, data: workflow.report_unassign(report=report, actor=actor),
+        _("Възлагането е премахнато."),
+    ),
     "reroute": (
         RerouteForm,
         True,
@@ -125,6 +141,12 @@ ACTIONS = {
             report=report, actor=actor, **data
         ),
         _("Сигналът е отбелязан като дубликат."),
+    ),
+    "not_duplicate": (
+        ButtonForm,
+        False,
+        lambda report, actor, data: workflow.report_unmark_duplicate(report=report, actor=actor),
+        _("Сигналът вече не е дубликат."),
     ),
     "photo": (
         PhotoForm,
@@ -188,6 +210,7 @@ def report_manage(request, number: str):
         {
             "report": report,
             "can_manage": can_manage,
+            "may_take": can_manage and report_may_be_taken_by(request.user, report),
             "forms": forms,
             "photos": report.photos.all(),
             "events": report_timeline(report),

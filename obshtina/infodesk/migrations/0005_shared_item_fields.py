@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('infodesk', '0003_question_assignee_and_term'),
+        ('infodesk', '0004_question_events'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
