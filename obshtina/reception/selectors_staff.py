@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.timeline import TimelineEntry, timeline_entry
 from obshtina.core.phones import phone_e164
 from obshtina.correspondence.selectors.citizen import document_of_citizen
 from obshtina.organization.permissions import (
@@ -156,32 +157,21 @@ def appointment_for_manager(*, number: str, user) -> Appointment | None:
     return appointment
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime
-    label: str
-    actor_name: str
-    from_status: str
-    to_status: str
-    message: str
-
-
 def appointment_timeline(appointment: Appointment) -> list[TimelineEntry]:
     statuses = dict(Appointment.Status.choices)
-    entries = []
-    for event in AppointmentEvent.objects.filter(appointment=appointment).select_related("actor"):
-        actor = event.actor
-        entries.append(
-            TimelineEntry(
-                at=event.at,
-                label=str(EVENT_LABELS.get(event.action, event.action)),
-                actor_name=(actor.get_full_name() or actor.email) if actor else "",
-                from_status=str(statuses.get(event.from_status, "")),
-                to_status=str(statuses.get(event.to_status, "")),
-                message=event.message,
-            )
+    return [
+        timeline_entry(
+            event,
+            statuses=statuses,
+            message=event.message,
+            is_internal=False,
+            at=event.at,
+            label=str(EVENT_LABELS.get(event.action, event.action)),
         )
-    return entries
+        for event in AppointmentEvent.objects.filter(appointment=appointment).select_related(
+            "actor"
+        )
+    ]
 
 
 @dataclass

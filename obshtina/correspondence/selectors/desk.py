@@ -7,10 +7,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from obshtina.casework.timeline import TimelineEntry, timeline_entry
 from obshtina.organization.models import Unit
 from obshtina.organization.permissions import can_manage_item, can_view_staff_side, units_of
 
-from ..models import Correspondence, CorrespondenceEvent
+from ..models import Correspondence
 
 Status = Correspondence.Status
 
@@ -168,15 +169,23 @@ def item_for_desk(number: str) -> Correspondence | None:
     )
 
 
-def item_timeline(item: Correspondence) -> list[CorrespondenceEvent]:
-    """Every event, internal ones included (staff only), with ``from_label`` and
-    ``to_label``: the statuses' names."""
-    labels = dict(Status.choices)
-    events = list(item.events.select_related("actor", "outgoing").order_by("created_at", "pk"))
-    for event in events:
-        event.from_label = labels.get(event.from_status, event.from_status)
-        event.to_label = labels.get(event.to_status, event.to_status)
-    return events
+def item_timeline(item: Correspondence) -> list[TimelineEntry]:
+    """Every event, internal ones included (staff only)."""
+    statuses = dict(Status.choices)
+    return [
+        timeline_entry(
+            event,
+            statuses=statuses,
+            message=event.message,
+            is_internal=not event.visible_to_sender,
+            reference=(
+                f"{event.outgoing.get_kind_display().capitalize()} № {event.outgoing.number}"
+                if event.outgoing
+                else ""
+            ),
+        )
+        for event in item.events.select_related("actor", "outgoing").order_by("created_at", "pk")
+    ]
 
 
 def item_attachments(item: Correspondence) -> QuerySet:

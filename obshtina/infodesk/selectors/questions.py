@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.accounts.sections import FiledItem
+from obshtina.casework.timeline import TimelineEntry, timeline_entry
 from obshtina.organization.permissions import (
     KIND_QUESTION,
     can_view_staff_side,
@@ -88,9 +89,20 @@ def question_may_be_taken_by(user, question: Question) -> bool:
     )
 
 
-def question_timeline(question: Question) -> QuerySet[QuestionEvent]:
+def question_timeline(question: Question) -> list[TimelineEntry]:
     """Every event, internal ones and who did what included (staff only)."""
-    return question.events.select_related("actor").order_by("created_at", "pk")
+    statuses = dict(Question.Status.choices)
+    return [
+        timeline_entry(
+            event,
+            statuses=statuses,
+            message=event.public_message,
+            is_internal=not event.is_public,
+            details_label=str(_("Изпратеният отговор")) if event.data.get("answer") else "",
+            details=event.data.get("answer", ""),
+        )
+        for event in question.events.select_related("actor").order_by("created_at", "pk")
+    ]
 
 
 def question_public_timeline(question: Question) -> QuerySet[QuestionEvent]:

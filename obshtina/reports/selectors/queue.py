@@ -3,7 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from obshtina.casework.timeline import TimelineEntry, timeline_entry
 from obshtina.organization.models import Settlement, Unit
 from obshtina.organization.permissions import (
     KIND_REPORT,
@@ -105,6 +107,17 @@ def report_may_be_taken_by(user, report: Report) -> bool:
     )
 
 
-def report_timeline(report: Report) -> QuerySet:
+def report_timeline(report: Report) -> list[TimelineEntry]:
     """Every event, internal ones included (staff only)."""
-    return report.events.select_related("actor").order_by("created_at", "pk")
+    statuses = dict(Report.Status.choices)
+    return [
+        timeline_entry(
+            event,
+            statuses=statuses,
+            message=event.public_message,
+            is_internal=not event.is_public,
+            details_label=str(_("Предишен текст")) if event.data.get("old") else "",
+            details=event.data.get("old", ""),
+        )
+        for event in report.events.select_related("actor").order_by("created_at", "pk")
+    ]

@@ -1,0 +1,54 @@
+"""An item's history as staff read it, the same for every kind (ARCHITECTURE.md, rule 6).
+
+Each app turns its own event rows into ``TimelineEntry`` values and the staff
+pages render them with ``casework/_timeline.html``.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .workspace import person_name
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    label: str  # what happened: "регистриран", "възложен"…
+    actor_name: str = ""
+    from_status: str = ""  # the statuses' labels, when the status changed
+    to_status: str = ""
+    message: str = ""  # what the citizen was told (or the event's own text)
+    internal_note: str = ""
+    is_internal: bool = False  # staff only: the citizen never sees it
+    reference: str = ""  # e.g. the outgoing document it registered
+    details_label: str = ""  # a folded part: an earlier text, the answer sent
+    details: str = ""
+
+    @property
+    def status_changed(self) -> bool:
+        return bool(self.to_status) and self.from_status != self.to_status
+
+
+def timeline_entry(
+    event,
+    *,
+    statuses: dict[str, str],
+    message: str,
+    is_internal: bool,
+    at: datetime | None = None,
+    label: str = "",
+    **extra,
+) -> TimelineEntry:
+    """The entry of one event row with ``actor``, ``from_status`` and ``to_status``;
+    ``statuses`` maps the item's status codes to their labels."""
+    return TimelineEntry(
+        at=at or event.created_at,
+        label=label or str(event.get_kind_display()),
+        actor_name=person_name(event.actor) if event.actor_id else "",
+        from_status=str(statuses.get(event.from_status, event.from_status)),
+        to_status=str(statuses.get(event.to_status, event.to_status)),
+        message=message,
+        internal_note=getattr(event, "internal_note", ""),
+        is_internal=is_internal,
+        **extra,
+    )
