@@ -20,6 +20,7 @@ urlpatterns = [
     path("open311/v2/", include("obshtina.api.open311.urls")),
     path("api/v1/", include("obshtina.api.v1.urls")),
     path("staff/notifications/", include("obshtina.notifications.urls")),
+    path("staff/templates/", include("obshtina.casework.urls")),
     path("notifications/", include("obshtina.notifications.push_urls")),
     path("", include("obshtina.core.urls")),
 ]
