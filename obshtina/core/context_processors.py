@@ -17,6 +17,9 @@ def site(request):
         "can_edit_knowledge": SimpleLazyObject(
             lambda: permissions.can_edit_knowledge(request.user)
         ),
+        "can_keep_answer_templates": SimpleLazyObject(
+            lambda: permissions.can_keep_answer_templates(request.user)
+        ),
         "can_use_reception_desk": SimpleLazyObject(
             lambda: permissions.can_use_reception_desk(request.user)
         ),

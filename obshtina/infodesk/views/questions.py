@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
+from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization import permissions
@@ -143,9 +144,11 @@ def manage(request, number: str):
     can_manage = permissions.can_manage_item(request.user, found)
     answer_form = AnswerForm(initial={"answer": found.answer}, auto_id="id_answer_%s")
     faq_form = FaqForm(initial=_faq_initial(found), auto_id="id_faq_%s")
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
+    # "Попълни" puts the template's text into the form; nothing is saved.
+    filling = request.POST.get("action") == "answer" and is_fill_request(request)
+    if request.method == "POST" and not can_manage:
+        raise PermissionDenied
+    if request.method == "POST" and not filling:
         action = request.POST.get("action", "")
         try:
             if action == "answer":
@@ -174,6 +177,9 @@ def manage(request, number: str):
         except QuestionError as error:
             add_service_errors(faq_form if action == "faq" else answer_form, error)
         messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+    offer_templates(answer_form, found, target="answer", implied_status=Question.Status.ANSWERED)
+    if filling and (error := template_fill(answer_form, request.POST)):
+        messages.error(request, error)
     access_record(request, found)  # the page shows the asker's name and contacts
     return render(
         request,
@@ -184,7 +190,7 @@ def manage(request, number: str):
             "answer_form": answer_form,
             "faq_form": faq_form,
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if request.method == "POST" and not filling else 200,
     )
 
 
