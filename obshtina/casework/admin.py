@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from .forms import AnswerTemplateAdminForm
 from .models import AnswerTemplate
 
 
 @admin.register(AnswerTemplate)
 class AnswerTemplateAdmin(admin.ModelAdmin):
+    form = AnswerTemplateAdminForm
     list_display = ["title", "kind", "step", "category", "topic", "unit", "status", "is_active"]
     list_filter = ["kind", "is_active", "unit"]
     search_fields = ["title", "text"]

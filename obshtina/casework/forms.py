@@ -17,7 +17,7 @@ from .answer_templates import statuses_for_kind
 from .models import AnswerTemplate
 
 
-def _status_choices() -> list:
+def status_choices() -> list:
     """Every kind's statuses, grouped under the kind's name (the service checks
     that the chosen one belongs to the template's kind)."""
     groups = [
@@ -47,12 +47,24 @@ class AnswerTemplateForm(forms.ModelForm):
             label=self.fields["status"].label,
             help_text=self.fields["status"].help_text,
             required=False,
-            choices=_status_choices(),
+            choices=status_choices,
         )
-        if permissions.can_edit_knowledge(user):
+        if permissions.can_edit_knowledge(user):  # editors and administrators
             self.fields["unit"].queryset = active_units()
         else:  # a unit head: their units only, and one must be chosen
             self.fields["unit"].queryset = permissions.headed_units_of(user)
             self.fields["unit"].required = True
             self.fields["unit"].empty_label = None
             self.fields["unit"].help_text = _("Шаблоните на звената, които ръководите.")
+
+
+class AnswerTemplateAdminForm(forms.ModelForm):
+    """The admin's form: the status as a list, as on the staff pages."""
+
+    status = forms.ChoiceField(
+        label=_("попълва се автоматично при състояние"), required=False, choices=status_choices
+    )
+
+    class Meta:
+        model = AnswerTemplate
+        fields = [*AnswerTemplateForm.Meta.fields, "is_active"]
