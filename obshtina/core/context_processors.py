@@ -19,6 +19,9 @@ def site(request):
         ),
         "can_use_workspace": SimpleLazyObject(lambda: permissions.can_use_workspace(request.user)),
         "is_staff_member": SimpleLazyObject(lambda: permissions.is_staff_member(request.user)),
+        "can_keep_answer_templates": SimpleLazyObject(
+            lambda: permissions.can_keep_answer_templates(request.user)
+        ),
         "can_use_reception_desk": SimpleLazyObject(
             lambda: permissions.can_use_reception_desk(request.user)
         ),

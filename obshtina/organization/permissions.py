@@ -303,6 +303,39 @@ def can_edit_knowledge(user) -> bool:
     return bool(roles_of(user) & {EDITOR, ADMINISTRATOR})
 
 
+def headed_units_of(user) -> QuerySet[Unit]:
+    """The units the user heads."""
+    if not _is_active(user):
+        return Unit.objects.none()
+    return Unit.objects.filter(memberships__user=user, memberships__is_head=True)
+
+
+def can_keep_answer_templates(user) -> bool:
+    """Answer templates are kept by editors and administrators (the municipality's
+    and every unit's) and by unit heads (their own units' only)."""
+    return bool(roles_of(user) & {EDITOR, ADMINISTRATOR, UNIT_HEAD})
+
+
+def can_keep_answer_template(user, template) -> bool:
+    """May the user change or deactivate this template (see ``can_keep_answer_templates``)?"""
+    if roles_of(user) & {EDITOR, ADMINISTRATOR}:
+        return True
+    return (
+        has_role(user, UNIT_HEAD)
+        and template.unit_id is not None
+        and headed_units_of(user).filter(pk=template.unit_id).exists()
+    )
+
+
+def keepable_answer_templates(user, templates: QuerySet) -> QuerySet:
+    """``can_keep_answer_template`` as a query: those of ``templates`` the user keeps."""
+    if roles_of(user) & {EDITOR, ADMINISTRATOR}:
+        return templates
+    if not has_role(user, UNIT_HEAD):
+        return templates.none()
+    return templates.filter(unit__in=headed_units_of(user))
+
+
 def can_manage_schedule(user, schedule) -> bool:
     """Reception hours: a schedule's meetings are approved, rejected and booked by
     its responsible officials, the reception administrators and administrators.

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
+from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.forms import ButtonForm
 from obshtina.organization import permissions
@@ -129,6 +130,11 @@ ACTIONS = {
         _("Изходящият документ е регистриран и изпратен на подателя."),
     ),
 }
+# The forms that offer answer templates: action → where the text goes (casework.pickers).
+TEMPLATE_FORMS = {
+    "answer": {"target": "text", "implied_status": Correspondence.Status.ANSWERED},
+    "status": {"target": "message", "status_field": "status"},
+}
 # Access requests move only through the law's notices and decisions (views.procedure).
 LETTER_ONLY_ACTIONS = frozenset({"status", "answer"})
 
@@ -177,6 +183,10 @@ def manage(request, number: str):
         if action not in _actions_for(item):
             messages.error(request, _("Неизвестно действие."))
             return redirect("correspondence:manage", number=item.number)
+        if action in TEMPLATE_FORMS and is_fill_request(request):
+            # "Попълни": the template's text goes into the form; nothing is saved.
+            empty = {action: _make_form(action, item)}
+            return manage_page(request, item, forms=empty, filling=action)
         form = _make_form(action, item, request.POST, request.FILES)
         if form.is_valid():
             _form_class, _needs, call, success = ACTIONS[action]
@@ -193,13 +203,20 @@ def manage(request, number: str):
 
 
 def manage_page(
-    request, item: Correspondence, *, forms: dict | None = None, status: int = 200
+    request,
+    item: Correspondence,
+    *,
+    forms: dict | None = None,
+    status: int = 200,
+    filling: str = "",
 ) -> HttpResponse:
     """The desk page of a document the caller has already checked the user may see.
 
     ``views.procedure`` may call it to show a refused procedure form: pass the bound
     form in ``forms`` under its action name (e.g. ``{"access_extend": form}``);
     ``procedure_actions_context(request, item, forms)`` adds the unbound ones.
+    ``filling`` names the (unbound) form whose "Попълни" button was pressed: it
+    gets the chosen answer template's text.
     """
     forms = dict(forms or {})
     can_manage = staff_can_manage_item(request.user, item)
@@ -217,11 +234,18 @@ def manage_page(
     if can_manage:
         for action in _actions_for(item):
             forms.setdefault(action, _make_form(action, item))
+        for action, options in TEMPLATE_FORMS.items():
+            if action in forms:
+                offer_templates(forms[action], item, **options)
         if item.is_access_request:
             from .procedure import procedure_actions_context
 
             context["show_procedure_actions"] = True
             context.update(procedure_actions_context(request, item, forms))
+        if filling:
+            filled = forms.get(filling) or context.get("procedure_forms", {}).get(filling)
+            if error := template_fill(filled, request.POST):
+                messages.error(request, error)
     context["forms"] = forms
     access_record(request, item)
     return render(request, "correspondence/desk_manage.html", context, status=status)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from obshtina.casework.pickers import is_fill_request, offer_templates
 from obshtina.core.decorators import allowed_if
 from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
@@ -23,6 +24,7 @@ from ..forms_procedure import ClarifyForm, procedure_forms_for
 from ..models import Correspondence
 from ..selectors.statistics import access_statistics, report_year
 from ..services import procedure as services
+from ..services.access_terms import Outcome
 from ..services.errors import CorrespondenceError
 
 # action → (service, success message with %(number)s: the outgoing number)
@@ -52,6 +54,25 @@ PROCEDURE_ACTIONS = {
 }
 
 
+_Status = Correspondence.Status
+# Where each procedure form's answer template goes, and which status it leads to
+# (the decision: by its outcome), for the templates that fill in by themselves.
+PROCEDURE_TEMPLATE_FORMS = {
+    "access_clarification": {"implied_status": _Status.AWAITING_CLARIFICATION},
+    "access_extend": {"implied_status": _Status.EXTENDED},
+    "access_forward": {"implied_status": _Status.FORWARDED},
+    "access_not_held": {"implied_status": _Status.NOT_HELD},
+    "access_decide": {
+        "status_field": "outcome",
+        "status_of": {
+            Outcome.GRANT: _Status.GRANTED,
+            Outcome.PARTIAL: _Status.PARTIALLY_GRANTED,
+            Outcome.REFUSE: _Status.REFUSED,
+        },
+    },
+}
+
+
 def handle_procedure_action(request, item: Correspondence) -> HttpResponse:
     """Run the procedure action named by ``request.POST["action"]`` on ``item``.
 
@@ -65,10 +86,16 @@ def handle_procedure_action(request, item: Correspondence) -> HttpResponse:
     if not permissions.can_manage_item(request.user, item):
         raise PermissionDenied
     action = request.POST.get("action", "")
-    form = procedure_forms_for(item, request.POST, request.FILES).get(action)
+    filling = is_fill_request(request)  # "Попълни": the template's text; nothing is saved
+    posted = (None, None) if filling else (request.POST, request.FILES)
+    form = procedure_forms_for(item, *posted).get(action)
     if form is None or action not in PROCEDURE_ACTIONS:
         messages.error(request, _("Това действие не е възможно в сегашното състояние."))
         return redirect("correspondence:manage", number=item.number)
+    if filling:
+        from .desk import manage_page  # late: the desk view imports this module lazily too
+
+        return manage_page(request, item, forms={action: form}, filling=action)
     if form.is_valid():
         service, success = PROCEDURE_ACTIONS[action]
         try:
@@ -91,6 +118,8 @@ def procedure_actions_context(request, item: Correspondence, forms: dict) -> dic
     for action in procedure_forms:
         if action in forms:
             procedure_forms[action] = forms[action]
+        options = PROCEDURE_TEMPLATE_FORMS.get(action, {})
+        offer_templates(procedure_forms[action], item, target="text", step=action, **options)
     return {"procedure_forms": procedure_forms}
 
 

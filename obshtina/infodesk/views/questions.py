@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
+from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization import permissions
@@ -202,9 +203,11 @@ def manage(request, number: str):
         raise Http404
     can_manage = permissions.can_manage_item(request.user, found)
     forms = {}
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
+    # "Попълни" puts a template's text into the answer form; nothing is saved.
+    filling = request.POST.get("action") == "answer" and is_fill_request(request)
+    if request.method == "POST" and not can_manage:
+        raise PermissionDenied
+    if request.method == "POST" and not filling:
         action = request.POST.get("action", "")
         if action not in ACTIONS:
             messages.error(request, _("Неизвестно действие."))
@@ -227,6 +230,11 @@ def manage(request, number: str):
     for action, (form_class, _call, _message) in ACTIONS.items():
         if form_class is not None:
             forms.setdefault(action, _make_form(action, found))
+    offer_templates(
+        forms["answer"], found, target="answer", implied_status=Question.Status.ANSWERED
+    )
+    if filling and (error := template_fill(forms["answer"], request.POST)):
+        messages.error(request, error)
     access_record(request, found)  # the page shows the asker's name and contacts
     return render(
         request,
@@ -238,5 +246,5 @@ def manage(request, number: str):
             "forms": forms,
             "events": question_timeline(found),
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if request.method == "POST" and not filling else 200,
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
+from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.forms import ButtonForm
 from obshtina.core.spreadsheets import csv_writer
@@ -157,6 +158,13 @@ ACTIONS = {
 }
 
 
+# The forms that offer answer templates: action → where the text goes (casework.pickers).
+TEMPLATE_FORMS = {
+    "status": {"target": "public_message", "status_field": "status"},
+    "answer": {"target": "message"},
+}
+
+
 def _make_form(action: str, report: Report, data=None):
     form_class, needs_report, _call, _message = ACTIONS[action]
     kwargs = {"report": report} if needs_report else {}
@@ -178,6 +186,7 @@ def report_manage(request, number: str):
         raise Http404
     can_manage = staff_can_manage_report(request.user, report)
     forms = {}
+    filling = ""  # the form whose "Попълни" button was pressed: nothing is saved
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
@@ -185,8 +194,9 @@ def report_manage(request, number: str):
         if action not in ACTIONS:
             messages.error(request, _("Неизвестно действие."))
             return redirect("reports:manage", number=report.number)
-        form = _make_form(action, report, request.POST)
-        if form.is_valid():
+        filling = action if action in TEMPLATE_FORMS and is_fill_request(request) else ""
+        form = _make_form(action, report, None if filling else request.POST)
+        if not filling and form.is_valid():
             _form_class, _needs, call, success = ACTIONS[action]
             try:
                 call(report, request.user, form.cleaned_data)
@@ -198,11 +208,16 @@ def report_manage(request, number: str):
                 if staff_can_view_report(request.user, report):
                     return redirect("reports:manage", number=report.number)
                 return redirect("reports:queue")
-        messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+        if not filling:
+            messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
         forms[action] = form
     if can_manage:
         for action in ACTIONS:
             forms.setdefault(action, _make_form(action, report))
+        for action, options in TEMPLATE_FORMS.items():
+            offer_templates(forms[action], report, **options)
+        if filling and (error := template_fill(forms[filling], request.POST)):
+            messages.error(request, error)
     access_record(request, report)  # the page shows the submitter's name and contacts
     return render(
         request,
@@ -216,7 +231,7 @@ def report_manage(request, number: str):
             "events": report_timeline(report),
             "subscriber_count": report.subscriptions.count(),
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if request.method == "POST" and not filling else 200,
     )
 
 
