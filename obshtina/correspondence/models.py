@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.casework.items import AssignedItem
+from obshtina.casework.items import AssignedItem, ItemEvent
 from obshtina.core.storage import select_private_storage
 from obshtina.organization.models import Unit
 from obshtina.registry.models import RegistryNumber
@@ -245,7 +245,7 @@ class OutgoingDocument(models.Model):
         return f"{self.number} – {self.get_kind_display()}"
 
 
-class CorrespondenceEvent(models.Model):
+class CorrespondenceEvent(ItemEvent):
     """The timeline and audit trail of an item (ARCHITECTURE.md, rule 6).
 
     `visible_to_sender` events show on the sender's page; the others are internal.
@@ -268,24 +268,15 @@ class CorrespondenceEvent(models.Model):
         Correspondence, on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    from_status = models.CharField(max_length=30, blank=True)
-    to_status = models.CharField(max_length=30, blank=True)
     message = models.TextField(blank=True)
-    internal_note = models.TextField(blank=True)
     visible_to_sender = models.BooleanField(default=True)
     outgoing = models.ForeignKey(
         OutgoingDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    data = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    item_field = "correspondence"
+    statuses = Correspondence.Status
+
+    class Meta(ItemEvent.Meta):
         verbose_name = _("събитие")
         verbose_name_plural = _("събития")
-
-    def __str__(self):
-        return f"{self.correspondence.number}: {self.get_kind_display()}"

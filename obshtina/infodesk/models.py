@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from obshtina.casework.items import AssignedItem
+from obshtina.casework.items import AssignedItem, PublicItemEvent
 from obshtina.organization.models import Unit
 
 
@@ -237,7 +237,7 @@ class Question(AssignedItem):
         return True
 
 
-class QuestionEvent(models.Model):
+class QuestionEvent(PublicItemEvent):
     """One change of a question: its timeline and its audit trail (ARCHITECTURE.md, rule 6).
 
     Public events show on the question's public page and the asker's page, without
@@ -256,26 +256,15 @@ class QuestionEvent(models.Model):
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    from_status = models.CharField(max_length=20, choices=Question.Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Question.Status.choices, blank=True)
-    public_message = models.TextField(_("публично съобщение"), blank=True)
-    internal_note = models.TextField(_("вътрешна бележка"), blank=True)
-    is_public = models.BooleanField(default=True)
-    # The answer's text is kept here, not in the public message: the public page
+    # An answer's text is kept in `data`, not in the public message: the public page
     # shows the current answer (or its FAQ version), never an earlier one.
-    data = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    item_field = "question"
+    statuses = Question.Status
+
+    class Meta(PublicItemEvent.Meta):
         verbose_name = _("събитие по въпрос")
         verbose_name_plural = _("събития по въпроси")
-
-    def __str__(self):
-        return f"{self.question.number}: {self.get_kind_display()}"
 
 
 class CallLog(models.Model):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.casework.items import AssignedItem
+from obshtina.casework.items import AssignedItem, PublicItemEvent
 from obshtina.organization.models import Settlement, Unit
 
 RESOLVE_MONTHS = 2  # АПК, чл. 118: signals are decided within two months
@@ -223,7 +223,7 @@ class ReportPhoto(models.Model):
         return f"{self.report.number} – {self.pk}"
 
 
-class ReportEvent(models.Model):
+class ReportEvent(PublicItemEvent):
     """One change of a report: its timeline and its audit trail (ARCHITECTURE.md, rule 6)."""
 
     class Kind(models.TextChoices):
@@ -241,24 +241,13 @@ class ReportEvent(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    from_status = models.CharField(max_length=20, choices=Report.Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Report.Status.choices, blank=True)
-    public_message = models.TextField(_("публично съобщение"), blank=True)
-    internal_note = models.TextField(_("вътрешна бележка"), blank=True)
-    is_public = models.BooleanField(default=True)
-    data = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    item_field = "report"
+    statuses = Report.Status
+
+    class Meta(PublicItemEvent.Meta):
         verbose_name = _("събитие по сигнал")
         verbose_name_plural = _("събития по сигнали")
-
-    def __str__(self):
-        return f"{self.report.number}: {self.get_kind_display()}"
 
 
 class Subscription(models.Model):
