@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.dates import add_days, end_of_day, local_day
+from obshtina.notifications.officials import Reason, official_notify_before_number, unit_members
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Unit
 from obshtina.organization.permissions import can_manage_item
@@ -21,6 +22,7 @@ from obshtina.organization.selectors import contact_centre_unit
 from obshtina.registry.services import registry_number_assign
 
 from ..models import Question, QuestionTopic
+from .officials import question_work_item
 
 TEXT_MAX_LENGTH = 4000
 
@@ -83,8 +85,17 @@ def question_submit(
             created_at=now,
             due_at=question_due_at(now),
         )
+        # The unit's officials hear of it; rendered before the counter is locked.
+        store_officials_notices = official_notify_before_number(
+            officials=unit_members(unit),
+            reason=Reason.ROUTED,
+            item=question,
+            work_item=question_work_item,
+            actor=author,
+        )
         # Last: the series' counter stays locked from here to the commit.
         registry_number_assign(item=question, series="questions", at=now)
+        store_officials_notices()
         if question.asker_email:
             notification_queue(
                 to_email=question.asker_email,

@@ -1,4 +1,5 @@
-"""Who hears of a report's public changes: its submitter (by e-mail) and its subscribers.
+"""Who hears of a report: its submitter (by e-mail) and its subscribers of its public
+changes, the officials of work that reaches them.
 
 Messages never carry the submitter's personal data to anyone else: the
 templates get an explicit list of public values, never the report itself.
@@ -9,7 +10,15 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import (
+    Reason,
+    WorkItem,
+    official_notify,
+    official_notify_before_number,
+    unit_members,
+)
 from obshtina.notifications.services import notification_prepare, notification_queue
 
 from ..models import Report, ReportEvent, Subscription
@@ -133,3 +142,33 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
             about=report,
             list_unsubscribe_url=link,
         )
+
+
+def _work_item(report: Report) -> WorkItem:
+    """What an official is told: number, category, unit, deadline, the staff page."""
+    return WorkItem(
+        about=report,
+        number=report.number,
+        kind=_("сигнал"),
+        title=report.category.name,
+        unit=report.unit.name,
+        due_at=report.due_at,
+        url=settings.SITE_URL + reverse("reports:manage", kwargs={"number": report.number}),
+    )
+
+
+def report_officials_notify(*, report: Report, reason: str, officials, actor=None) -> int:
+    """Tell `officials` that the report reached them (see ``notifications.officials``)."""
+    return official_notify(officials=officials, reason=reason, item=_work_item(report), actor=actor)
+
+
+def report_routed_prepare(*, report: Report, actor=None) -> Callable[[], int]:
+    """Render, before the report has its number, the notices to its unit's members;
+    returns the function that stores them with the number."""
+    return official_notify_before_number(
+        officials=unit_members(report.unit),
+        reason=Reason.ROUTED,
+        item=report,
+        work_item=_work_item,
+        actor=actor,
+    )
