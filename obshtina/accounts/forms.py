@@ -48,6 +48,7 @@ class ProfileEditForm(ProfileForm):
         label=_("Език на имейлите"),
         choices=User.Language.choices,
         help_text=_("На този език ще получавате имейлите и известията от общината."),
+        error_messages={"invalid_choice": _("Изберете български или английски.")},
     )
     work_notices = forms.ChoiceField(
         label=_("Известия за нова работа"),
@@ -57,6 +58,7 @@ class ProfileEditForm(ProfileForm):
             "гражданин заяви или откаже среща по ваш график, отвори отново сигнал или "
             "уточни заявление."
         ),
+        error_messages={"invalid_choice": _("Изберете веднага или веднъж на ден.")},
     )
 
     def __init__(self, *args, staff: bool, **kwargs):
