@@ -307,7 +307,7 @@ def due_digest_send(*, today: date | None = None) -> int:
 def _digest_row(item: Correspondence, today: date) -> dict:
     return {
         "number": item.number,
-        "kind": item.get_kind_display(),
+        "kind": Correspondence.Kind(item.kind).label,  # in the officer's language
         "subject": item.subject,
         "due_at": item.due_at,
         "days_overdue": (today - item.due_at).days,

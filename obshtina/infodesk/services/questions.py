@@ -112,7 +112,8 @@ def _email_values(question: Question) -> dict:
         "number": question.number,
         "topic": question.topic.name,
         "registered_at": question.created_at,
-        "status": question.get_status_display(),
+        # Lazy: written in the asker's language when the e-mail is rendered.
+        "status": Question.Status(question.status).label,
         "answer": question.answer,
         "access_url": settings.SITE_URL + question.get_access_url(),
     }

@@ -54,11 +54,16 @@ def _public_values(report: Report) -> dict:
     return {
         "number": report.number,
         "category": report.category.name,
-        "status": report.get_status_display(),
+        # Labels stay lazy: each e-mail writes them in its recipient's language.
+        "status": _status_label(report.status),
         "registered_at": report.created_at,
         "forwarded_to": report.forwarded_to if report.status == Report.Status.FORWARDED else "",
         "report_url": settings.SITE_URL + report.get_absolute_url(),
     }
+
+
+def _status_label(status: str):
+    return Report.Status(status).label if status in Report.Status.values else status
 
 
 # Stands for the number in an e-mail rendered before the report has one.
@@ -109,12 +114,12 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
     """A public change: tell the submitter and every subscriber except who made it."""
     context = {
         **_public_values(report),
-        "event_kind": event.get_kind_display(),
-        "from_status": event.get_from_status_display() if event.from_status else "",
-        "to_status": event.get_to_status_display() if event.to_status else "",
+        "event_kind": ReportEvent.Kind(event.kind).label,
+        "from_status": _status_label(event.from_status),
+        "to_status": _status_label(event.to_status),
         "public_message": event.public_message,
         # The status the event led to, even if the caller's report object is older.
-        "status": event.get_to_status_display() if event.to_status else report.get_status_display(),
+        "status": _status_label(event.to_status or report.status),
         "changed_at": event.created_at,
     }
     if report.submitter_email and event.kind not in _NOT_FOR_SUBMITTER:

@@ -7,7 +7,7 @@ from django.utils import translation
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.notifications.models import Notification
 from obshtina.reports.services.following import subscription_add
-from obshtina.reports.services.workflow import report_reroute
+from obshtina.reports.services.workflow import report_change_status, report_reroute
 
 from .factories import UnitFactory
 from .staff_helpers import officer_of, report_in
@@ -47,3 +47,15 @@ def test_each_recipient_of_a_change_reads_it_in_their_own_language():
     assert languages == {"maria@example.bg": "bg", english.email: "en", bulgarian.email: "bg"}
     english_email = Notification.objects.get(to_email=english.email)
     assert "Сигналът е пренасочен към Паркове." in english_email.text_body  # the record
+
+
+def test_the_status_in_an_english_email_is_english_whoever_changed_it():
+    unit = UnitFactory()
+    report = report_in(unit)
+    english = UserFactory(language="en")
+    subscription_add(user=english, report=report)
+
+    report_change_status(report=report, actor=officer_of(unit), status="accepted")
+
+    email = Notification.objects.get(to_email=english.email)
+    assert email.subject == f"Update on report {report.number}: accepted"
