@@ -108,3 +108,11 @@ def test_signing_up_in_english_makes_the_emails_english(client, signup_data):
     client.post("/accounts/signup/", signup_data)
 
     assert User.objects.get(email="maria@example.bg").language == "en"
+
+
+def test_the_data_export_holds_the_preferences(client):
+    client.force_login(UserFactory(language="en"))
+
+    account = client.get("/profile/export/").json()["account"]
+
+    assert (account["language"], account["work_notices"]) == ("en", "at_once")
