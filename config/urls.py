@@ -4,11 +4,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from obshtina.accounts.views import set_language
+
 # The admin logs in through allauth, so the second factor and the rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch, which also remembers the choice on a logged-in account.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("obshtina.accounts.urls")),

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 from phonenumbers import region_code_for_number
 
+from .models import User
+
 INVALID_PHONE = _("Въведете български телефонен номер, напр. 0888 123 456 или +359 2 123 4567.")
 
 
@@ -38,6 +40,33 @@ class ProfileForm(forms.Form):
     phone = BulgarianPhoneField(label=_("Телефон"), required=False)
 
 
+class ProfileEditForm(ProfileForm):
+    """The profile page's form: the details, the language of the e-mails and, for
+    staff only (``staff=True``), how they hear of new work."""
+
+    language = forms.ChoiceField(
+        label=_("Език на имейлите"),
+        choices=User.Language.choices,
+        help_text=_("На този език ще получавате имейлите и известията от общината."),
+        error_messages={"invalid_choice": _("Изберете български или английски.")},
+    )
+    work_notices = forms.ChoiceField(
+        label=_("Известия за нова работа"),
+        choices=User.WorkNotices.choices,
+        help_text=_(
+            "Когато преписка бъде възложена на вас или насочена към звеното ви, когато "
+            "гражданин заяви или откаже среща по ваш график, отвори отново сигнал или "
+            "уточни заявление."
+        ),
+        error_messages={"invalid_choice": _("Изберете веднага или веднъж на ден.")},
+    )
+
+    def __init__(self, *args, staff: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not staff:
+            del self.fields["work_notices"]
+
+
 class SignupDetailsForm(ProfileForm):
     """Extra fields allauth's signup form asks for (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
@@ -53,6 +82,8 @@ class SignupDetailsForm(ProfileForm):
             first_name=self.cleaned_data["first_name"],
             last_name=self.cleaned_data["last_name"],
             phone=self.cleaned_data["phone"],
+            # The e-mails come in the language the person signed up in.
+            language=getattr(request, "LANGUAGE_CODE", "") or None,
         )
 
 

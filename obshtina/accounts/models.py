@@ -29,9 +29,29 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
+    class Language(models.TextChoices):
+        # Each language in its own name, as the language switch shows them.
+        BG = "bg", "Български"
+        EN = "en", "English"
+
+    class WorkNotices(models.TextChoices):
+        AT_ONCE = "at_once", _("веднага, с отделен имейл")
+        DIGEST = "digest", _("веднъж на ден, сутрин, в един имейл")
+
     username = None
     email = models.EmailField(_("имейл"), unique=True)
     phone = PhoneNumberField(_("телефон"), blank=True)
+    # The language of the person's e-mails (and digests); the records stay Bulgarian.
+    language = models.CharField(
+        _("език на имейлите"), max_length=2, choices=Language.choices, default=Language.BG
+    )
+    # Staff: how they hear of work that reaches them (see notifications.officials).
+    work_notices = models.CharField(
+        _("известия за нова работа"),
+        max_length=10,
+        choices=WorkNotices.choices,
+        default=WorkNotices.AT_ONCE,
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

@@ -67,6 +67,8 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             "phone": user.phone.as_e164 if user.phone else "",
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "language": user.language,
+            "work_notices": user.work_notices,
         },
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}

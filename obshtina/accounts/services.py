@@ -16,14 +16,41 @@ from .models import User
 
 @transaction.atomic
 def user_update_profile(
-    *, user: User, first_name: str, last_name: str, phone: PhoneNumber | str | None
+    *,
+    user: User,
+    first_name: str,
+    last_name: str,
+    phone: PhoneNumber | str | None,
+    language: str | None = None,
+    work_notices: str | None = None,
 ) -> User:
-    """Change the citizen's own details; the phone is stored as E.164 (or empty)."""
+    """Change the person's own details; the phone is stored as E.164 (or empty).
+
+    `language` (of their e-mails) and `work_notices` (staff: at once or a morning
+    digest) change only when given; an unknown value is left out, not stored.
+    """
     user.first_name = first_name.strip()
     user.last_name = last_name.strip()
     user.phone = phone or ""
-    user.save(update_fields=["first_name", "last_name", "phone"])
+    fields = ["first_name", "last_name", "phone"]
+    if language in User.Language.values:
+        user.language = language
+        fields.append("language")
+    if work_notices in User.WorkNotices.values:
+        user.work_notices = work_notices
+        fields.append("work_notices")
+    user.save(update_fields=fields)
     return user
+
+
+def user_set_language(*, user: User, language: str) -> bool:
+    """Remember the language the person chose on the site for their e-mails too;
+    True if it changed. Anything but a supported language is ignored."""
+    if not getattr(user, "pk", None) or language not in User.Language.values:
+        return False
+    return bool(
+        User.objects.filter(pk=user.pk).exclude(language=language).update(language=language)
+    )
 
 
 @transaction.atomic

@@ -11,10 +11,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.i18n import set_language as django_set_language
 
-from .forms import DeleteAccountForm, ProfileForm
+from obshtina.organization.permissions import needs_second_factor
+
+from .forms import DeleteAccountForm, ProfileEditForm
 from .selectors import filed_items, filed_kinds, profile_hub_sections, user_export_data
-from .services import user_delete_account, user_update_profile
+from .services import user_delete_account, user_set_language, user_update_profile
+
+
+def set_language(request):
+    """Django's language switch; a logged-in person's e-mails follow the choice too
+    (the profile page can set them apart again)."""
+    response = django_set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return response
 
 
 @login_required
@@ -22,7 +34,10 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"sections": profile_hub_sections(request.user)},
+        {
+            "sections": profile_hub_sections(request.user),
+            "shows_work_notices": needs_second_factor(request.user),
+        },
     )
 
 
@@ -49,9 +64,17 @@ def mine(request):
 @login_required
 def profile_edit(request):
     user = request.user
-    form = ProfileForm(
+    form = ProfileEditForm(
         request.POST or None,
-        initial={"first_name": user.first_name, "last_name": user.last_name, "phone": user.phone},
+        initial={
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "phone": user.phone,
+            "language": user.language,
+            "work_notices": user.work_notices,
+        },
+        # Everyone who may be told of work: unit members, staff roles, schedule officials.
+        staff=needs_second_factor(user),
     )
     if request.method == "POST" and form.is_valid():
         user_update_profile(user=user, **form.cleaned_data)

@@ -9,7 +9,7 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from obshtina.accounts import sections
 
-        from . import push, selectors, services
+        from . import officials, push, selectors, services
 
         sections.register_export_section("notifications", selectors.notifications_export)
         sections.register_deletion_hook(
@@ -18,3 +18,4 @@ class NotificationsConfig(AppConfig):
         sections.register_profile_section("push", push.push_profile_section)
         sections.register_export_section("push_subscriptions", push.push_subscriptions_export)
         sections.register_deletion_hook(push.push_subscriptions_forget)
+        sections.register_deletion_hook(officials.work_notices_forget)

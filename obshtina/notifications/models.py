@@ -132,3 +132,45 @@ class PushSubscription(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.user_agent[:40]}"
+
+
+class WorkNotice(models.Model):
+    """Work that reached an official who chose the morning digest, waiting for it.
+
+    It holds what the digest says — the item's number, kind, subject or category,
+    unit, deadline and staff link, in the official's language — and never the
+    citizen's data. The digest deletes the rows it sends (the sent e-mail is the record).
+    """
+
+    class Reason(models.TextChoices):
+        ROUTED = "routed", _("ново за звеното ви")
+        ASSIGNED = "assigned", _("възложено на вас")
+        MEETING_REQUESTED = "meeting_requested", _("заявена среща")
+        MEETING_CANCELLED = "meeting_cancelled", _("отказана от гражданина среща")
+        REOPENED = "reopened", _("отворено отново от гражданина")
+        CLARIFIED = "clarified", _("уточнено от заявителя")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("служител"),
+        on_delete=models.CASCADE,
+        related_name="work_notices_pending",
+    )
+    reason = models.CharField(_("повод"), max_length=30, choices=Reason.choices)
+    about_type = models.CharField(_("относно (вид)"), max_length=100, blank=True)
+    about_id = models.CharField(_("относно (номер)"), max_length=64, blank=True)
+    number = models.CharField(_("номер"), max_length=64)
+    kind = models.CharField(_("вид"), max_length=100)
+    title = models.CharField(_("относно"), max_length=255, blank=True)
+    unit = models.CharField(_("звено"), max_length=200, blank=True)
+    due_at = models.DateTimeField(_("срок"), null=True, blank=True)
+    url = models.URLField(_("връзка"), max_length=500)
+    created_at = models.DateTimeField(_("създадено на"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("известие за сутрешния обзор")
+        verbose_name_plural = _("известия за сутрешния обзор")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.number} ({self.get_reason_display()})"

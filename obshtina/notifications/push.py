@@ -169,15 +169,24 @@ def push_content(
 
 
 def _url_of(about: models.Model | None, context: dict) -> str:
+    """The page a push opens: the context's ``push_path`` (e.g. an item's staff page,
+    for officials), else the item's own page, else ``url_path``, else the profile."""
+    path = context.get("push_path", "")
+    if _is_local_path(path):
+        return path
     if about is not None and hasattr(about, "get_absolute_url"):
         try:
             return about.get_absolute_url()
         except NoReverseMatch:
             pass
     path = context.get("url_path", "")
-    if isinstance(path, str) and path.startswith("/") and not path.startswith("//"):
+    if _is_local_path(path):
         return path
     return reverse("accounts:profile")
+
+
+def _is_local_path(path) -> bool:
+    return isinstance(path, str) and path.startswith("/") and not path.startswith("//")
 
 
 def push_send(notification: Notification) -> None:

@@ -36,7 +36,7 @@ def notification_queue(
     to_email: str,
     template: str,
     context: dict,
-    language: str = "bg",
+    language: str | None = None,
     user: AbstractBaseUser | None = None,
     about: models.Model | None = None,
     list_unsubscribe_url: str = "",
@@ -94,7 +94,7 @@ def notification_prepare(
     to_email: str,
     template: str,
     context: dict,
-    language: str = "bg",
+    language: str | None = None,
     user: AbstractBaseUser | None = None,
     about: models.Model | None = None,
     list_unsubscribe_url: str = "",
@@ -103,8 +103,11 @@ def notification_prepare(
     """Render what `notification_queue` stores, to store it later with ``.store()``.
 
     For a caller that renders before it holds a lock and stores just before its commit.
+    Without `language`, the message is in the language on `user`'s account, and in
+    Bulgarian for someone without an account — never in the language of the page the
+    request that caused it came from (that is often an official's).
     """
-    language = _supported_language(language)
+    language = _supported_language(language or recipient_language(user))
     context = {"site_url": settings.SITE_URL, **context}
     if "municipality" not in context:  # a caller that has read it already passes it
         context["municipality"] = current_municipality()
@@ -317,6 +320,11 @@ def _enqueue_delivery_on_commit(notification_id: int) -> None:
     # robust: the change has committed by then; a failed enqueue must not turn the
     # caller's response into an error — the sweep delivers the row anyway.
     transaction.on_commit(lambda: deliver_notification.enqueue(notification_id), robust=True)
+
+
+def recipient_language(user: AbstractBaseUser | None) -> str:
+    """The language of the e-mails to `user`: their account's, else Bulgarian."""
+    return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 def _supported_language(language: str) -> str:

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import services
+from . import officials, services
 from .models import Notification
 
 
@@ -29,3 +29,9 @@ def deliver_notification(notification_id: int) -> bool:
 def deliver_due_notifications(limit: int = 100) -> int:
     """Sweep every due notification (for deployments that schedule jobs, not commands)."""
     return services.notifications_deliver_due(limit=limit)
+
+
+@task()
+def send_work_digests() -> int:
+    """The morning digest of new work, to the officials who chose it over e-mails at once."""
+    return officials.work_digest_send()

@@ -19,7 +19,8 @@ def test_saving_changes_the_details(client):
     client.force_login(user)
 
     response = client.post(
-        "/profile/edit/", {"first_name": "Петя", "last_name": "Петрова", "phone": "02 123 4567"}
+        "/profile/edit/",
+        {"first_name": "Петя", "last_name": "Петрова", "phone": "02 123 4567", "language": "bg"},
     )
 
     assert response.status_code == 302
@@ -36,7 +37,10 @@ def test_the_phone_may_be_removed(client):
     user = UserFactory()
     client.force_login(user)
 
-    client.post("/profile/edit/", {"first_name": "Петя", "last_name": "Петрова", "phone": ""})
+    client.post(
+        "/profile/edit/",
+        {"first_name": "Петя", "last_name": "Петрова", "phone": "", "language": "bg"},
+    )
 
     user.refresh_from_db()
     assert not user.phone

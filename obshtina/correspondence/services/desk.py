@@ -9,15 +9,13 @@ raise ``CorrespondenceError`` with a Bulgarian message keyed by its form field.
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import Reason, unit_members
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
 from obshtina.organization.permissions import LETTER_KINDS, can_manage_item
@@ -26,6 +24,7 @@ from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 from ..selectors.desk import OPEN_STATUSES, WEEK_DAYS
 from .errors import CorrespondenceError
 from .events import correspondence_event_record, in_bulgarian
+from .officials import correspondence_officials_notify, manage_url
 from .outgoing import outgoing_document_register
 
 Status = Correspondence.Status
@@ -93,8 +92,13 @@ def correspondence_route(
             "assignee": _name(assignee) if assignee else "",
         },
     )
-    if assignee is not None:
-        _tell_assignee(item=locked, assignee=assignee, actor=actor)
+    # An officer named at once hears it is theirs; else the unit's officers hear of it.
+    correspondence_officials_notify(
+        item=locked,
+        reason=Reason.ASSIGNED if assignee is not None else Reason.ROUTED,
+        officials=[assignee] if assignee is not None else unit_members(unit),
+        actor=actor,
+    )
     item.refresh_from_db()  # the caller's object shows the change too
     return item
 
@@ -117,7 +121,9 @@ def correspondence_assign(*, item: Correspondence, actor, assignee) -> Correspon
         notify=False,
         data={"assignee_id": assignee.pk},
     )
-    _tell_assignee(item=locked, assignee=assignee, actor=actor)
+    correspondence_officials_notify(
+        item=locked, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
+    )
     item.refresh_from_db()  # the caller's object shows the change too
     return item
 
@@ -270,38 +276,6 @@ def _name(user) -> str:
     return user.get_full_name() or user.email
 
 
-def manage_url(item: Correspondence) -> str:
-    return settings.SITE_URL + reverse("correspondence:manage", kwargs={"number": item.number})
-
-
-def _tell_assignee(*, item: Correspondence, assignee, actor) -> None:
-    """The officer hears the number, subject and link; the sender's data stays behind
-    the login."""
-    if assignee.pk == getattr(actor, "pk", None) or not assignee.email:
-        return
-    with override("bg"):
-        subject = gettext("Възложен ви е документ %(number)s") % {"number": item.number}
-        body = gettext("%(kind)s № %(number)s: %(subject)s\nСрок: %(due)s") % {
-            "kind": item.get_kind_display(),
-            "number": item.number,
-            "subject": item.subject,
-            "due": item.due_at.strftime("%d.%m.%Y") if item.due_at else "—",
-        }
-        label = gettext("Отворете в деловодството")
-    notification_queue(
-        to_email=assignee.email,
-        template="generic",
-        context={
-            "subject": subject,
-            "body": body,
-            "action_url": manage_url(item),
-            "action_label": label,
-        },
-        user=assignee,
-        about=item,
-    )
-
-
 def due_digest_send(*, today: date | None = None) -> int:
     """Queue each officer's morning e-mail of their open documents that are overdue,
     due today or due within the week. An item's officer is its assignee, or every
@@ -355,7 +329,7 @@ def due_digest_send(*, today: date | None = None) -> int:
 def _digest_row(item: Correspondence, today: date) -> dict:
     return {
         "number": item.number,
-        "kind": item.get_kind_display(),
+        "kind": Correspondence.Kind(item.kind).label,  # in the officer's language
         "subject": item.subject,
         "due_at": item.due_at,
         "days_overdue": (today - item.due_at).days,

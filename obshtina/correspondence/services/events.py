@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from obshtina.notifications.services import notification_queue
+from obshtina.notifications.services import notification_queue, recipient_language
 
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 
@@ -55,8 +55,12 @@ def correspondence_event_record(
 
 def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
     """The e-mail carries the number, the change and the link — the text of a
-    document stays behind the login, since e-mail is not a private channel."""
-    with override("bg"):
+    document stays behind the login, since e-mail is not a private channel.
+
+    It is written in the sender's language (their account's); the event's message
+    inside it is the record, which stays Bulgarian."""
+    language = recipient_language(item.author)
+    with override(language):
         if event.kind == CorrespondenceEvent.Kind.REGISTERED:
             subject = _("Документът ви е регистриран с номер %(number)s") % {"number": item.number}
         else:
@@ -78,6 +82,7 @@ def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
             lines.append(event.message)
         if item.due_at:
             lines.append(_("Срок: %(date)s") % {"date": date_format(item.due_at, "d.m.Y")})
+        action_label = _("Отворете документа")
     notification_queue(
         to_email=item.sender_email,
         template="generic",
@@ -85,8 +90,9 @@ def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
             "subject": subject,
             "body": "\n\n".join(lines),
             "action_url": settings.SITE_URL + item.get_absolute_url(),
-            "action_label": _("Отворете документа"),
+            "action_label": action_label,
         },
+        language=language,
         user=item.author,
         about=item,
     )

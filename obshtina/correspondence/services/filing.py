@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import Reason, official_notify_before_number, unit_members
 from obshtina.organization.models import Unit
 from obshtina.organization.selectors import contact_centre_unit
 from obshtina.registry.services import registry_number_assign
@@ -15,6 +16,7 @@ from ..models import AccessRequest, Attachment, Correspondence, CorrespondenceEv
 from . import deadlines
 from .errors import CorrespondenceError
 from .events import correspondence_event_record
+from .officials import correspondence_work_item
 
 SERIES_BY_KIND = {Correspondence.Kind.ACCESS_REQUEST: "access_requests"}
 
@@ -76,9 +78,18 @@ def correspondence_submit(
             AccessRequest.objects.create(correspondence=item, **access)
         for upload, content_type in attachments:
             attachment_store(item=item, upload=upload, content_type=content_type, user=author)
+        # The unit's officers hear of it; rendered before the counter is locked.
+        store_officials_notices = official_notify_before_number(
+            officials=unit_members(item.unit),
+            reason=Reason.ROUTED,
+            item=item,
+            work_item=correspondence_work_item,
+            actor=author,
+        )
         # Last but the event, whose e-mail shows the number: the series' counter
         # stays locked from here to the commit.
         registry_number_assign(item=item, series=SERIES_BY_KIND.get(kind, "letters"), at=now)
+        store_officials_notices()
         correspondence_event_record(
             item=item,
             kind=CorrespondenceEvent.Kind.REGISTERED,

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import Reason, assignee_or_unit
 from obshtina.organization.permissions import can_manage_item
 
 from ..models import AccessRequest, Correspondence, CorrespondenceEvent, OutgoingDocument
@@ -35,6 +36,7 @@ from .access_terms import (
 )
 from .errors import CorrespondenceError
 from .events import correspondence_event_record, in_bulgarian
+from .officials import correspondence_officials_notify
 from .outgoing import outgoing_document_register
 
 Status = Correspondence.Status
@@ -129,6 +131,12 @@ def access_clarify(*, item: Correspondence, author, text: str) -> Correspondence
             message=text.strip(),
             data={"clarified_on": today.isoformat(), "due_on": due.isoformat()},
             notify=False,
+        )
+        correspondence_officials_notify(
+            item=locked,
+            reason=Reason.CLARIFIED,
+            officials=assignee_or_unit(assignee=locked.assigned_to, unit=locked.unit),
+            actor=author,
         )
     item.refresh_from_db()
     return item

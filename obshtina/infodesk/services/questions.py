@@ -15,6 +15,7 @@ from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.dates import add_days, end_of_day, local_day
+from obshtina.notifications.officials import Reason, official_notify_before_number, unit_members
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
 from obshtina.organization.permissions import can_manage_item
@@ -22,6 +23,7 @@ from obshtina.organization.selectors import contact_centre_unit
 from obshtina.registry.services import registry_number_assign
 
 from ..models import Question, QuestionEvent, QuestionTopic
+from .officials import question_officials_notify, question_work_item
 
 TEXT_MAX_LENGTH = 4000
 Kind = QuestionEvent.Kind
@@ -123,8 +125,17 @@ def question_submit(
             to_status=question.status,
             data={"unit": unit.name},
         )
+        # The unit's officials hear of it; rendered before the counter is locked.
+        store_officials_notices = official_notify_before_number(
+            officials=unit_members(unit),
+            reason=Reason.ROUTED,
+            item=question,
+            work_item=question_work_item,
+            actor=author,
+        )
         # Last: the series' counter stays locked from here to the commit.
         registry_number_assign(item=question, series="questions", at=now)
+        store_officials_notices()
         if question.asker_email:
             notification_queue(
                 to_email=question.asker_email,
@@ -141,7 +152,8 @@ def _email_values(question: Question) -> dict:
         "number": question.number,
         "topic": question.topic.name,
         "registered_at": question.created_at,
-        "status": question.get_status_display(),
+        # Lazy: written in the asker's language when the e-mail is rendered.
+        "status": Question.Status(question.status).label,
         "answer": question.answer,
         "access_url": settings.SITE_URL + question.get_access_url(),
     }
@@ -286,6 +298,9 @@ def question_assign(*, question: Question, actor, assignee) -> Question:
         internal_note=_bulgarian("Възложен на %(name)s.", name=_user_label(assignee)),
         is_public=False,
         data={"assignee_id": assignee.pk},
+    )
+    question_officials_notify(
+        question=question, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
     )
     return question
 

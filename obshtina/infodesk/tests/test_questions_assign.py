@@ -6,6 +6,7 @@ from django.urls import reverse
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.infodesk.models import Question, QuestionEvent
 from obshtina.infodesk.services.questions import QuestionError, question_assign
+from obshtina.notifications.models import Notification
 from obshtina.organization.models import Role
 from obshtina.organization.tests.factories import UnitFactory, staff
 
@@ -51,6 +52,21 @@ def test_a_question_is_assigned_to_a_colleague_of_the_unit(client, officer, ques
     assert "Георги Колев" in event.internal_note
     client.logout()
     assert "Колев" not in client.get(question.get_absolute_url()).text
+
+
+def test_the_assignee_hears_of_it_and_who_takes_it_does_not(client, officer, question, colleague):
+    def notices_to(user):
+        return Notification.objects.filter(to_email=user.email, template="work_notice")
+
+    client.post(manage_url(question), {"action": "assign", "assignee": colleague.pk})
+    (notice,) = notices_to(colleague)
+    assert question.number in notice.subject
+    assert "Тайнова" not in notice.text_body  # the asker stays behind the login
+    before = notices_to(officer).count()  # it was routed to their unit
+    client.post(manage_url(question), {"action": "take"})
+    question.refresh_from_db()
+    assert question.assigned_to == officer
+    assert notices_to(officer).count() == before
 
 
 def test_a_question_cannot_be_assigned_outside_its_unit(client, officer, question):

@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from obshtina.notifications.officials import Reason
 from obshtina.registry.services import registry_number_assign
 
 from ..models import Appointment, Schedule
 from ..slots import Slot, Unavailable, slot_unavailable
-from .notify import appointment_event_record, appointment_notify
+from .notify import appointment_event_record, appointment_notify, appointment_officials_notify
 
 TOPIC_MAX_LENGTH = 300
 DOCUMENT_NUMBER_MAX_LENGTH = 64
@@ -97,6 +98,9 @@ def appointment_request(
         )
         appointment_event_record(appointment=appointment, action="requested", actor=author)
         appointment_notify(appointment=appointment, action="requested")
+        appointment_officials_notify(
+            appointment=appointment, reason=Reason.MEETING_REQUESTED, actor=author
+        )
     return appointment
 
 

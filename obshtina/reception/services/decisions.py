@@ -15,13 +15,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import Reason
 from obshtina.organization.permissions import can_manage_schedule
 
 from ..models import Appointment
 from ..slots import Unavailable, slot_unavailable
 from ..video import video_link_generate
 from .booking import UNAVAILABLE_MESSAGES, BookingError, SlotTakenError
-from .notify import appointment_event_record, appointment_notify
+from .notify import appointment_event_record, appointment_notify, appointment_officials_notify
 
 REASON_MAX_LENGTH = 2000
 Status = Appointment.Status
@@ -107,6 +108,10 @@ def _cancel(appointment: Appointment, *, reason: str, actor, action: str) -> App
             message=reason,
         )
         appointment_notify(appointment=appointment, action=action)
+        if action == "cancelled_by_citizen":
+            appointment_officials_notify(
+                appointment=appointment, reason=Reason.MEETING_CANCELLED, actor=actor
+            )
     return appointment
 
 

@@ -1,17 +1,20 @@
-"""Telling the citizen about every change of a meeting, with a calendar invitation.
+"""Telling the citizen about every change of a meeting, with a calendar invitation,
+and the schedule's officials when a citizen requests or cancels one.
 
 The e-mail gets an explicit list of values, never the appointment object, and
 goes to the citizen's account address, or to the e-mail a caller gave staff.
 A caller without an e-mail hears from staff by phone: nothing is queued.
 """
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from obshtina.notifications.services import notification_queue
+from obshtina.notifications.officials import WorkItem, official_notify
+from obshtina.notifications.services import notification_queue, recipient_language
 
 from ..calendar import appointment_invitation
 from ..models import Appointment, AppointmentEvent
@@ -50,10 +53,14 @@ def appointment_notify(*, appointment: Appointment, action: str) -> None:
     to_email = appointment.contact_email
     if not to_email:
         return
+    language = recipient_language(appointment.author)
+    with override(language):  # the values' labels and the day, in the citizen's language
+        context = _email_values(appointment, action)
     notification_queue(
         to_email=to_email,
         template="appointment_update",
-        context=_email_values(appointment, action),
+        context=context,
+        language=language,
         user=appointment.author,
         about=appointment,
         calendar=appointment_invitation(appointment),
@@ -69,7 +76,7 @@ def _email_values(appointment: Appointment, action: str) -> dict:
         "number": appointment.number,
         "schedule": str(appointment.schedule),
         "location": appointment.schedule.location,
-        "day": _day_in_bulgarian(local_start),
+        "day": date_format(local_start, "l, j F Y"),
         "time": f"{local_start:%H:%M}–{local_end:%H:%M}",
         "status": appointment.get_status_display(),
         "topic": appointment.topic,
@@ -83,7 +90,22 @@ def _email_values(appointment: Appointment, action: str) -> dict:
     }
 
 
-def _day_in_bulgarian(moment) -> str:
-    """The e-mail is written in Bulgarian whatever language the official's page is in."""
-    with override("bg"):
-        return date_format(moment, "l, j F Y")
+def appointment_officials_notify(*, appointment: Appointment, reason: str, actor=None) -> int:
+    """Tell the schedule's officials (inside the change's transaction): the meeting's
+    number, schedule, unit, time and staff link — never the citizen or the topic."""
+    schedule = appointment.schedule
+    return official_notify(
+        officials=schedule.officials.all(),
+        reason=reason,
+        item=WorkItem(
+            about=appointment,
+            number=appointment.number,
+            kind=_("среща"),
+            title=str(schedule),
+            unit=schedule.unit.name if schedule.unit else "",
+            due_at=appointment.starts_at,
+            url=settings.SITE_URL
+            + reverse("reception:manage", kwargs={"number": appointment.number}),
+        ),
+        actor=actor,
+    )

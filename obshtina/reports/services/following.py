@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import Reason, assignee_or_unit
+
 from ..models import Report, ReportEvent, Subscription
 from . import notify
 from .deadlines import report_due_at
@@ -73,6 +75,12 @@ def report_reopen(*, report: Report, comment: str, actor=None) -> Report:
             from_status=from_status,
             to_status=locked.status,
             public_message=comment,
+        )
+        notify.report_officials_notify(
+            report=locked,
+            reason=Reason.REOPENED,
+            officials=assignee_or_unit(assignee=locked.assigned_to, unit=locked.unit),
+            actor=actor,
         )
     for field in ("status", "resolved_at", "due_at", "updated_at"):
         setattr(report, field, getattr(locked, field))

@@ -1,4 +1,5 @@
-"""Who hears of a report's public changes: its submitter (by e-mail) and its subscribers.
+"""Who hears of a report: its submitter (by e-mail) and its subscribers of its public
+changes, the officials of work that reaches them.
 
 Messages never carry the submitter's personal data to anyone else: the
 templates get an explicit list of public values, never the report itself.
@@ -9,7 +10,15 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import (
+    Reason,
+    WorkItem,
+    official_notify,
+    official_notify_before_number,
+    unit_members,
+)
 from obshtina.notifications.services import notification_prepare, notification_queue
 
 from ..models import Report, ReportEvent, Subscription
@@ -45,11 +54,16 @@ def _public_values(report: Report) -> dict:
     return {
         "number": report.number,
         "category": report.category.name,
-        "status": report.get_status_display(),
+        # Labels stay lazy: each e-mail writes them in its recipient's language.
+        "status": _status_label(report.status),
         "registered_at": report.created_at,
         "forwarded_to": report.forwarded_to if report.status == Report.Status.FORWARDED else "",
         "report_url": settings.SITE_URL + report.get_absolute_url(),
     }
+
+
+def _status_label(status: str):
+    return Report.Status(status).label if status in Report.Status.values else status
 
 
 # Stands for the number in an e-mail rendered before the report has one.
@@ -112,12 +126,12 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
     """A public change: tell the submitter and every subscriber except who made it."""
     context = {
         **_public_values(report),
-        "event_kind": event.get_kind_display(),
-        "from_status": event.get_from_status_display() if event.from_status else "",
-        "to_status": event.get_to_status_display() if event.to_status else "",
+        "event_kind": ReportEvent.Kind(event.kind).label,
+        "from_status": _status_label(event.from_status),
+        "to_status": _status_label(event.to_status),
         "public_message": event.public_message,
         # The status the event led to, even if the caller's report object is older.
-        "status": event.get_to_status_display() if event.to_status else report.get_status_display(),
+        "status": _status_label(event.to_status or report.status),
         "changed_at": event.created_at,
         "is_answer": _carries_the_answer(report, event),
     }
@@ -146,3 +160,33 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
             about=report,
             list_unsubscribe_url=link,
         )
+
+
+def _work_item(report: Report) -> WorkItem:
+    """What an official is told: number, category, unit, deadline, the staff page."""
+    return WorkItem(
+        about=report,
+        number=report.number,
+        kind=_("сигнал"),
+        title=report.category.name,
+        unit=report.unit.name,
+        due_at=report.due_at,
+        url=settings.SITE_URL + reverse("reports:manage", kwargs={"number": report.number}),
+    )
+
+
+def report_officials_notify(*, report: Report, reason: str, officials, actor=None) -> int:
+    """Tell `officials` that the report reached them (see ``notifications.officials``)."""
+    return official_notify(officials=officials, reason=reason, item=_work_item(report), actor=actor)
+
+
+def report_routed_prepare(*, report: Report, actor=None) -> Callable[[], int]:
+    """Render, before the report has its number, the notices to its unit's members;
+    returns the function that stores them with the number."""
+    return official_notify_before_number(
+        officials=unit_members(report.unit),
+        reason=Reason.ROUTED,
+        item=report,
+        work_item=_work_item,
+        actor=actor,
+    )

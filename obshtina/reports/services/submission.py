@@ -99,9 +99,11 @@ def report_submit(
             )
             # Rendered now, stored with the number: no templates while the counter is locked.
             store_email = notify.report_registered_prepare(report=report, municipality=municipality)
+            store_officials_notices = notify.report_routed_prepare(report=report, actor=author)
             # Last: the series' counter stays locked from here to the commit.
             registry_number_assign(item=report, series="reports", at=now)
             store_email()
+            store_officials_notices()
     except BaseException:
         for name, _width, _height in stored_photos:
             _photo_storage().delete(name)

@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.notifications.officials import Reason, unit_members
 from obshtina.organization.models import Membership, Unit
 from obshtina.organization.permissions import can_manage_item
 
 from ..models import Report, ReportEvent, ReportPhoto, Subscription
+from . import notify
 from .errors import ReportError
 from .events import report_event_record
 
@@ -178,6 +180,9 @@ def report_assign(*, report: Report, actor, assignee) -> Report:
         notify=False,
         data={"assignee_id": assignee.pk},
     )
+    notify.report_officials_notify(
+        report=report, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
+    )
     return report
 
 
@@ -214,6 +219,9 @@ def report_reroute(*, report: Report, actor, unit: Unit, note: str = "") -> Repo
             is_public=False,
             notify=False,
         )
+    notify.report_officials_notify(
+        report=report, reason=Reason.ROUTED, officials=unit_members(unit), actor=actor
+    )
     return report
 
 
