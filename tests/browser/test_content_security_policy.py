@@ -65,9 +65,12 @@ def test_the_public_pages_keep_to_the_policy(page, csp_watch):
 def test_the_signed_in_and_staff_pages_keep_to_the_policy(page, csp_watch):
     [admin] = [account for account in DEMO_ACCOUNTS if account.email == ADMIN]
     log_in(page, email=ADMIN, password=DEMO_PASSWORD, totp_secret=admin.totp_secret)
-    page.wait_for_url("**/profile/")
+    page.wait_for_url("**/staff/")  # officials land on "Моята работа"
     number = Report.objects.order_by("pk").values_list("number", flat=True).first()
     for path in [
+        "/staff/",
+        "/staff/templates/",
+        "/staff/templates/new/",
         "/profile/",
         "/notifications/push/",
         "/reports/staff/",

@@ -66,7 +66,7 @@ def test_citizen_reports_on_a_phone_and_reads_the_officers_answer(
     desk.goto(f"/reports/staff/{number}/")
     assert_accessible(desk)
     desk.get_by_label("Публичен отговор").fill("Дупката ще бъде запълнена до петък.")
-    desk.locator("#action-answer button[type=submit]").click()
+    desk.locator("#action-answer").get_by_role("button", name="Публикувай").click()
     desk.wait_for_load_state()
     desk.context.close()
 
