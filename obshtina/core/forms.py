@@ -3,6 +3,29 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
+def service_errors_add(
+    form: forms.Form, error: ValidationError, *, field_of: dict[str, str] | None = None
+) -> None:
+    """Show a service's refusal next to the field it names (``field_of`` maps the
+    service's names to the form's), the rest above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        field = (field_of or {}).get(name, name)
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class ServiceErrorsMixin:
+    """``form.add_service_errors(error)``: ``service_errors_add`` as a method;
+    ``service_field_of`` maps the service's field names to the form's."""
+
+    service_field_of: dict[str, str] = {}
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        service_errors_add(self, error, field_of=self.service_field_of)
+
+
 class PublicSubmissionForm(forms.Form):
     """What every form open to anonymous citizens shares (reports, questions).
 

@@ -2,9 +2,9 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.forms import ServiceErrorsMixin
 from obshtina.core.uploads import MultipleFileInput, MultipleFilesField, clean_document
 from obshtina.core.validators import validate_eik
 from obshtina.organization.selectors import active_units
@@ -38,7 +38,7 @@ class DocumentsField(MultipleFilesField):
         return clean_document(upload)
 
 
-class CorrespondenceForm(forms.Form):
+class CorrespondenceForm(ServiceErrorsMixin, forms.Form):
     """Everything a document needs; the access-request and organisation parts are
     always in the page (no JavaScript needed) and required only when they apply."""
 
@@ -164,14 +164,6 @@ class CorrespondenceForm(forms.Form):
         for field, message in messages.items():
             if not self.has_error(field) and not str(cleaned.get(field) or "").strip():
                 self.add_error(field, message)
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show an error from the service next to the field it names."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            self.add_error(field if field in self.fields else None, errors)
 
     def submission(self) -> dict:
         """Keyword arguments for ``correspondence_submit`` (without ``author``)."""

@@ -7,7 +7,6 @@ service, and their in-memory instance is what the preview shows.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.uploads import validate_document
@@ -137,13 +136,3 @@ class RegulationEditForm(forms.ModelForm):
 
     def regulation_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in REGULATION_FIELDS}
-
-
-def add_service_errors(form: forms.Form, error: ValidationError, *, field_of: dict) -> None:
-    """Put a service's ``ValidationError`` beside the form field it is about."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for key, messages in error.message_dict.items():
-        field = field_of.get(key, key)
-        form.add_error(field if field in form.fields else None, messages)

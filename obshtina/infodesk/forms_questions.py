@@ -5,7 +5,6 @@ back as errors next to the fields they name.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.forms import PublicSubmissionForm
@@ -13,15 +12,6 @@ from obshtina.core.forms import PublicSubmissionForm
 from .models import Question, QuestionTopic
 from .selectors.questions import question_topics, question_unit_members
 from .services.questions import TEXT_MAX_LENGTH
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a ``QuestionError`` next to the field it names (or at the top)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class AskForm(PublicSubmissionForm):

@@ -2,22 +2,13 @@
 (Staff forms are in forms_staff.py.)"""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from obshtina.core.forms import ServiceErrorsMixin
+
 from .services.booking import DOCUMENT_NUMBER_MAX_LENGTH, TOPIC_MAX_LENGTH
 from .services.decisions import REASON_MAX_LENGTH
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show an error from a service next to the field it names."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
 
 
 class AppointmentRequestForm(ServiceErrorsMixin, forms.Form):

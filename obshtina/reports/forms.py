@@ -2,10 +2,9 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.core.forms import PublicSubmissionForm
+from obshtina.core.forms import PublicSubmissionForm, ServiceErrorsMixin
 from obshtina.core.images import clean_image
 from obshtina.core.uploads import MultipleFileInput, MultipleFilesField
 from obshtina.organization.selectors import settlements
@@ -33,13 +32,15 @@ class PhotosField(MultipleFilesField):
         return clean_image(upload)
 
 
-class ReportForm(PublicSubmissionForm):
+class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
     """Category, description, place, photos and (optionally) who is writing.
 
     The map fills ``latitude``/``longitude``; without JavaScript the citizen
     types them or only picks a settlement, whose centre is then used. The
     place's errors (also the service's ``location`` error) are on ``latitude``.
     """
+
+    service_field_of = {"location": "latitude"}
 
     honeypot_message = _(
         "Сигналът не е приет: попълнено е скритото поле „Оставете това поле "
@@ -131,15 +132,6 @@ class ReportForm(PublicSubmissionForm):
                 cleaned["latitude"] = float(settlement.latitude)
                 cleaned["longitude"] = float(settlement.longitude)
         return cleaned
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a ``ReportError`` from the service next to the field it names."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            target = "latitude" if field == "location" else field
-            self.add_error(target if target in self.fields else None, errors)
 
     def submission(self) -> dict:
         """Keyword arguments for ``report_submit`` (without ``author``)."""

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
+from obshtina.casework.actions import UNKNOWN, ItemAction, action_perform, calls, takes
 from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.forms import ButtonForm
@@ -83,50 +84,40 @@ def desk(request):
 
 # action → (form class, does the form need the item, service call, success message)
 ACTIONS = {
-    "route": (
+    "route": ItemAction(
         RouteForm,
-        True,
-        lambda item, actor, data: services.correspondence_route(item=item, actor=actor, **data),
+        calls(services.correspondence_route, "item"),
         _("Документът е насочен."),
+        item_kwarg="item",
     ),
-    "assign": (
+    "assign": ItemAction(
         AssignForm,
-        True,
-        lambda item, actor, data: services.correspondence_assign(item=item, actor=actor, **data),
+        calls(services.correspondence_assign, "item"),
         _("Документът е възложен."),
+        item_kwarg="item",
     ),
-    "take": (
+    "take": ItemAction(
         ButtonForm,
-        False,
-        lambda item, actor, data: services.correspondence_assign(
-            item=item, actor=actor, assignee=actor
-        ),
+        takes(services.correspondence_assign, "item"),
         _("Документът е възложен на вас."),
     ),
-    "unassign": (
+    "unassign": ItemAction(
         ButtonForm,
-        False,
-        lambda item, actor, data: services.correspondence_unassign(item=item, actor=actor),
+        calls(services.correspondence_unassign, "item"),
         _("Възлагането е премахнато."),
     ),
-    "note": (
-        NoteForm,
-        False,
-        lambda item, actor, data: services.correspondence_add_note(item=item, actor=actor, **data),
-        _("Бележката е записана."),
+    "note": ItemAction(
+        NoteForm, calls(services.correspondence_add_note, "item"), _("Бележката е записана.")
     ),
-    "status": (
+    "status": ItemAction(
         StatusForm,
-        True,
-        lambda item, actor, data: services.correspondence_change_status(
-            item=item, actor=actor, **data
-        ),
+        calls(services.correspondence_change_status, "item"),
         _("Състоянието е променено."),
+        item_kwarg="item",
     ),
-    "answer": (
+    "answer": ItemAction(
         AnswerForm,
-        False,
-        lambda item, actor, data: services.correspondence_answer(item=item, actor=actor, **data),
+        calls(services.correspondence_answer, "item"),
         _("Изходящият документ е регистриран и изпратен на подателя."),
     ),
 }
@@ -146,9 +137,7 @@ def _actions_for(item: Correspondence) -> list[str]:
 
 
 def _make_form(action: str, item: Correspondence, data=None, files=None):
-    form_class, needs_item, _call, _message = ACTIONS[action]
-    kwargs = {"item": item} if needs_item else {}
-    return form_class(data, files, auto_id=f"id_{action}_%s", **kwargs)
+    return ACTIONS[action].form_for(action, item, data, files)
 
 
 def _after_change(request, item: Correspondence):
@@ -181,23 +170,15 @@ def manage(request, number: str):
 
             return handle_procedure_action(request, item)
         if action not in _actions_for(item):
-            messages.error(request, _("Неизвестно действие."))
+            messages.error(request, UNKNOWN)
             return redirect("correspondence:manage", number=item.number)
         if action in TEMPLATE_FORMS and is_fill_request(request):
             # "Попълни": the template's text goes into the form; nothing is saved.
             empty = {action: _make_form(action, item)}
             return manage_page(request, item, forms=empty, filling=action)
         form = _make_form(action, item, request.POST, request.FILES)
-        if form.is_valid():
-            _form_class, _needs, call, success = ACTIONS[action]
-            try:
-                call(item, request.user, form.cleaned_data)
-            except CorrespondenceError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, success)
-                return _after_change(request, item)
-        messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+        if action_perform(request, ACTIONS[action], form, item, errors=(CorrespondenceError,)):
+            return _after_change(request, item)
         forms[action] = form
     return manage_page(request, item, forms=forms, status=400 if request.method == "POST" else 200)
 

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.core.decorators import allowed_if
+from obshtina.core.forms import service_errors_add
 from obshtina.organization import permissions
 
-from ..forms_editor import RegulationEditForm, SearchForm, ServiceEditForm, add_service_errors
+from ..forms_editor import RegulationEditForm, SearchForm, ServiceEditForm
 from ..models import Regulation, Service
 from ..selectors.editor import regulations_for_editor, service_forms, services_for_editor
 from ..services import knowledge
@@ -69,7 +70,7 @@ def service_edit(request, pk: int | None = None):
                     forms_to_remove=form.cleaned_data["remove_forms"],
                 )
             except ValidationError as error:
-                add_service_errors(form, error, field_of={"forms": "form_file"})
+                service_errors_add(form, error, field_of={"forms": "form_file"})
             else:
                 messages.success(request, _("Услугата е записана."))
                 return redirect("infodesk:editor_service", pk=saved.pk)
@@ -103,7 +104,7 @@ def regulation_edit(request, pk: int | None = None):
                     file=form.cleaned_data["file"] or None,
                 )
             except ValidationError as error:
-                add_service_errors(form, error, field_of={})
+                service_errors_add(form, error, field_of={})
             else:
                 messages.success(request, _("Документът е записан."))
                 return redirect("infodesk:editor_regulation", pk=saved.pk)

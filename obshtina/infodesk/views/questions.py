@@ -16,8 +16,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
+from obshtina.casework.actions import UNKNOWN, ItemAction, action_perform, calls, takes
 from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
+from obshtina.core.forms import ButtonForm, service_errors_add
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization import permissions
 
@@ -28,7 +30,6 @@ from ..forms_questions import (
     FaqForm,
     NoteForm,
     QueueFilterForm,
-    add_service_errors,
 )
 from ..models import Question
 from ..selectors.questions import (
@@ -73,7 +74,7 @@ def ask(request):
             try:
                 question = services.question_submit(**form.submission(), author=user)
             except QuestionError as error:
-                add_service_errors(form, error)
+                service_errors_add(form, error)
             else:
                 if anonymous:
                     rate_limit_count(request, scope=RATE_SCOPE, rate=_rate())
@@ -157,39 +158,52 @@ def _faq_initial(question: Question) -> dict:
     }
 
 
-def _take(*, question: Question, actor) -> Question:
-    """ "Поеми": assign the question to oneself."""
-    return services.question_assign(question=question, actor=actor, assignee=actor)
-
-
-# action → (form class or None, the service, called with the question, the actor and the
-# form's data, and the success message)
 ACTIONS = {
-    "answer": (AnswerForm, services.question_answer, _("Отговорът е изпратен и публикуван.")),
-    "faq": (FaqForm, services.question_publish_faq, _("Публикуван е като често задаван въпрос.")),
-    "unpublish": (
-        None,
-        services.question_unpublish_faq,
+    "answer": ItemAction(
+        AnswerForm,
+        calls(services.question_answer, "question"),
+        _("Отговорът е изпратен и публикуван."),
+    ),
+    "faq": ItemAction(
+        FaqForm,
+        calls(services.question_publish_faq, "question"),
+        _("Публикуван е като често задаван въпрос."),
+    ),
+    "unpublish": ItemAction(
+        ButtonForm,
+        calls(services.question_unpublish_faq, "question"),
         _("Премахнат е от често задаваните въпроси."),
     ),
-    "close": (None, services.question_close, _("Въпросът е приключен.")),
-    "note": (NoteForm, services.question_add_note, _("Бележката е записана.")),
-    "assign": (AssignForm, services.question_assign, _("Въпросът е възложен.")),
-    "take": (None, _take, _("Въпросът е възложен на вас.")),
-    "unassign": (None, services.question_unassign, _("Възлагането е премахнато.")),
+    "close": ItemAction(
+        ButtonForm, calls(services.question_close, "question"), _("Въпросът е приключен.")
+    ),
+    "note": ItemAction(
+        NoteForm, calls(services.question_add_note, "question"), _("Бележката е записана.")
+    ),
+    "assign": ItemAction(
+        AssignForm,
+        calls(services.question_assign, "question"),
+        _("Въпросът е възложен."),
+        item_kwarg="question",
+    ),
+    "take": ItemAction(
+        ButtonForm, takes(services.question_assign, "question"), _("Въпросът е възложен на вас.")
+    ),
+    "unassign": ItemAction(
+        ButtonForm,
+        calls(services.question_unassign, "question"),
+        _("Възлагането е премахнато."),
+    ),
 }
 
 
 def _make_form(action: str, question: Question, data=None):
-    form_class = ACTIONS[action][0]
-    kwargs = {"auto_id": f"id_{action}_%s"}
-    if form_class is AssignForm:
-        kwargs["question"] = question
+    kwargs = {}
     if data is None and action == "answer":
         kwargs["initial"] = {"answer": question.answer}
     if data is None and action == "faq":
         kwargs["initial"] = _faq_initial(question)
-    return form_class(data, **kwargs)
+    return ACTIONS[action].form_for(action, question, data, **kwargs)
 
 
 @allowed_if(permissions.is_staff_member)
@@ -210,26 +224,18 @@ def manage(request, number: str):
     if request.method == "POST" and not filling:
         action = request.POST.get("action", "")
         if action not in ACTIONS:
-            messages.error(request, _("Неизвестно действие."))
+            messages.error(request, UNKNOWN)
             return redirect("infodesk:question_manage", number=found.number)
-        form_class, call, success = ACTIONS[action]
-        form = _make_form(action, found, request.POST) if form_class else None
-        if form is None or form.is_valid():
-            try:
-                call(question=found, actor=request.user, **(form.cleaned_data if form else {}))
-            except QuestionError as error:
-                if form is None:  # a button: its reason comes back as a message
-                    messages.error(request, " ".join(error.messages))
-                    return redirect("infodesk:question_manage", number=found.number)
-                add_service_errors(form, error)
-            else:
-                messages.success(request, success)
-                return redirect("infodesk:question_manage", number=found.number)
-        messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+        form = _make_form(action, found, request.POST)
+        done = action_perform(request, ACTIONS[action], form, found, errors=(QuestionError,))
+        if not done and isinstance(form, ButtonForm):  # its reason comes back as a message
+            for error in form.non_field_errors():
+                messages.error(request, error)
+        if done or isinstance(form, ButtonForm):
+            return redirect("infodesk:question_manage", number=found.number)
         forms[action] = form
-    for action, (form_class, _call, _message) in ACTIONS.items():
-        if form_class is not None:
-            forms.setdefault(action, _make_form(action, found))
+    for action in ACTIONS:
+        forms.setdefault(action, _make_form(action, found))
     offer_templates(
         forms["answer"], found, target="answer", implied_status=Question.Status.ANSWERED
     )

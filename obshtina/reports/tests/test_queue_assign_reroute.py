@@ -75,8 +75,8 @@ def test_a_rerouted_report_moves_to_the_other_units_queue(
         response = client.post(
             manage_url(report), {"action": "reroute", "unit": parks.pk, "note": "Парк, не път."}
         )
-    # the officer no longer serves it: back to their queue
-    assert response["Location"] == reverse("reports:queue")
+    # the officer no longer serves it: back to their work
+    assert response["Location"] == reverse("casework:workspace")
     report.refresh_from_db()
     assert report.unit == parks
     assert report.assigned_to is None

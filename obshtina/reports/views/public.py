@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from obshtina.core.forms import service_errors_add
 from obshtina.core.page_cache import cached_visitor_page
 
 from ..models import Report
@@ -111,19 +112,11 @@ def report_reopen(request, token: str):
                 actor=request.user if request.user.is_authenticated else None,
             )
         except ReportError as error:
-            _add_service_errors(form, error)
+            service_errors_add(form, error)
         else:
             messages.success(request, _("Сигналът е отворен отново и е върнат на звеното."))
             return redirect(report.get_absolute_url() if from_detail else report.get_access_url())
     return _render_report(request, report, private=not from_detail, reopen_form=form, status=400)
-
-
-def _add_service_errors(form: forms.Form, error: ReportError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @require_POST

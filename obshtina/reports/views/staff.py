@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
+from obshtina.casework.actions import UNKNOWN, ItemAction, action_perform, calls, takes
 from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.forms import ButtonForm
@@ -79,81 +80,57 @@ def queue(request):
     )
 
 
-# action → (form class, does the form need the report, service call, success message)
 ACTIONS = {
-    "status": (
+    "status": ItemAction(
         StatusForm,
-        True,
-        lambda report, actor, data: workflow.report_change_status(
-            report=report, actor=actor, **data
-        ),
+        calls(workflow.report_change_status, "report"),
         _("Състоянието е променено."),
+        item_kwarg="report",
     ),
-    "answer": (
-        AnswerForm,
-        False,
-        lambda report, actor, data: workflow.report_answer(report=report, actor=actor, **data),
-        _("Отговорът е публикуван."),
+    "answer": ItemAction(
+        AnswerForm, calls(workflow.report_answer, "report"), _("Отговорът е публикуван.")
     ),
-    "note": (
-        NoteForm,
-        False,
-        lambda report, actor, data: workflow.report_add_note(report=report, actor=actor, **data),
-        _("Бележката е записана."),
+    "note": ItemAction(
+        NoteForm, calls(workflow.report_add_note, "report"), _("Бележката е записана.")
     ),
-    "assign": (
+    "assign": ItemAction(
         AssignForm,
-        True,
-        lambda report, actor, data: workflow.report_assign(report=report, actor=actor, **data),
+        calls(workflow.report_assign, "report"),
         _("Сигналът е възложен."),
+        item_kwarg="report",
     ),
-    "take": (
-        ButtonForm,
-        False,
-        lambda report, actor, data: workflow.report_assign(
-            report=report, actor=actor, assignee=actor
-        ),
-        _("Сигналът е възложен на вас."),
+    "take": ItemAction(
+        ButtonForm, takes(workflow.report_assign, "report"), _("Сигналът е възложен на вас.")
     ),
-    "unassign": (
-        ButtonForm,
-        False,
-        lambda report, actor, data: workflow.report_unassign(report=report, actor=actor),
-        _("Възлагането е премахнато."),
+    "unassign": ItemAction(
+        ButtonForm, calls(workflow.report_unassign, "report"), _("Възлагането е премахнато.")
     ),
-    "reroute": (
+    "reroute": ItemAction(
         RerouteForm,
-        True,
-        lambda report, actor, data: workflow.report_reroute(report=report, actor=actor, **data),
+        calls(workflow.report_reroute, "report"),
         _("Сигналът е пренасочен."),
+        item_kwarg="report",
     ),
-    "edit_text": (
+    "edit_text": ItemAction(
         EditTextForm,
-        False,
-        lambda report, actor, data: workflow.report_edit_public_text(
-            report=report, actor=actor, **data
-        ),
+        calls(workflow.report_edit_public_text, "report"),
         _("Публичният текст е редактиран."),
     ),
-    "duplicate": (
+    "duplicate": ItemAction(
         DuplicateForm,
-        False,
-        lambda report, actor, data: workflow.report_mark_duplicate(
-            report=report, actor=actor, **data
-        ),
+        calls(workflow.report_mark_duplicate, "report"),
         _("Сигналът е отбелязан като дубликат."),
     ),
-    "not_duplicate": (
+    "not_duplicate": ItemAction(
         ButtonForm,
-        False,
-        lambda report, actor, data: workflow.report_unmark_duplicate(report=report, actor=actor),
+        calls(workflow.report_unmark_duplicate, "report"),
         _("Сигналът вече не е дубликат."),
     ),
-    "photo": (
+    "photo": ItemAction(
         PhotoForm,
-        True,
         lambda report, actor, data: workflow.report_photo_hide(actor=actor, **data),
         _("Видимостта на снимката е променена."),
+        item_kwarg="report",
     ),
 }
 
@@ -166,11 +143,10 @@ TEMPLATE_FORMS = {
 
 
 def _make_form(action: str, report: Report, data=None):
-    form_class, needs_report, _call, _message = ACTIONS[action]
-    kwargs = {"report": report} if needs_report else {}
+    kwargs = {}
     if action == "edit_text" and data is None:
         kwargs["initial"] = {"description": report.description}
-    return form_class(data, auto_id=f"id_{action}_%s", **kwargs)
+    return ACTIONS[action].form_for(action, report, data, **kwargs)
 
 
 @allowed_if(permissions.is_staff_member)
@@ -192,24 +168,17 @@ def report_manage(request, number: str):
             raise PermissionDenied
         action = request.POST.get("action", "")
         if action not in ACTIONS:
-            messages.error(request, _("Неизвестно действие."))
+            messages.error(request, UNKNOWN)
             return redirect("reports:manage", number=report.number)
         filling = action if action in TEMPLATE_FORMS and is_fill_request(request) else ""
         form = _make_form(action, report, None if filling else request.POST)
-        if not filling and form.is_valid():
-            _form_class, _needs, call, success = ACTIONS[action]
-            try:
-                call(report, request.user, form.cleaned_data)
-            except ReportError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, success)
-                report.refresh_from_db()
-                if staff_can_view_report(request.user, report):
-                    return redirect("reports:manage", number=report.number)
-                return redirect("reports:queue")
-        if not filling:
-            messages.error(request, _("Действието не е изпълнено: вижте грешките при формуляра."))
+        if not filling and action_perform(
+            request, ACTIONS[action], form, report, errors=(ReportError,)
+        ):
+            report.refresh_from_db()
+            if staff_can_view_report(request.user, report):
+                return redirect("reports:manage", number=report.number)
+            return redirect("casework:workspace")  # routed away from the user's units
         forms[action] = form
     if can_manage:
         for action in ACTIONS:
