@@ -9,8 +9,13 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.workspace import workspace_holds_work_for
 from obshtina.core.clients import client_address
-from obshtina.organization.permissions import can_use_workspace, needs_second_factor
+from obshtina.organization.permissions import (
+    can_use_console,
+    can_use_workspace,
+    needs_second_factor,
+)
 from obshtina.organization.selectors import current_municipality
 
 from .selectors import SECOND_FACTOR_TYPES
@@ -47,7 +52,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request) -> str:
         # Officials land on their work; citizens on their hub. A ?next= still wins
         # (allauth asks this only when the login carried none).
-        if can_use_workspace(request.user):
+        user = request.user
+        if can_use_console(user) and not workspace_holds_work_for(user):
+            return reverse("infodesk:console")  # an operator's day is on the phone
+        if can_use_workspace(user):
             return reverse("casework:workspace")
         return super().get_login_redirect_url(request)
 

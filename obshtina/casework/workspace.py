@@ -202,6 +202,11 @@ def sources_for(user) -> list[tuple[WorkSource, Q]]:
     return scoped
 
 
+def workspace_holds_work_for(user) -> bool:
+    """Does any kind give the user items to handle (an operator only looks them up)?"""
+    return bool(sources_for(user))
+
+
 def _items(
     source: WorkSource, scope: Q, *, user, filters: WorkFilters, moment: Moment
 ) -> QuerySet | None:

@@ -207,3 +207,10 @@ def test_an_official_lands_on_the_workspace_after_login(client, unit):
     assert log_in_with_code(client, officer_of(unit)).url == WORKSPACE
     client.logout()
     assert log_in(client, UserFactory()).url == reverse("accounts:profile")
+
+
+def test_an_operator_lands_on_the_console_where_their_work_is(client):
+    operator = UserFactory(second_factor=True)
+    staff_role_grant(user=operator, role="operator")
+    client.logout()
+    assert log_in_with_code(client, operator).url == reverse("infodesk:console")
