@@ -248,6 +248,7 @@ def manage(request, number: str):
             "version": _version(appointment),
             "document": document_panel(appointment=appointment, user=request.user),
             "events": appointment_timeline(appointment),
+            "can_manage": True,  # appointment_for_manager let only its managers in
             "can_generate_video": can_generate_video_link(),
             "can_start_video": _video_startable(appointment),
         },
