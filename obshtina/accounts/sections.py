@@ -72,6 +72,15 @@ def register_filed_items(key: str, label: str, provider: FiledItemsProvider) -> 
     filed_item_providers[key] = (label, provider)
 
 
+def filed_items_url(key: str, page: str | None = None) -> str:
+    """ "Моите" showing one kind (a key of ``register_filed_items``), at ``page``."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    query = {"kind": key, **({"page": page} if page else {})}
+    return f"{reverse('accounts:mine')}?{urlencode(query)}"
+
+
 def register_export_section(key: str, provider: ExportSectionProvider) -> None:
     """``provider(user)`` returns JSON-serialisable data about the user only."""
     export_sections[key] = provider

@@ -5,10 +5,9 @@ Every read of a single item goes through ``can_view_item``; a caller that gets
 """
 
 from django.db.models import Prefetch, QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.accounts.sections import FiledItem
+from obshtina.accounts.sections import FiledItem, filed_items_url
 from obshtina.organization.permissions import can_manage_item, can_view_item, viewable_items
 from obshtina.registry.selectors import registry_code_of
 
@@ -124,7 +123,7 @@ def my_correspondence_section(user) -> dict:
     """The "Моите писма и заявления" card of "Моят профил"."""
     return {
         "title": _("Моите писма и заявления"),
-        "url": reverse("correspondence:mine"),
+        "url": filed_items_url("correspondence"),
         "count": Correspondence.objects.filter(author=user).count(),
         "empty": _("Все още няма писма и заявления."),
     }

@@ -67,12 +67,15 @@ def test_assigning_tells_the_assignee_in_their_language():
     roads = UnitFactory()
     head, engineer = officer_of(roads, is_head=True), officer_of(roads, language="en")
     letter = file_document(addressee=roads)
+    filed = {user.pk: notices_to(user).count() for user in (head, engineer)}
 
     correspondence_assign(item=letter, actor=head, assignee=engineer)
 
-    assigned = notices_to(engineer).exclude(subject__startswith="Ново")
-    assert assigned.get().language == "en"
-    assert notices_to(head).count() == 1  # the filing's, not the assignment's
+    assigned = notices_to(engineer).order_by("-pk")[0]
+    assert notices_to(engineer).count() == filed[engineer.pk] + 1
+    assert assigned.language == "en"
+    assert assigned.subject.startswith("Assigned to you")
+    assert notices_to(head).count() == filed[head.pk]  # who assigns is not told
 
 
 def test_a_clarified_request_is_told_to_its_assignee(awaiting, requester, unit, officer, today):

@@ -6,7 +6,6 @@ login redirect — to anyone who may not see them, so a number reveals nothing.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from obshtina.accounts.sections import filed_items_url
 from obshtina.audit.models import AccessRecord
 from obshtina.audit.services import access_record
 from obshtina.core.downloads import private_file_response
@@ -24,13 +24,11 @@ from ..selectors.citizen import (
     attachment_for_viewer,
     document_for_viewer,
     document_page_parts,
-    documents_of_author,
     sees_internal_history,
 )
 from ..services.errors import CorrespondenceError
 from ..services.filing import correspondence_submit
 
-PAGE_SIZE = 20
 CLARIFY_STATUSES = frozenset({Correspondence.Status.AWAITING_CLARIFICATION})
 CONFIRM_ACCESS_STATUSES = frozenset(
     {Correspondence.Status.GRANTED, Correspondence.Status.PARTIALLY_GRANTED}
@@ -64,9 +62,8 @@ def file_new(request):
 
 @login_required
 def my_documents(request):
-    """ "Моите писма и заявления": number, date, kind, subject, status, next deadline."""
-    page = Paginator(documents_of_author(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "correspondence/mine.html", {"page": page})
+    """The old "Моите писма и заявления" address: "Моите" holds every kind."""
+    return redirect(filed_items_url("correspondence", request.GET.get("page")))
 
 
 @never_cache

@@ -1,10 +1,9 @@
 """ "Моите сигнали": the reports a signed-in user filed, for their pages and data export."""
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.accounts.sections import FiledItem
+from obshtina.accounts.sections import FiledItem, filed_items_url
 
 from ..models import Report
 
@@ -23,7 +22,7 @@ def my_reports_section(user) -> dict:
     """The "Моите сигнали" card of "Моят профил"."""
     return {
         "title": _("Моите сигнали"),
-        "url": reverse("reports:mine"),
+        "url": filed_items_url("reports"),
         "count": Report.objects.filter(author=user).count(),
         "empty": _("Все още няма подадени сигнали."),
     }

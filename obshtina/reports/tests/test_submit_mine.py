@@ -5,11 +5,14 @@ import json
 import pytest
 from django.urls import reverse
 
+from obshtina.accounts.sections import filed_items_url
 from obshtina.accounts.tests.factories import UserFactory
 
 from .factories import CategoryFactory, submit_report
 
 pytestmark = pytest.mark.django_db
+
+KIND = "reports"  # its key in "Моите"
 
 URL = reverse("reports:mine")
 
@@ -26,7 +29,7 @@ def test_it_lists_my_reports_and_not_others(client):
     theirs = submit_report(author=other)
     anonymous = submit_report()
     client.force_login(me)
-    html = client.get(URL).content.decode()
+    html = client.get(URL, follow=True).content.decode()
     assert mine.number in html
     assert "Улично осветление" in html
     assert "нов" in html
@@ -38,10 +41,12 @@ def test_it_lists_my_reports_and_not_others(client):
 def test_it_is_paginated(client):
     me = UserFactory()
     category = CategoryFactory()
-    reports = [submit_report(author=me, category=category) for _n in range(21)]
+    reports = [
+        submit_report(author=me, category=category) for _n in range(26)
+    ]  # "Моите" shows 25 a page
     client.force_login(me)
-    first_page = client.get(URL).content.decode()
-    second_page = client.get(URL, {"page": 2}).content.decode()
+    first_page = client.get(URL, follow=True).content.decode()
+    second_page = client.get(URL, {"page": 2}, follow=True).content.decode()
     assert "Страница 1 от 2" in first_page
     assert reports[0].number in second_page
     assert reports[0].number not in first_page
@@ -52,7 +57,7 @@ def test_the_profile_counts_my_reports_and_links_to_them(client):
     submit_report(author=me)
     client.force_login(me)
     html = client.get(reverse("accounts:profile")).content.decode()
-    assert f'href="{URL}"' in html
+    assert f'href="{filed_items_url(KIND)}"' in html
     assert "1 запис" in html
 
 

@@ -2,24 +2,22 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.accounts.sections import filed_items_url
 from obshtina.core import offline
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization.selectors import current_municipality, settlements
 
 from ..forms import PHOTOS_AGAIN, PhotosField, ReportForm
 from ..models import Category, Report
-from ..selectors.mine import reports_of_author
 from ..selectors.nearby import open_reports_nearby
 from ..services.errors import ReportError
 from ..services.submission import report_submit
 
-PAGE_SIZE = 20
 DEFAULT_RATE_LIMIT = "5/10m"  # anonymous submissions per IP address
 RATE_LIMITED = _(
     "От вашата връзка бяха подадени много сигнали за кратко време. Опитайте отново "
@@ -176,8 +174,8 @@ def submitted(request, token):
 
 @login_required
 def my_reports(request):
-    page = Paginator(reports_of_author(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "reports/submit_mine.html", {"page": page})
+    """The old "Моите сигнали" address: "Моите" holds every kind, reports among them."""
+    return redirect(filed_items_url("reports", request.GET.get("page")))
 
 
 def _rate() -> tuple[int, int]:
