@@ -214,3 +214,11 @@ def test_an_operator_lands_on_the_console_where_their_work_is(client):
     staff_role_grant(user=operator, role="operator")
     client.logout()
     assert log_in_with_code(client, operator).url == reverse("infodesk:console")
+
+
+def test_a_unit_head_without_the_admin_flag_finds_the_templates_in_the_menu(client, unit):
+    head = officer_of(unit, is_head=True)
+    client.force_login(head)
+    page = client.get(WORKSPACE).text
+    assert f'href="{reverse("casework:templates")}"' in page
+    assert 'aria-current="page">Моята работа' in page
