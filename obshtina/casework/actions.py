@@ -17,7 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.core.forms import service_errors_add
+from obshtina.core.forms import ButtonForm, service_errors_add
 
 NOT_DONE = _("Действието не е изпълнено: вижте грешките при формуляра.")
 UNKNOWN = _("Неизвестно действие.")
@@ -56,6 +56,23 @@ def takes(assign: Callable, item_arg: str) -> Call:
         return assign(**{item_arg: item}, actor=actor, assignee=actor)
 
     return call
+
+
+def assignment_actions(
+    *, item_arg: str, assign, unassign, add_note, assigned: str, taken: str
+) -> dict[str, ItemAction]:
+    """The actions every assigned item has: a note, assigning, taking, undoing it;
+    ``assigned`` and ``taken`` say it in the kind's words ("Сигналът е възложен.")."""
+    from .forms import ItemAssignForm, NoteForm
+
+    return {
+        "note": ItemAction(NoteForm, calls(add_note, item_arg), _("Бележката е записана.")),
+        "assign": ItemAction(ItemAssignForm, calls(assign, item_arg), assigned, item_kwarg="item"),
+        "take": ItemAction(ButtonForm, takes(assign, item_arg), taken),
+        "unassign": ItemAction(
+            ButtonForm, calls(unassign, item_arg), _("Възлагането е премахнато.")
+        ),
+    }
 
 
 def action_perform(

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.selectors import unit_members
+
 from . import workspace as ws
 
 STAGE_CHOICES = [
@@ -24,6 +26,34 @@ DUE_CHOICES = [
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return ws.person_name(obj)
+
+
+class NoteForm(forms.Form):
+    """An internal note on any item's staff page."""
+
+    note = forms.CharField(
+        label=_("Вътрешна бележка"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Напишете бележката.")},
+        help_text=_("Вижда се само от служителите; гражданинът не я получава."),
+    )
+
+
+class ItemAssignForm(forms.Form):
+    """Give any item to an official of its unit; the service checks it again."""
+
+    assignee = PersonChoiceField(
+        label=_("Служител"),
+        queryset=None,
+        error_messages={
+            "required": _("Изберете служител."),
+            "invalid_choice": _("Възлага се само на служител от звеното."),
+        },
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = unit_members(item.unit)
 
 
 class WorkFilterForm(forms.Form):

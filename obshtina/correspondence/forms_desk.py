@@ -11,7 +11,7 @@ from obshtina.organization.selectors import active_units
 
 from .forms import DocumentsField
 from .models import Correspondence, OutgoingDocument
-from .selectors.desk import DUE_OVERDUE, DUE_TODAY, DUE_WEEK, staff_members, unit_members
+from .selectors.desk import DUE_OVERDUE, DUE_TODAY, DUE_WEEK, staff_members
 from .services.desk import OUTGOING_KINDS_FOR_LETTERS, allowed_statuses
 
 
@@ -78,29 +78,6 @@ class RouteForm(forms.Form):
         self.fields["unit"].queryset = active_units().exclude(pk=item.unit_id)
         self.fields["assignee"].queryset = staff_members()
         self.fields["assignee"].label_from_instance = _person
-
-
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
-        label=_("Служител"),
-        queryset=None,
-        error_messages={
-            "invalid_choice": _("Документът може да се възложи само на служител от звеното.")
-        },
-    )
-
-    def __init__(self, *args, item: Correspondence, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = unit_members(item.unit)
-        self.fields["assignee"].label_from_instance = _person
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("Вътрешна бележка"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Вижда се само от служителите; на подателя не се изпраща."),
-    )
 
 
 class StatusForm(forms.Form):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.core.forms import PublicSubmissionForm
 
 from .models import Question, QuestionTopic
-from .selectors.questions import question_topics, question_unit_members
+from .selectors.questions import question_topics
 from .services.questions import TEXT_MAX_LENGTH
 
 
@@ -99,30 +99,3 @@ class FaqForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Напишете отговора за публикуване.")},
     )
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("Вътрешна бележка"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Напишете бележката.")},
-        help_text=_("Вижда се само от служителите."),
-    )
-
-
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
-        label=_("Служител"),
-        queryset=None,
-        error_messages={
-            "required": _("Изберете служител."),
-            "invalid_choice": _("Въпросът може да се възложи само на служител от звеното."),
-        },
-    )
-
-    def __init__(self, *args, question: Question, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = question_unit_members(question)
-        self.fields["assignee"].label_from_instance = lambda user: (
-            user.get_full_name() or user.email
-        )

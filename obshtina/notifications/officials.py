@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import QuerySet
 from django.utils import translation
 
 from obshtina.core.dates import end_of_day
-from obshtina.organization.models import Membership, Unit
+from obshtina.organization.models import Unit
+from obshtina.organization.selectors import unit_members
 
 from .models import WorkNotice
 from .services import PreparedNotification, notification_prepare, notification_queue
@@ -47,15 +47,6 @@ class WorkItem:
     unit: str
     due_at: datetime | date | None
     url: str
-
-
-def unit_members(unit: Unit | None) -> QuerySet:
-    """The active members of `unit` (none for no unit)."""
-    if unit is None:
-        return get_user_model().objects.none()
-    return get_user_model().objects.filter(
-        pk__in=Membership.objects.filter(unit=unit).values("user_id"), is_active=True
-    )
 
 
 def assignee_or_unit(*, assignee, unit: Unit | None) -> Iterable:

@@ -1,8 +1,9 @@
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 
-from .models import Municipality, Settlement, Unit
+from .models import Membership, Municipality, Settlement, Unit
 
 MUNICIPALITY_CACHE_KEY = "organization:municipality"
 MUNICIPALITY_CACHE_SECONDS = 300
@@ -32,6 +33,25 @@ def forget_municipality(created: bool = False, **kwargs) -> None:
 
 def active_units() -> QuerySet[Unit]:
     return Unit.objects.filter(is_active=True).order_by("name")
+
+
+def unit_members(unit: Unit | None) -> QuerySet:
+    """The active members (officers and heads) of a unit, by name; none for no unit:
+    whom its items may be assigned to, and who hears of what reaches it."""
+    if unit is None:
+        return get_user_model().objects.none()
+    return (
+        get_user_model()
+        .objects.filter(
+            pk__in=Membership.objects.filter(unit=unit).values("user_id"), is_active=True
+        )
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+def may_take(user, item) -> bool:
+    """ "Поеми": is the user a member of the item's unit, and not its assignee yet?"""
+    return item.assigned_to_id != user.pk and unit_members(item.unit).filter(pk=user.pk).exists()
 
 
 def settlements() -> QuerySet[Settlement]:

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.organization.selectors import active_units, settlements
 
 from .models import Category, Report, ReportPhoto
-from .selectors.queue import unit_members
 from .services.workflow import allowed_statuses
 
 
@@ -69,31 +68,6 @@ class StatusForm(forms.Form):
 
 class AnswerForm(forms.Form):
     message = forms.CharField(label=_("Публичен отговор"), widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("Вътрешна бележка"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Вижда се само от служителите."),
-    )
-
-
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
-        label=_("Служител"),
-        queryset=None,
-        error_messages={
-            "invalid_choice": _("Сигналът може да се възложи само на служител от звеното.")
-        },
-    )
-
-    def __init__(self, *args, report: Report, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = unit_members(report.unit)
-        self.fields["assignee"].label_from_instance = lambda user: (
-            user.get_full_name() or user.email
-        )
 
 
 class RerouteForm(forms.Form):

@@ -132,23 +132,6 @@ def is_overdue(item: Correspondence, today: date | None = None) -> bool:
     )
 
 
-def unit_members(unit: Unit | None) -> QuerySet:
-    """The active officers of a unit: whom its documents may be assigned to."""
-    if unit is None:
-        return get_user_model().objects.none()
-    return (
-        get_user_model()
-        .objects.filter(memberships__unit=unit, is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "email")
-    )
-
-
-def item_may_be_taken_by(user, item: Correspondence) -> bool:
-    """ "Поеми": an officer of the document's unit to whom it is not assigned yet."""
-    return item.assigned_to_id != user.pk and unit_members(item.unit).filter(pk=user.pk).exists()
-
-
 def staff_members() -> QuerySet:
     """Every active officer of some unit: candidates when routing to another unit."""
     return (

@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.notifications.officials import Reason, unit_members
+from obshtina.notifications.officials import Reason
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
 from obshtina.organization.permissions import LETTER_KINDS, can_manage_item
+from obshtina.organization.selectors import unit_members
 
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 from ..selectors.desk import OPEN_STATUSES, WEEK_DAYS

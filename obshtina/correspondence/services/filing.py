@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.notifications.officials import Reason, official_notify_before_number, unit_members
+from obshtina.notifications.officials import Reason, official_notify_before_number
 from obshtina.organization.models import Unit
-from obshtina.organization.selectors import contact_centre_unit
+from obshtina.organization.selectors import contact_centre_unit, unit_members
 from obshtina.registry.services import registry_number_assign
 
 from ..models import AccessRequest, Attachment, Correspondence, CorrespondenceEvent

@@ -17,13 +17,19 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
-from obshtina.casework.actions import UNKNOWN, ItemAction, action_perform, calls, takes
+from obshtina.casework.actions import (
+    UNKNOWN,
+    ItemAction,
+    action_perform,
+    assignment_actions,
+    calls,
+)
 from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
-from obshtina.core.forms import ButtonForm
 from obshtina.organization import permissions
+from obshtina.organization.selectors import may_take
 
-from ..forms_desk import AnswerForm, AssignForm, DeskFilterForm, NoteForm, RouteForm, StatusForm
+from ..forms_desk import AnswerForm, DeskFilterForm, RouteForm, StatusForm
 from ..models import Correspondence
 from ..selectors.desk import (
     desk_due_counts,
@@ -31,7 +37,6 @@ from ..selectors.desk import (
     is_overdue,
     item_attachments,
     item_for_desk,
-    item_may_be_taken_by,
     item_outgoing_documents,
     item_timeline,
     staff_can_manage_item,
@@ -90,24 +95,13 @@ ACTIONS = {
         _("Документът е насочен."),
         item_kwarg="item",
     ),
-    "assign": ItemAction(
-        AssignForm,
-        calls(services.correspondence_assign, "item"),
-        _("Документът е възложен."),
-        item_kwarg="item",
-    ),
-    "take": ItemAction(
-        ButtonForm,
-        takes(services.correspondence_assign, "item"),
-        _("Документът е възложен на вас."),
-    ),
-    "unassign": ItemAction(
-        ButtonForm,
-        calls(services.correspondence_unassign, "item"),
-        _("Възлагането е премахнато."),
-    ),
-    "note": ItemAction(
-        NoteForm, calls(services.correspondence_add_note, "item"), _("Бележката е записана.")
+    **assignment_actions(
+        item_arg="item",
+        assign=services.correspondence_assign,
+        unassign=services.correspondence_unassign,
+        add_note=services.correspondence_add_note,
+        assigned=_("Документът е възложен."),
+        taken=_("Документът е възложен на вас."),
     ),
     "status": ItemAction(
         StatusForm,
@@ -205,7 +199,7 @@ def manage_page(
         "item": item,
         "access_request": getattr(item, "access_request", None) if item.is_access_request else None,
         "can_manage": can_manage,
-        "may_take": can_manage and item_may_be_taken_by(request.user, item),
+        "may_take": can_manage and may_take(request.user, item),
         "overdue": is_overdue(item),
         "attachments": item_attachments(item),
         "outgoing_documents": item_outgoing_documents(item),

@@ -1,6 +1,5 @@
 """Reads about questions: the public page, the asker's page, the staff queue, "my questions"."""
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -69,24 +68,6 @@ def questions_for_queue(
             Q(number=normalize_number(search)) | Q(number__icontains=search)
         )
     return questions.order_by("-created_at", "-pk")
-
-
-def question_unit_members(question: Question) -> QuerySet:
-    """The active officers of the question's unit: whom it may be assigned to."""
-    return (
-        get_user_model()
-        .objects.filter(memberships__unit=question.unit_id, is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "email")
-    )
-
-
-def question_may_be_taken_by(user, question: Question) -> bool:
-    """ "Поеми": an officer of the question's unit to whom it is not assigned yet."""
-    return (
-        question.assigned_to_id != user.pk
-        and question_unit_members(question).filter(pk=user.pk).exists()
-    )
 
 
 def question_timeline(question: Question) -> list[TimelineEntry]:

@@ -15,11 +15,11 @@ from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.dates import add_days, end_of_day, local_day
-from obshtina.notifications.officials import Reason, official_notify_before_number, unit_members
+from obshtina.notifications.officials import Reason, official_notify_before_number
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
 from obshtina.organization.permissions import can_manage_item
-from obshtina.organization.selectors import contact_centre_unit
+from obshtina.organization.selectors import contact_centre_unit, unit_members
 from obshtina.registry.services import registry_number_assign
 
 from ..models import Question, QuestionEvent, QuestionTopic

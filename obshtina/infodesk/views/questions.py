@@ -16,26 +16,30 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
-from obshtina.casework.actions import UNKNOWN, ItemAction, action_perform, calls, takes
+from obshtina.casework.actions import (
+    UNKNOWN,
+    ItemAction,
+    action_perform,
+    assignment_actions,
+    calls,
+)
 from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.forms import ButtonForm, service_errors_add
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization import permissions
+from obshtina.organization.selectors import may_take
 
 from ..forms_questions import (
     AnswerForm,
     AskForm,
-    AssignForm,
     FaqForm,
-    NoteForm,
     QueueFilterForm,
 )
 from ..models import Question
 from ..selectors.questions import (
     question_for_number,
     question_for_token,
-    question_may_be_taken_by,
     question_public_timeline,
     question_timeline,
     questions_for_queue,
@@ -177,22 +181,13 @@ ACTIONS = {
     "close": ItemAction(
         ButtonForm, calls(services.question_close, "question"), _("Въпросът е приключен.")
     ),
-    "note": ItemAction(
-        NoteForm, calls(services.question_add_note, "question"), _("Бележката е записана.")
-    ),
-    "assign": ItemAction(
-        AssignForm,
-        calls(services.question_assign, "question"),
-        _("Въпросът е възложен."),
-        item_kwarg="question",
-    ),
-    "take": ItemAction(
-        ButtonForm, takes(services.question_assign, "question"), _("Въпросът е възложен на вас.")
-    ),
-    "unassign": ItemAction(
-        ButtonForm,
-        calls(services.question_unassign, "question"),
-        _("Възлагането е премахнато."),
+    **assignment_actions(
+        item_arg="question",
+        assign=services.question_assign,
+        unassign=services.question_unassign,
+        add_note=services.question_add_note,
+        assigned=_("Въпросът е възложен."),
+        taken=_("Въпросът е възложен на вас."),
     ),
 }
 
@@ -248,7 +243,7 @@ def manage(request, number: str):
         {
             "question": found,
             "can_manage": can_manage,
-            "may_take": can_manage and question_may_be_taken_by(request.user, found),
+            "may_take": can_manage and may_take(request.user, found),
             "forms": forms,
             "events": question_timeline(found),
         },

@@ -1,12 +1,11 @@
 """Reads for the officers' queue: which reports a staff member sees, and how many."""
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from obshtina.casework.timeline import TimelineEntry, timeline_entry
-from obshtina.organization.models import Settlement, Unit
+from obshtina.organization.models import Settlement
 from obshtina.organization.permissions import (
     KIND_REPORT,
     can_manage_item,
@@ -89,22 +88,6 @@ def queue_counts(*, user) -> dict:
             status__in=Report.OPEN_STATUSES, due_at__lt=timezone.now()
         ).count(),
     }
-
-
-def unit_members(unit: Unit) -> QuerySet:
-    """The active staff of a unit: whom one of its reports may be assigned to."""
-    return (
-        get_user_model()
-        .objects.filter(memberships__unit=unit, is_active=True)
-        .order_by("last_name", "first_name", "email")
-    )
-
-
-def report_may_be_taken_by(user, report: Report) -> bool:
-    """ "Поеми": an officer of the report's unit to whom it is not assigned yet."""
-    return (
-        report.assigned_to_id != user.pk and unit_members(report.unit).filter(pk=user.pk).exists()
-    )
 
 
 def report_timeline(report: Report) -> list[TimelineEntry]:

@@ -17,9 +17,9 @@ from obshtina.notifications.officials import (
     WorkItem,
     official_notify,
     official_notify_before_number,
-    unit_members,
 )
 from obshtina.notifications.services import notification_prepare, notification_queue
+from obshtina.organization.selectors import unit_members
 
 from ..models import Report, ReportEvent, Subscription
 

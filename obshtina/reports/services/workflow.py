@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.notifications.officials import Reason, unit_members
+from obshtina.notifications.officials import Reason
 from obshtina.organization.models import Membership, Unit
 from obshtina.organization.permissions import can_manage_item
+from obshtina.organization.selectors import unit_members
 
 from ..models import Report, ReportEvent, ReportPhoto, Subscription
 from . import notify

@@ -14,19 +14,24 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from obshtina.audit.services import access_record
-from obshtina.casework.actions import UNKNOWN, ItemAction, action_perform, calls, takes
+from obshtina.casework.actions import (
+    UNKNOWN,
+    ItemAction,
+    action_perform,
+    assignment_actions,
+    calls,
+)
 from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
 from obshtina.core.decorators import allowed_if
 from obshtina.core.forms import ButtonForm
 from obshtina.core.spreadsheets import csv_writer
 from obshtina.organization import permissions
+from obshtina.organization.selectors import may_take
 
 from ..forms_staff import (
     AnswerForm,
-    AssignForm,
     DuplicateForm,
     EditTextForm,
-    NoteForm,
     PhotoForm,
     QueueFilterForm,
     RerouteForm,
@@ -35,7 +40,6 @@ from ..forms_staff import (
 from ..models import Report
 from ..selectors.queue import (
     queue_counts,
-    report_may_be_taken_by,
     report_timeline,
     reports_for_queue,
     staff_can_manage_report,
@@ -90,20 +94,13 @@ ACTIONS = {
     "answer": ItemAction(
         AnswerForm, calls(workflow.report_answer, "report"), _("Отговорът е публикуван.")
     ),
-    "note": ItemAction(
-        NoteForm, calls(workflow.report_add_note, "report"), _("Бележката е записана.")
-    ),
-    "assign": ItemAction(
-        AssignForm,
-        calls(workflow.report_assign, "report"),
-        _("Сигналът е възложен."),
-        item_kwarg="report",
-    ),
-    "take": ItemAction(
-        ButtonForm, takes(workflow.report_assign, "report"), _("Сигналът е възложен на вас.")
-    ),
-    "unassign": ItemAction(
-        ButtonForm, calls(workflow.report_unassign, "report"), _("Възлагането е премахнато.")
+    **assignment_actions(
+        item_arg="report",
+        assign=workflow.report_assign,
+        unassign=workflow.report_unassign,
+        add_note=workflow.report_add_note,
+        assigned=_("Сигналът е възложен."),
+        taken=_("Сигналът е възложен на вас."),
     ),
     "reroute": ItemAction(
         RerouteForm,
@@ -194,7 +191,7 @@ def report_manage(request, number: str):
         {
             "report": report,
             "can_manage": can_manage,
-            "may_take": can_manage and report_may_be_taken_by(request.user, report),
+            "may_take": can_manage and may_take(request.user, report),
             "forms": forms,
             "photos": report.photos.all(),
             "events": report_timeline(report),
