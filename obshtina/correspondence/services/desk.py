@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.rules import locked_for_change, transition_check
 from obshtina.notifications.officials import Reason
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
@@ -51,10 +52,7 @@ def allowed_statuses(item: Correspondence) -> list[str]:
 
 
 def _locked(item: Correspondence, actor) -> Correspondence:
-    if not can_manage_item(actor, item):
-        raise PermissionDenied
-    # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
-    return Correspondence.objects.select_for_update().get(pk=item.pk)
+    return locked_for_change(item, actor)
 
 
 def _check_member(user, unit: Unit, field: str) -> None:
@@ -202,16 +200,14 @@ def correspondence_change_status(
             {"status": _("Заявленията по ЗДОИ се движат само с уведомления и решения по закона.")}
         )
     old_status = locked.status
-    if status not in TRANSITIONS.get(old_status, ()):
-        raise CorrespondenceError(
-            {
-                "status": _("Документ в състояние „%(old)s“ не може да стане „%(new)s“.")
-                % {
-                    "old": Status(old_status).label,
-                    "new": Status(status).label if status in Status.values else status,
-                }
-            }
-        )
+    transition_check(
+        old=old_status,
+        new=status,
+        transitions=TRANSITIONS,
+        statuses=Status,
+        refusal=_("Документ в състояние „%(old)s“ не може да стане „%(new)s“."),
+        error=CorrespondenceError,
+    )
     message = (message or "").strip()
     if status == Status.CLOSED and old_status != Status.ANSWERED and not message:
         raise CorrespondenceError(

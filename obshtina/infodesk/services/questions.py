@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.rules import locked_for_change
 from obshtina.core.dates import add_days, end_of_day, local_day
 from obshtina.notifications.officials import Reason, official_notify_before_number
 from obshtina.notifications.services import notification_queue
@@ -279,8 +280,7 @@ def question_add_note(*, question: Question, actor, note: str) -> QuestionEvent:
 @transaction.atomic
 def question_assign(*, question: Question, actor, assignee) -> Question:
     """Give the question to an officer of its unit (oneself too): an internal change."""
-    _check_manager(question, actor)
-    question = Question.objects.select_for_update().select_related("unit").get(pk=question.pk)
+    question = locked_for_change(question, actor, related=("unit",))
     if not Membership.objects.filter(
         user=assignee, unit=question.unit, user__is_active=True
     ).exists():
@@ -308,8 +308,7 @@ def question_assign(*, question: Question, actor, assignee) -> Question:
 @transaction.atomic
 def question_unassign(*, question: Question, actor) -> Question:
     """Take the question back from its officer: it waits for the whole unit again."""
-    _check_manager(question, actor)
-    question = Question.objects.select_for_update().get(pk=question.pk)
+    question = locked_for_change(question, actor)
     assignee = question.assigned_to
     if assignee is None:
         raise QuestionError(_("Въпросът не е възложен на никого."))

@@ -7,15 +7,14 @@ with a Bulgarian message keyed by the form field it belongs to.
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.rules import locked_for_change, transition_check
 from obshtina.notifications.officials import Reason
 from obshtina.organization.models import Membership, Unit
-from obshtina.organization.permissions import can_manage_item
 from obshtina.organization.selectors import unit_members
 
 from ..models import Report, ReportEvent, ReportPhoto, Subscription
@@ -48,9 +47,7 @@ def allowed_statuses(report: Report) -> list[str]:
 
 def _locked(report: Report, actor) -> Report:
     """The report's row, locked for this transaction, after the permission check."""
-    if not can_manage_item(actor, report):
-        raise PermissionDenied
-    return Report.objects.select_for_update().select_related("unit").get(pk=report.pk)
+    return locked_for_change(report, actor, related=("unit",))
 
 
 def _required(value: str, field: str, message) -> str:
@@ -72,16 +69,14 @@ def report_change_status(
 ) -> Report:
     report = _locked(report, actor)
     old_status = report.status
-    if status not in TRANSITIONS.get(old_status, ()):
-        raise ReportError(
-            {
-                "status": _("Сигнал в състояние „%(old)s“ не може да стане „%(new)s“.")
-                % {
-                    "old": Status(old_status).label,
-                    "new": Status(status).label if status in Status.values else status,
-                }
-            }
-        )
+    transition_check(
+        old=old_status,
+        new=status,
+        transitions=TRANSITIONS,
+        statuses=Status,
+        refusal=_("Сигнал в състояние „%(old)s“ не може да стане „%(new)s“."),
+        error=ReportError,
+    )
     public_message = (public_message or "").strip()
     forwarded_to = (forwarded_to or "").strip()
     if status == Status.FORWARDED:
