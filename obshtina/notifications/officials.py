@@ -5,7 +5,7 @@ routed to a unit, assigned, a meeting requested or cancelled, a report reopened,
 a request clarified). Each official hears of it the way their profile says
 (``User.work_notices``): an e-mail now (and a push to the browsers they allowed),
 or a ``WorkNotice`` row that ``work_digest_send`` turns into one e-mail the next
-morning. Both say only what ``WorkItem`` holds — never the citizen's data — in
+morning. Both say only what ``NoticeFacts`` holds — never the citizen's data — in
 the official's own language.
 """
 
@@ -31,7 +31,7 @@ MEETING_REASONS = frozenset({Reason.MEETING_REQUESTED, Reason.MEETING_CANCELLED}
 
 
 @dataclass(frozen=True)
-class WorkItem:
+class NoticeFacts:
     """What an official's notice says about an item, and nothing more.
 
     `kind` may be a lazy label ("сигнал"): it is written in each official's language.
@@ -56,7 +56,7 @@ def assignee_or_unit(*, assignee, unit: Unit | None) -> Iterable:
     return unit_members(unit)
 
 
-def official_notify(*, officials: Iterable, reason: str, item: WorkItem, actor=None) -> int:
+def official_notify(*, officials: Iterable, reason: str, item: NoticeFacts, actor=None) -> int:
     """Tell each of `officials` about `item` (see the module's docstring).
 
     Call it inside the change's transaction. Skipped: `actor` (who caused it),
@@ -66,7 +66,7 @@ def official_notify(*, officials: Iterable, reason: str, item: WorkItem, actor=N
 
 
 def official_notify_prepare(
-    *, officials: Iterable, reason: str, item: WorkItem, actor=None
+    *, officials: Iterable, reason: str, item: NoticeFacts, actor=None
 ) -> Callable[..., int]:
     """Render the notices now, store them later with the returned function.
 
@@ -105,14 +105,14 @@ def official_notify_before_number(
     officials: Iterable,
     reason: str,
     item: models.Model,
-    work_item: Callable[[models.Model], WorkItem],
+    work_item: Callable[[models.Model], NoticeFacts],
     actor=None,
 ) -> Callable[[], int]:
     """For an item whose registry number is taken last in its transaction: render
     the notices now (no templates while the registry counter is locked) and return
     the function that stores them, with the number, once the item has it.
 
-    `work_item` builds the item's ``WorkItem``; it is called before and after.
+    `work_item` builds the item's ``NoticeFacts``; it is called before and after.
     """
     number = item.number
     item.number = PENDING_NUMBER
@@ -170,7 +170,7 @@ def _recipients(officials: Iterable, actor) -> list:
     return recipients
 
 
-def _values(reason: str, item: WorkItem) -> dict:
+def _values(reason: str, item: NoticeFacts) -> dict:
     """The template's values, in the active language."""
     return {
         "reason": reason,
@@ -187,7 +187,7 @@ def _values(reason: str, item: WorkItem) -> dict:
     }
 
 
-def _prepared_email(official, reason: str, item: WorkItem) -> PreparedNotification:
+def _prepared_email(official, reason: str, item: NoticeFacts) -> PreparedNotification:
     with translation.override(official.language):
         context = _values(reason, item)
     return notification_prepare(
@@ -199,7 +199,7 @@ def _prepared_email(official, reason: str, item: WorkItem) -> PreparedNotificati
     )
 
 
-def _work_notice(official, reason: str, item: WorkItem) -> WorkNotice:
+def _work_notice(official, reason: str, item: NoticeFacts) -> WorkNotice:
     with translation.override(official.language):
         kind = str(item.kind)
     return WorkNotice(

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.urls import reverse
 
-from obshtina.notifications.officials import WorkItem, official_notify
+from obshtina.notifications.officials import NoticeFacts, official_notify
 
 from ..models import Correspondence
 
@@ -15,8 +15,8 @@ def manage_url(item: Correspondence) -> str:
     return settings.SITE_URL + reverse("correspondence:manage", kwargs={"number": item.number})
 
 
-def correspondence_work_item(item: Correspondence) -> WorkItem:
-    return WorkItem(
+def correspondence_work_item(item: Correspondence) -> NoticeFacts:
+    return NoticeFacts(
         about=item,
         number=item.number,
         kind=Correspondence.Kind(item.kind).label,

@@ -7,13 +7,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.notifications.officials import WorkItem, official_notify
+from obshtina.notifications.officials import NoticeFacts, official_notify
 
 from ..models import Question
 
 
-def question_work_item(question: Question) -> WorkItem:
-    return WorkItem(
+def question_work_item(question: Question) -> NoticeFacts:
+    return NoticeFacts(
         about=question,
         number=question.number,
         kind=_("въпрос"),

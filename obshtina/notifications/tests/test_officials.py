@@ -9,8 +9,8 @@ from django.core.management import call_command
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.notifications.models import Notification, WorkNotice
 from obshtina.notifications.officials import (
+    NoticeFacts,
     Reason,
-    WorkItem,
     assignee_or_unit,
     official_notify,
     official_notify_before_number,
@@ -33,7 +33,7 @@ def unit():
     return UnitFactory(name="Отдел „Пътища“")
 
 
-def item(unit, **overrides) -> WorkItem:
+def item(unit, **overrides) -> NoticeFacts:
     values = {
         "about": unit,
         "number": "С-2026-000042",
@@ -44,7 +44,7 @@ def item(unit, **overrides) -> WorkItem:
         "url": STAFF_PAGE,
         **overrides,
     }
-    return WorkItem(**values)
+    return NoticeFacts(**values)
 
 
 def member(unit, **kwargs):

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from obshtina.notifications.officials import WorkItem, official_notify
+from obshtina.notifications.officials import NoticeFacts, official_notify
 from obshtina.notifications.services import notification_queue, recipient_language
 
 from ..calendar import appointment_invitation
@@ -97,7 +97,7 @@ def appointment_officials_notify(*, appointment: Appointment, reason: str, actor
     return official_notify(
         officials=schedule.officials.all(),
         reason=reason,
-        item=WorkItem(
+        item=NoticeFacts(
             about=appointment,
             number=appointment.number,
             kind=_("среща"),

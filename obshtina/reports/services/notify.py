@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.notifications.officials import (
+    NoticeFacts,
     Reason,
-    WorkItem,
     official_notify,
     official_notify_before_number,
 )
@@ -162,9 +162,9 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
         )
 
 
-def _work_item(report: Report) -> WorkItem:
+def _work_item(report: Report) -> NoticeFacts:
     """What an official is told: number, category, unit, deadline, the staff page."""
-    return WorkItem(
+    return NoticeFacts(
         about=report,
         number=report.number,
         kind=_("сигнал"),
