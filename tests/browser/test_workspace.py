@@ -3,6 +3,8 @@ report, a question, a letter and a meeting request of their unit in one list, ta
 report, answer it with a template, and the citizen reads the answer on the report's
 page and in the e-mail; the officer heard of the report when it reached the unit."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -70,3 +72,24 @@ def test_an_officer_works_every_kind_from_one_list(browser, live_server, page, a
     assert answered and answered[-1].subject.startswith("Отговор на общината по сигнал")
     # The officer heard of the report when it was routed to the unit.
     assert any(officer.email in m.to and report.number in m.subject for m in mail.outbox)
+
+
+def test_enter_in_a_field_sends_the_form_not_the_template_fill(page, assert_accessible):
+    unit = UnitFactory(name="Отдел „Води“")
+    officer = officer_of(unit)
+    AnswerTemplate.objects.create(
+        kind=AnswerTemplate.Kind.REPORT, title="Препращане", text="Препратен по компетентност."
+    )
+    report = submit_report(category=CategoryFactory(unit=unit))
+    log_in(page, email=officer.email, password=PASSWORD)
+    page.goto(f"/reports/staff/{report.number}/")
+    status = page.locator("#action-status")
+    status.get_by_label("Ново състояние").select_option(label="препратен към друга институция")
+    field = status.get_by_label(re.compile("Институция"))
+    field.fill("ВиК Самоков")
+    field.press("Enter")
+    page.wait_for_load_state()
+    report.refresh_from_db()
+    assert report.status == "forwarded"
+    assert report.forwarded_to == "ВиК Самоков"
+    assert_accessible(page)
