@@ -68,7 +68,7 @@ def test_a_request_for_public_information_goes_through_the_procedure(
     desk.locator("summary", has_text="Уведомление за уточняване").click()
     form = desk.locator("#action-access_clarification")
     form.get_by_label("Какво трябва да уточни заявителят").fill("Посочете кои договори.")
-    form.locator("button[type=submit]:not([name=fill_template])").click()
+    form.locator("button[type=submit]:not([name]):not([hidden])").click()
     desk.wait_for_load_state()
     item.refresh_from_db()
     assert item.status == Correspondence.Status.AWAITING_CLARIFICATION
@@ -95,7 +95,7 @@ def test_a_request_for_public_information_goes_through_the_procedure(
     form.locator("input[type=file]").set_input_files(
         files=[{"name": "reshenie.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
-    form.locator("button[type=submit]:not([name=fill_template])").click()
+    form.locator("button[type=submit]:not([name]):not([hidden])").click()
     desk.wait_for_load_state()
     item.refresh_from_db()
     assert item.status == Correspondence.Status.PARTIALLY_GRANTED, desk.locator("main").inner_text()
