@@ -15,7 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.assignment import Assignment, item_assign, item_unassign
 from obshtina.casework.rules import locked_for_change, transition_check
+from obshtina.casework.workspace import person_name
 from obshtina.notifications.officials import Reason
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
@@ -56,10 +58,8 @@ def _locked(item: Correspondence, actor) -> Correspondence:
 
 
 def _check_member(user, unit: Unit, field: str) -> None:
-    if not Membership.objects.filter(user=user, unit=unit, user__is_active=True).exists():
-        raise CorrespondenceError(
-            {field: _("Документът може да се възложи само на служител от звеното.")}
-        )
+    if not unit_members(unit).filter(pk=user.pk).exists():
+        raise CorrespondenceError({field: ASSIGNMENT.outside_unit})
 
 
 @transaction.atomic
@@ -88,7 +88,7 @@ def correspondence_route(
         data={
             "from_unit": from_unit.name if from_unit else "",
             "to_unit": unit.name,
-            "assignee": _name(assignee) if assignee else "",
+            "assignee": person_name(assignee),
         },
     )
     # An officer named at once hears it is theirs; else the unit's officers hear of it.
@@ -102,27 +102,30 @@ def correspondence_route(
     return item
 
 
+ASSIGNMENT = Assignment(
+    error=CorrespondenceError,
+    outside_unit=_("Документът може да се възложи само на служител от звеното."),
+    not_assigned=_("Документът не е възложен на никого."),
+    no_unit=_("Първо насочете документа към звено."),
+    record=lambda item, *, kind, actor, note, data: correspondence_event_record(
+        item=item,
+        kind=kind,
+        actor=actor,
+        message=note,
+        visible_to_sender=False,
+        notify=False,
+        data=data,
+    ),
+    tell=lambda item, assignee, actor: correspondence_officials_notify(
+        item=item, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
+    ),
+)
+
+
 @transaction.atomic
 def correspondence_assign(*, item: Correspondence, actor, assignee) -> Correspondence:
     """Give the document to an officer of its unit: an internal change."""
-    locked = _locked(item, actor)
-    if locked.unit is None:
-        raise CorrespondenceError({"assignee": _("Първо насочете документа към звено.")})
-    _check_member(assignee, locked.unit, "assignee")
-    locked.assigned_to = assignee
-    locked.save(update_fields=["assigned_to", "updated_at"])
-    correspondence_event_record(
-        item=locked,
-        kind=CorrespondenceEvent.Kind.ASSIGNED,
-        actor=actor,
-        message=in_bulgarian("Възложено на %(name)s.", name=_name(assignee)),
-        visible_to_sender=False,
-        notify=False,
-        data={"assignee_id": assignee.pk},
-    )
-    correspondence_officials_notify(
-        item=locked, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
-    )
+    item_assign(item, actor=actor, assignee=assignee, rules=ASSIGNMENT)
     item.refresh_from_db()  # the caller's object shows the change too
     return item
 
@@ -130,21 +133,7 @@ def correspondence_assign(*, item: Correspondence, actor, assignee) -> Correspon
 @transaction.atomic
 def correspondence_unassign(*, item: Correspondence, actor) -> Correspondence:
     """Take the document back from its officer: it waits for the whole unit again."""
-    locked = _locked(item, actor)
-    assignee = locked.assigned_to
-    if assignee is None:
-        raise CorrespondenceError(_("Документът не е възложен на никого."))
-    locked.assigned_to = None
-    locked.save(update_fields=["assigned_to", "updated_at"])
-    correspondence_event_record(
-        item=locked,
-        kind=CorrespondenceEvent.Kind.UNASSIGNED,
-        actor=actor,
-        message=in_bulgarian("Възлагането на %(name)s е премахнато.", name=_name(assignee)),
-        visible_to_sender=False,
-        notify=False,
-        data={"assignee_id": assignee.pk},
-    )
+    item_unassign(item, actor=actor, rules=ASSIGNMENT)
     item.refresh_from_db()  # the caller's object shows the change too
     return item
 
@@ -267,10 +256,6 @@ def correspondence_answer(
         files=files,
         to_status=Status.ANSWERED if kind == OutgoingDocument.Kind.ANSWER else None,
     )
-
-
-def _name(user) -> str:
-    return user.get_full_name() or user.email
 
 
 def due_digest_send(*, today: date | None = None) -> int:

@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.casework.rules import locked_for_change
+from obshtina.casework.assignment import Assignment, item_assign, item_unassign
 from obshtina.core.dates import add_days, end_of_day, local_day
 from obshtina.notifications.officials import Reason, official_notify_before_number
 from obshtina.notifications.services import notification_queue
-from obshtina.organization.models import Membership, Unit
+from obshtina.organization.models import Unit
 from obshtina.organization.permissions import can_manage_item
 from obshtina.organization.selectors import contact_centre_unit, unit_members
 from obshtina.registry.services import registry_number_assign
@@ -277,58 +277,36 @@ def question_add_note(*, question: Question, actor, note: str) -> QuestionEvent:
     )
 
 
+ASSIGNMENT = Assignment(
+    error=QuestionError,
+    outside_unit=_("Въпросът може да се възложи само на служител от звеното."),
+    not_assigned=_("Въпросът не е възложен на никого."),
+    already_assigned=_("Въпросът вече е възложен на този служител."),
+    record=lambda question, *, kind, actor, note, data: question_event_record(
+        question=question,
+        kind=kind,
+        actor=actor,
+        internal_note=note,
+        is_public=False,
+        data=data,
+    ),
+    tell=lambda question, assignee, actor: question_officials_notify(
+        question=question, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
+    ),
+    related=("unit",),
+)
+
+
 @transaction.atomic
 def question_assign(*, question: Question, actor, assignee) -> Question:
     """Give the question to an officer of its unit (oneself too): an internal change."""
-    question = locked_for_change(question, actor, related=("unit",))
-    if not Membership.objects.filter(
-        user=assignee, unit=question.unit, user__is_active=True
-    ).exists():
-        raise QuestionError(
-            {"assignee": _("Въпросът може да се възложи само на служител от звеното.")}
-        )
-    if question.assigned_to_id == assignee.pk:
-        raise QuestionError({"assignee": _("Въпросът вече е възложен на този служител.")})
-    question.assigned_to = assignee
-    question.save(update_fields=["assigned_to", "updated_at"])
-    question_event_record(
-        question=question,
-        kind=Kind.ASSIGNED,
-        actor=actor,
-        internal_note=_bulgarian("Възложен на %(name)s.", name=_user_label(assignee)),
-        is_public=False,
-        data={"assignee_id": assignee.pk},
-    )
-    question_officials_notify(
-        question=question, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
-    )
-    return question
+    return item_assign(question, actor=actor, assignee=assignee, rules=ASSIGNMENT)
 
 
 @transaction.atomic
 def question_unassign(*, question: Question, actor) -> Question:
     """Take the question back from its officer: it waits for the whole unit again."""
-    question = locked_for_change(question, actor)
-    assignee = question.assigned_to
-    if assignee is None:
-        raise QuestionError(_("Въпросът не е възложен на никого."))
-    question.assigned_to = None
-    question.save(update_fields=["assigned_to", "updated_at"])
-    question_event_record(
-        question=question,
-        kind=Kind.UNASSIGNED,
-        actor=actor,
-        internal_note=_bulgarian(
-            "Възлагането на %(name)s е премахнато.", name=_user_label(assignee)
-        ),
-        is_public=False,
-        data={"assignee_id": assignee.pk},
-    )
-    return question
-
-
-def _user_label(user) -> str:
-    return user.get_full_name() or user.email
+    return item_unassign(question, actor=actor, rules=ASSIGNMENT)
 
 
 def questions_forget_author(user) -> int:

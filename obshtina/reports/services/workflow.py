@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.assignment import Assignment, item_assign, item_unassign
 from obshtina.casework.rules import locked_for_change, transition_check
 from obshtina.notifications.officials import Reason
-from obshtina.organization.models import Membership, Unit
+from obshtina.organization.models import Unit
 from obshtina.organization.selectors import unit_members
 
 from ..models import Report, ReportEvent, ReportPhoto, Subscription
@@ -155,31 +156,30 @@ def report_add_note(*, report: Report, actor, note: str) -> ReportEvent:
     )
 
 
+ASSIGNMENT = Assignment(
+    error=ReportError,
+    outside_unit=_("Сигналът може да се възложи само на служител от звеното."),
+    not_assigned=_("Сигналът не е възложен на никого."),
+    record=lambda report, *, kind, actor, note, data: report_event_record(
+        report=report,
+        kind=kind,
+        actor=actor,
+        internal_note=note,
+        is_public=False,
+        notify=False,
+        data=data,
+    ),
+    tell=lambda report, assignee, actor: notify.report_officials_notify(
+        report=report, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
+    ),
+    related=("unit",),
+)
+
+
 @transaction.atomic
 def report_assign(*, report: Report, actor, assignee) -> Report:
     """Give the report to a colleague of its unit (an internal change)."""
-    report = _locked(report, actor)
-    if not Membership.objects.filter(
-        user=assignee, unit=report.unit, user__is_active=True
-    ).exists():
-        raise ReportError(
-            {"assignee": _("Сигналът може да се възложи само на служител от звеното.")}
-        )
-    report.assigned_to = assignee
-    report.save(update_fields=["assigned_to", "updated_at"])
-    report_event_record(
-        report=report,
-        kind=ReportEvent.Kind.ASSIGNED,
-        actor=actor,
-        internal_note=_bulgarian("Възложен на %(name)s.", name=_user_label(assignee)),
-        is_public=False,
-        notify=False,
-        data={"assignee_id": assignee.pk},
-    )
-    notify.report_officials_notify(
-        report=report, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
-    )
-    return report
+    return item_assign(report, actor=actor, assignee=assignee, rules=ASSIGNMENT)
 
 
 @transaction.atomic
@@ -325,24 +325,7 @@ def report_mark_duplicate(*, report: Report, actor, original: Report) -> Report:
 @transaction.atomic
 def report_unassign(*, report: Report, actor) -> Report:
     """Take the report back from its officer: it waits for the whole unit again."""
-    report = _locked(report, actor)
-    assignee = report.assigned_to
-    if assignee is None:
-        raise ReportError({"assignee": _("Сигналът не е възложен на никого.")})
-    report.assigned_to = None
-    report.save(update_fields=["assigned_to", "updated_at"])
-    report_event_record(
-        report=report,
-        kind=ReportEvent.Kind.UNASSIGNED,
-        actor=actor,
-        internal_note=_bulgarian(
-            "Възлагането на %(name)s е премахнато.", name=_user_label(assignee)
-        ),
-        is_public=False,
-        notify=False,
-        data={"assignee_id": assignee.pk},
-    )
-    return report
+    return item_unassign(report, actor=actor, rules=ASSIGNMENT)
 
 
 @transaction.atomic
@@ -396,10 +379,6 @@ def report_unmark_duplicate(*, report: Report, actor) -> Report:
             data={"duplicate": report.number},
         )
     return report
-
-
-def _user_label(user) -> str:
-    return user.get_full_name() or user.email
 
 
 def _site_url(path: str) -> str:
