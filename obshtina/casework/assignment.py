@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, override
 
 from obshtina.organization.selectors import unit_members
 
 from .rules import locked_for_change
+from .timeline import in_bulgarian
 from .workspace import person_name
 
 ASSIGNED = "assigned"
@@ -33,12 +33,6 @@ class Assignment:
     related: tuple[str, ...] = ()
 
 
-def _in_bulgarian(message: str, **params) -> str:
-    """Timeline texts are recorded once, in Bulgarian, as the registry keeps them."""
-    with override("bg"):
-        return gettext(message) % params
-
-
 def item_assign(item, *, actor, assignee, rules: Assignment):
     """Give the item to ``assignee``, an active member of its unit. Call it inside a
     transaction; returns the locked, changed row."""
@@ -55,7 +49,7 @@ def item_assign(item, *, actor, assignee, rules: Assignment):
         locked,
         kind=ASSIGNED,
         actor=actor,
-        note=_in_bulgarian("Възложено на %(name)s.", name=person_name(assignee)),
+        note=in_bulgarian("Възложено на %(name)s.", name=person_name(assignee)),
         data={"assignee_id": assignee.pk},
     )
     if rules.tell is not None:
@@ -75,7 +69,7 @@ def item_unassign(item, *, actor, rules: Assignment):
         locked,
         kind=UNASSIGNED,
         actor=actor,
-        note=_in_bulgarian("Възлагането на %(name)s е премахнато.", name=person_name(assignee)),
+        note=in_bulgarian("Възлагането на %(name)s е премахнато.", name=person_name(assignee)),
         data={"assignee_id": assignee.pk},
     )
     return locked

@@ -7,7 +7,17 @@ pages render them with ``casework/_timeline.html``.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext, override
+
 from .workspace import person_name
+
+
+def in_bulgarian(message, **params) -> str:
+    """Timeline texts are recorded once, in Bulgarian, as the citizen and the registry
+    read them, whatever the official's interface language (``message`` plain or lazy)."""
+    with override("bg"):
+        text = gettext(message) if isinstance(message, str) else str(message)
+        return text % {key: str(value) for key, value in params.items()} if params else text
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ extension and refusal, and the terms a decision granting access must state."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.timeline import in_bulgarian
+
 from ..models import AccessRequest, Correspondence, OutgoingDocument
 from . import deadlines
 from .errors import CorrespondenceError
-from .events import in_bulgarian
 
 Status = Correspondence.Status
 

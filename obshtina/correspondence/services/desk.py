@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.assignment import Assignment, item_assign, item_unassign
 from obshtina.casework.rules import locked_for_change, transition_check
+from obshtina.casework.timeline import in_bulgarian
 from obshtina.casework.workspace import person_name
 from obshtina.notifications.officials import Reason
 from obshtina.notifications.services import notification_queue
@@ -27,7 +28,7 @@ from obshtina.organization.selectors import unit_members
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 from ..selectors.desk import OPEN_STATUSES, WEEK_DAYS
 from .errors import CorrespondenceError
-from .events import correspondence_event_record, in_bulgarian
+from .events import correspondence_event_record
 from .officials import correspondence_officials_notify, manage_url
 from .outgoing import outgoing_document_register
 

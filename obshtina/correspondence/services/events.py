@@ -13,14 +13,6 @@ from obshtina.notifications.services import notification_queue, recipient_langua
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 
 
-def in_bulgarian(message, **params) -> str:
-    """Timeline texts are stored once, in Bulgarian, as the sender reads them,
-    whatever the officer's interface language."""
-    with override("bg"):
-        text = str(message)
-        return text % {key: str(value) for key, value in params.items()} if params else text
-
-
 def correspondence_event_record(
     *,
     item: Correspondence,

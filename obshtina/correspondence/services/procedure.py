@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.casework.timeline import in_bulgarian
 from obshtina.notifications.officials import Reason, assignee_or_unit
 from obshtina.organization.permissions import can_manage_item
 
@@ -35,7 +36,7 @@ from .access_terms import (
     grant_terms,
 )
 from .errors import CorrespondenceError
-from .events import correspondence_event_record, in_bulgarian
+from .events import correspondence_event_record
 from .officials import correspondence_officials_notify
 from .outgoing import outgoing_document_register
 

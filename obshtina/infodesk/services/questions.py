@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.assignment import Assignment, item_assign, item_unassign
+from obshtina.casework.timeline import in_bulgarian
 from obshtina.core.dates import add_days, end_of_day, local_day
 from obshtina.notifications.officials import Reason, official_notify_before_number
 from obshtina.notifications.services import notification_queue
@@ -58,12 +58,6 @@ def question_event_record(
         is_public=is_public,
         data=data or {},
     )
-
-
-def _bulgarian(message, **params) -> str:
-    """Timeline texts are stored once, in Bulgarian, whatever the officer's language."""
-    with override("bg"):
-        return gettext(message) % params
 
 
 def question_route(*, topic: QuestionTopic) -> Unit:
@@ -229,7 +223,7 @@ def question_publish_faq(
             kind=Kind.PUBLISHED,
             actor=actor,
             is_public=not was_faq,
-            internal_note=_bulgarian("Публикуваният текст е обновен.") if was_faq else "",
+            internal_note=in_bulgarian("Публикуваният текст е обновен.") if was_faq else "",
             data={"faq_question": faq_question, "faq_answer": faq_answer},
         )
     return question

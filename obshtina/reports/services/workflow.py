@@ -9,11 +9,11 @@ with a Bulgarian message keyed by the form field it belongs to.
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.assignment import Assignment, item_assign, item_unassign
 from obshtina.casework.rules import locked_for_change, transition_check
+from obshtina.casework.timeline import in_bulgarian
 from obshtina.notifications.officials import Reason
 from obshtina.organization.models import Unit
 from obshtina.organization.selectors import unit_members
@@ -58,12 +58,6 @@ def _required(value: str, field: str, message) -> str:
     return value
 
 
-def _bulgarian(message, **params) -> str:
-    """Timeline texts are stored once, in Bulgarian, as the citizen reads them."""
-    with override("bg"):
-        return gettext(message) % params
-
-
 @transaction.atomic
 def report_change_status(
     *, report: Report, actor, status: str, public_message: str = "", forwarded_to: str = ""
@@ -87,7 +81,7 @@ def report_change_status(
             _("Посочете институцията, към която препращате сигнала (напр. „ВиК Самоков“)."),
         )
         if not public_message:
-            public_message = _bulgarian(
+            public_message = in_bulgarian(
                 "Сигналът е препратен по компетентност към %(institution)s.",
                 institution=forwarded_to,
             )
@@ -202,7 +196,7 @@ def report_reroute(*, report: Report, actor, unit: Unit, note: str = "") -> Repo
         report=report,
         kind=ReportEvent.Kind.ROUTED,
         actor=actor,
-        public_message=_bulgarian("Сигналът е пренасочен към %(unit)s.", unit=unit.name),
+        public_message=in_bulgarian("Сигналът е пренасочен към %(unit)s.", unit=unit.name),
         data={"from_unit": old_unit.name, "to_unit": unit.name},
     )
     note = (note or "").strip()
@@ -235,7 +229,7 @@ def report_edit_public_text(*, report: Report, actor, description: str) -> Repor
         report=report,
         kind=ReportEvent.Kind.MODERATED,
         actor=actor,
-        internal_note=_bulgarian("Публичният текст е редактиран."),
+        internal_note=in_bulgarian("Публичният текст е редактиран."),
         is_public=False,
         notify=False,
         data={"old": old, "new": description},
@@ -257,7 +251,7 @@ def report_photo_hide(*, photo: ReportPhoto, actor, hidden: bool = True) -> Repo
         report=photo.report,
         kind=ReportEvent.Kind.MODERATED,
         actor=actor,
-        internal_note=_bulgarian(message, photo=photo.pk),
+        internal_note=in_bulgarian(message, photo=photo.pk),
         is_public=False,
         notify=False,
         data={"photo": photo.pk, "hidden": hidden},
@@ -293,7 +287,7 @@ def report_mark_duplicate(*, report: Report, actor, original: Report) -> Report:
     old_status, old_answer = report.status, report.public_answer
     report.status = Status.DUPLICATE
     report.duplicate_of = original
-    report.public_answer = _bulgarian(
+    report.public_answer = in_bulgarian(
         "Този проблем вече е подаден със сигнал %(number)s. Следете развитието му там: %(url)s",
         number=original.number,
         url=_site_url(original.get_absolute_url()),
@@ -312,7 +306,7 @@ def report_mark_duplicate(*, report: Report, actor, original: Report) -> Report:
         report=original,
         kind=ReportEvent.Kind.DUPLICATE,
         actor=actor,
-        internal_note=_bulgarian(
+        internal_note=in_bulgarian(
             "Сигнал %(number)s е отбелязан като дубликат на този.", number=report.number
         ),
         is_public=False,
@@ -359,7 +353,7 @@ def report_unmark_duplicate(*, report: Report, actor) -> Report:
         actor=actor,
         from_status=Status.DUPLICATE,
         to_status=status,
-        public_message=_bulgarian(
+        public_message=in_bulgarian(
             "Сигналът не е дубликат на %(number)s и се разглежда самостоятелно.",
             number=original.number if original else "—",
         ),
@@ -370,7 +364,7 @@ def report_unmark_duplicate(*, report: Report, actor) -> Report:
             report=original,
             kind=ReportEvent.Kind.NOT_DUPLICATE,
             actor=actor,
-            internal_note=_bulgarian(
+            internal_note=in_bulgarian(
                 "Сигнал %(number)s вече не е отбелязан като дубликат на този.",
                 number=report.number,
             ),
