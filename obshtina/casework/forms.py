@@ -56,7 +56,17 @@ class ItemAssignForm(forms.Form):
         self.fields["assignee"].queryset = unit_members(item.unit)
 
 
+ORDER_CHOICES = [
+    (ws.ORDER_DUE, _("Най-близкият срок първи")),
+    (ws.ORDER_NEWEST, _("Най-новите първи")),
+]
+
+
 class WorkFilterForm(forms.Form):
+    """The workspace's filters. Once the list is narrowed to one kind, that kind's
+    statuses and its own filters (a report's category, a question's topic) are
+    offered too: the page is also each kind's detailed queue."""
+
     kind = forms.ChoiceField(label=_("Вид"), required=False)
     unit = forms.ModelChoiceField(
         label=_("Звено"), required=False, queryset=None, empty_label=_("Всички")
@@ -70,6 +80,7 @@ class WorkFilterForm(forms.Form):
         max_length=200,
         widget=forms.SearchInput,
     )
+    order = forms.ChoiceField(label=_("Подредба"), required=False, choices=ORDER_CHOICES)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,12 +92,33 @@ class WorkFilterForm(forms.Form):
             (ws.ASSIGNEE_NOBODY, _("Никой (невъзложени)")),
             *((str(person.pk), ws.person_name(person)) for person in ws.colleagues_of(user)),
         ]
+        self.source = ws.source_of_kind(self.data.get("kind", "")) if self.is_bound else None
+        if self.source is not None:
+            self._add_fields_of(self.source)
+
+    def _add_fields_of(self, source: ws.WorkSource) -> None:
+        if source.statuses is not None:
+            self.fields["status"] = forms.ChoiceField(
+                label=_("Състояние (вместо етапа)"),
+                required=False,
+                choices=[("", _("Всички")), *source.statuses.choices],
+            )
+        for kind_filter in source.filters:
+            self.fields[kind_filter.name] = forms.ModelChoiceField(
+                label=kind_filter.label,
+                required=False,
+                queryset=kind_filter.choices(),
+                empty_label=_("Всички"),
+            )
 
     def filters(self) -> ws.WorkFilters:
         """The filters that are valid; a bad one is ignored (and shown with its error)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         unit = data.get("unit")
+        extra = {}
+        if self.source is not None:
+            extra = {f.name: data[f.name] for f in self.source.filters if data.get(f.name)}
         return ws.WorkFilters(
             kind=data.get("kind", ""),
             unit_id=unit.pk if unit else None,
@@ -94,6 +126,9 @@ class WorkFilterForm(forms.Form):
             assignee=data.get("assignee", ""),
             due=data.get("due", ""),
             search=data.get("q", ""),
+            status=data.get("status", ""),
+            extra=extra,
+            order=data.get("order") or ws.ORDER_DUE,
         )
 
 

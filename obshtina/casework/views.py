@@ -1,7 +1,7 @@
 """ "Моята работа": the landing page of every official, over every kind of item."""
 
 from django.contrib import messages
-from django.http import QueryDict
+from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -44,8 +44,34 @@ def workspace(request):
             "now": now,
             "assign_form": AssignForm(user=request.user, initial={"assignee": request.user.pk}),
             "any_assignable": any(item.can_assign for item in page.items),
+            "newest_first": filters.order == ws.ORDER_NEWEST,
+            "can_view_access_report": permissions.can_view_access_report(request.user),
         },
     )
+
+
+# What the per-kind queues called their filters, as the workspace names them.
+_QUEUE_FILTERS = {"mine": ("assignee", ws.ASSIGNEE_ME), "overdue": ("due", ws.DUE_OVERDUE)}
+
+
+def kind_queue(kind: str):
+    """A former per-kind queue's address (bookmarks, old links): the workspace
+    narrowed to ``kind``, with the filters the old page understood."""
+
+    def view(request):
+        query = QueryDict(mutable=True)
+        query["kind"] = kind
+        for name, values in request.GET.lists():
+            if name in _QUEUE_FILTERS:
+                target, value = _QUEUE_FILTERS[name]
+                query[target] = value
+            elif any(values):
+                query.setlist(name, values)
+        if "status" in query:  # the old queues listed every status; so does a status filter
+            query.pop("stage", None)
+        return HttpResponseRedirect(f"{reverse('casework:workspace')}?{query.urlencode()}")
+
+    return view
 
 
 @require_POST

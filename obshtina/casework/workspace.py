@@ -11,7 +11,7 @@ N × page size rows of each source by deadline, so each source reads only those.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import models
@@ -19,7 +19,11 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from obshtina.core.dates import end_of_day
-from obshtina.organization.permissions import kinds_managed_everywhere, unit_ids_of
+from obshtina.organization.permissions import (
+    kinds_managed_everywhere,
+    kinds_viewed_everywhere,
+    unit_ids_of,
+)
 
 STAGE_NEW = "new"  # nobody has taken it up yet
 STAGE_WORKING = "working"  # in hand
@@ -35,6 +39,9 @@ WEEK_DAYS = 7  # "this week": today and the six days after it
 
 ASSIGNEE_ME = "me"
 ASSIGNEE_NOBODY = "nobody"
+
+ORDER_DUE = "due"  # soonest deadline first (the default)
+ORDER_NEWEST = "newest"  # the latest filed first
 
 StageRule = Q | Callable[[datetime], Q]
 
@@ -64,12 +71,28 @@ class Moment:
 
 @dataclass(frozen=True)
 class WorkFilters:
-    kind: str = ""
+    kind: str = ""  # a KIND_* name, or a source's key for every kind it holds
     unit_id: int | None = None
     stage: str = ""  # one of the STAGE_* names; empty: every open item
     assignee: str = ""  # ASSIGNEE_ME, ASSIGNEE_NOBODY, a user's pk; empty: anyone
     due: str = ""  # one of the DUE_* names
     search: str = ""
+    # Only when ``kind`` names one source: one of its statuses (instead of the
+    # stage) and the values of its own filters, by name.
+    status: str = ""
+    extra: dict = field(default_factory=dict)
+    order: str = ORDER_DUE
+
+
+@dataclass(frozen=True)
+class KindFilter:
+    """A filter only one kind has (a report's category, a question's topic):
+    offered once the list is narrowed to that kind."""
+
+    name: str
+    label: object
+    choices: Callable[[], QuerySet]  # the rows to choose from
+    lookup: str  # the item's field the chosen row is matched to
 
 
 @dataclass(frozen=True)
@@ -118,6 +141,13 @@ class WorkSource:
     search_fields: tuple[str, ...]
     row: Callable[[models.Model, object], WorkItem]
     kind_field: str = ""  # the model's field holding the kind, if it holds several
+    # Who may look items up without handling them (the contact centre): the Q of
+    # what they see, read only; None: the same as ``scope``.
+    view_scope: Callable[[object], Q | None] | None = None
+    label: object = ""  # the source as a whole, for the kind filter ("Всички документи")
+    statuses: type[models.TextChoices] | None = None
+    status_field: str = "status"
+    filters: tuple[KindFilter, ...] = ()
     unit_field: str = "unit"
     assignee_field: str = ""  # empty: its items are not assigned to one person
     created_field: str = "created_at"
@@ -169,7 +199,10 @@ class WorkSource:
         return bounds.get(due, Q())
 
     def holds_kind(self, kind: str) -> bool:
-        return any(code == kind for code, _label in self.kinds)
+        return kind == self.key or any(code == kind for code, _label in self.kinds)
+
+    def viewing_scope(self, user) -> Q | None:
+        return (self.view_scope or self.scope)(user)
 
 
 _sources: dict[str, WorkSource] = {}
@@ -188,15 +221,28 @@ def work_source(key: str) -> WorkSource | None:
 
 
 def work_kinds() -> list[tuple[str, str]]:
-    """Every kind the workspace can hold, for its filter."""
-    return [kind for source in work_sources() for kind in source.kinds]
+    """Every kind the workspace can hold, for its filter; a source of several kinds
+    is offered as a whole too."""
+    choices = []
+    for source in work_sources():
+        if len(source.kinds) > 1 and source.label:
+            choices.append((source.key, source.label))
+        choices.extend(source.kinds)
+    return choices
+
+
+def source_of_kind(kind: str) -> WorkSource | None:
+    """The one source a kind filter narrows the list to."""
+    if not kind:
+        return None
+    return next((source for source in work_sources() if source.holds_kind(kind)), None)
 
 
 def sources_for(user) -> list[tuple[WorkSource, Q]]:
-    """The sources of which the user handles something, with the scope of each."""
+    """The sources of which the user sees something, with the scope of each."""
     scoped = []
     for source in work_sources():
-        scope = source.scope(user)
+        scope = source.viewing_scope(user)
         if scope is not None:
             scoped.append((source, scope))
     return scoped
@@ -204,7 +250,7 @@ def sources_for(user) -> list[tuple[WorkSource, Q]]:
 
 def workspace_holds_work_for(user) -> bool:
     """Does any kind give the user items to handle (an operator only looks them up)?"""
-    return bool(sources_for(user))
+    return any(source.scope(user) is not None for source in work_sources())
 
 
 def _items(
@@ -213,14 +259,20 @@ def _items(
     if filters.kind and not source.holds_kind(filters.kind):
         return None
     items = source.model.objects.filter(scope)
-    if filters.kind and source.kind_field:
+    if filters.kind and filters.kind != source.key and source.kind_field:
         items = items.filter(**{source.kind_field: filters.kind})
     if filters.unit_id:
         items = items.filter(**{f"{source.unit_field}_id": filters.unit_id})
-    if filters.stage:
+    if filters.status and source.statuses is not None:
+        items = items.filter(**{source.status_field: filters.status})
+    elif filters.stage:
         items = items.filter(source.stage_q(filters.stage, moment))
     else:
         items = items.filter(source.open_q(moment))
+    for kind_filter in source.filters:
+        value = filters.extra.get(kind_filter.name)
+        if value is not None:
+            items = items.filter(**{kind_filter.lookup: value})
     if filters.assignee:
         if not source.assignee_field:
             return None
@@ -275,7 +327,7 @@ def workspace_page(
     *, user, filters: WorkFilters, page: int = 1, page_size: int = 50, now: datetime | None = None
 ) -> WorkPage:
     """One page of the user's items, soonest deadline first (items without one last,
-    then the oldest first)."""
+    then the oldest first), or the latest filed first."""
     moment = Moment.at(now)
     wanted = max(page, 1) * page_size
     rows: list[WorkItem] = []
@@ -285,11 +337,16 @@ def workspace_page(
         if items is None:
             continue
         total += items.count()
-        ordered = items.select_related(*source.related).order_by(
-            F(source.due_field).asc(nulls_last=True), source.created_field, "pk"
-        )
+        if filters.order == ORDER_NEWEST:
+            ordering = (F(source.created_field).desc(), "-pk")
+        else:
+            ordering = (F(source.due_field).asc(nulls_last=True), source.created_field, "pk")
+        ordered = items.select_related(*source.related).order_by(*ordering)
         rows.extend(source.row(item, user) for item in ordered[:wanted])
-    rows.sort(key=lambda row: (row.due or NO_DEADLINE, row.created_at, row.number))
+    if filters.order == ORDER_NEWEST:
+        rows.sort(key=lambda row: (row.created_at, row.number), reverse=True)
+    else:
+        rows.sort(key=lambda row: (row.due or NO_DEADLINE, row.created_at, row.number))
     number = min(max(page, 1), max(1, -(-total // page_size)))
     start = (number - 1) * page_size
     return WorkPage(
@@ -320,17 +377,18 @@ def item_for_work(*, key: str, user):
     source = work_source(source_key)
     if source is None or not number:
         return None, None
-    scope = source.scope(user)
+    scope = source.scope(user)  # only what the user handles can be assigned from here
     if scope is None:
         return source, None
     item = source.model.objects.filter(scope).filter(**{source.number_field: number}).first()
     return source, item
 
 
-def unit_scope(user, kind: str, *, unit_field: str = "unit") -> Q | None:
-    """The usual scope: every item of ``kind`` for the roles that manage it
-    everywhere, else the items of the user's units, else none."""
-    if kind in kinds_managed_everywhere(user):
+def unit_scope(user, kind: str, *, unit_field: str = "unit", viewing: bool = False) -> Q | None:
+    """The usual scope: every item of ``kind`` for the roles that manage it (with
+    ``viewing``: see it) everywhere, else the items of the user's units, else none."""
+    everywhere = kinds_viewed_everywhere(user) if viewing else kinds_managed_everywhere(user)
+    if kind in everywhere:
         return Q()
     unit_ids = unit_ids_of(user)
     return Q(**{f"{unit_field}__in": unit_ids}) if unit_ids else None

@@ -11,47 +11,12 @@ from obshtina.organization.selectors import active_units
 
 from .forms import DocumentsField
 from .models import Correspondence, OutgoingDocument
-from .selectors.desk import DUE_OVERDUE, DUE_TODAY, DUE_WEEK, staff_members
+from .selectors.desk import staff_members
 from .services.desk import OUTGOING_KINDS_FOR_LETTERS, allowed_statuses
 
 
 def _person(user) -> str:
     return user.get_full_name() or user.email
-
-
-class DeskFilterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Вид"), required=False, choices=[("", _("Всички")), *Correspondence.Kind.choices]
-    )
-    status = forms.ChoiceField(
-        label=_("Състояние"),
-        required=False,
-        choices=[("", _("Всички")), *Correspondence.Status.choices],
-    )
-    unit = forms.ModelChoiceField(
-        label=_("Звено"), required=False, queryset=None, empty_label=_("Всички")
-    )
-    due = forms.ChoiceField(
-        label=_("Срок"),
-        required=False,
-        choices=[
-            ("", _("Всички")),
-            (DUE_TODAY, _("днес")),
-            (DUE_WEEK, _("тази седмица")),
-            (DUE_OVERDUE, _("просрочени")),
-        ],
-    )
-    mine = forms.BooleanField(label=_("Само възложените на мен"), required=False)
-    q = forms.CharField(
-        label=_("Търсене по номер, относно или подател"),
-        required=False,
-        max_length=200,
-        widget=forms.SearchInput,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = active_units()
 
 
 class RouteForm(forms.Form):

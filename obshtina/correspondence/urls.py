@@ -1,5 +1,7 @@
 from django.urls import path
 
+from obshtina.casework.views import kind_queue
+
 from .views import citizen, desk, procedure
 
 app_name = "correspondence"
@@ -13,7 +15,7 @@ urlpatterns = [
     path("d/<str:number>/clarify/", procedure.clarify, name="clarify"),
     path("d/<str:number>/confirm-access/", procedure.confirm_access, name="confirm_access"),
     # The registry desk (desk.py)
-    path("desk/", desk.desk, name="desk"),
+    path("desk/", kind_queue("documents"), name="desk"),
     path("desk/<str:number>/", desk.manage, name="manage"),
     # Access-to-information statistics (procedure.py)
     path("desk-report/", procedure.yearly_report, name="yearly_report"),

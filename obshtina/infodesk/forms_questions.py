@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.forms import PublicSubmissionForm
 
-from .models import Question, QuestionTopic
+from .models import Question
 from .selectors.questions import question_topics
 from .services.questions import TEXT_MAX_LENGTH
 
@@ -60,22 +60,6 @@ class AskForm(PublicSubmissionForm):
             "asker_phone": data["phone"],
             "channel": Question.Channel.WEB,
         }
-
-
-class QueueFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Състояние"), required=False, choices=[("", _("Всички")), *Question.Status.choices]
-    )
-    topic = forms.ModelChoiceField(
-        label=_("Тема"),
-        required=False,
-        queryset=QuestionTopic.objects.all(),
-        empty_label=_("Всички"),
-    )
-    mine = forms.BooleanField(label=_("Само възложените на мен"), required=False)
-    q = forms.CharField(
-        label=_("Търсене по номер"), required=False, max_length=64, widget=forms.SearchInput
-    )
 
 
 class AnswerForm(forms.Form):

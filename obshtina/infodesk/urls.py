@@ -1,5 +1,8 @@
 from django.urls import path
 
+from obshtina.casework.views import kind_queue
+from obshtina.organization.permissions import KIND_QUESTION
+
 from .views import console, editor, public, questions
 
 app_name = "infodesk"
@@ -21,7 +24,7 @@ urlpatterns = [
     path("ask/sent/<str:token>/", questions.sent, name="question_sent"),
     path("q/<str:number>/", questions.question, name="question"),
     path("q-access/<str:token>/", questions.question_access, name="question_access"),
-    path("staff/questions/", questions.queue, name="question_queue"),
+    path("staff/questions/", kind_queue(KIND_QUESTION), name="question_queue"),
     path("staff/questions/<str:number>/", questions.manage, name="question_manage"),
     # The editors' pages (editor.py)
     path("staff/editor/", editor.index, name="editor"),

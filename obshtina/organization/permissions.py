@@ -230,14 +230,23 @@ def viewable_items(user, items: QuerySet) -> QuerySet:
 ALL_KINDS = LETTER_KINDS | {KIND_REPORT, KIND_QUESTION, KIND_ACCESS_REQUEST, KIND_APPOINTMENT}
 
 
-def kinds_managed_everywhere(user) -> frozenset[str]:
-    """Kinds the user manages in every unit (``can_manage_item`` for an item of no
-    unit): all of them for administrators, those of ``_MANAGE_BY_KIND`` otherwise."""
+def _kinds_everywhere(user, table: dict[str, frozenset[str]]) -> frozenset[str]:
     if not _is_active(user):
         return frozenset()
     if is_administrator(user):
         return ALL_KINDS
-    return frozenset(kind for role in roles_of(user) for kind in _MANAGE_BY_KIND.get(role, ()))
+    return frozenset(kind for role in roles_of(user) for kind in table.get(role, ()))
+
+
+def kinds_managed_everywhere(user) -> frozenset[str]:
+    """Kinds the user manages in every unit (``can_manage_item`` for an item of no
+    unit): all of them for administrators, those of ``_MANAGE_BY_KIND`` otherwise."""
+    return _kinds_everywhere(user, _MANAGE_BY_KIND)
+
+
+def kinds_viewed_everywhere(user) -> frozenset[str]:
+    """Kinds whose staff pages the user opens in every unit (``_VIEW_BY_KIND``)."""
+    return _kinds_everywhere(user, _VIEW_BY_KIND)
 
 
 def unit_ids_of(user) -> frozenset[int]:

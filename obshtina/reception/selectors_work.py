@@ -52,6 +52,7 @@ WORK_SOURCE = ws.WorkSource(
     model=Appointment,
     kinds=((KIND_APPOINTMENT, _("Заявки за среща")),),
     scope=_scope,
+    statuses=Status,
     stages={
         ws.STAGE_NEW: Q(status=Status.REQUESTED),
         ws.STAGE_WORKING: lambda now: Q(status=Status.APPROVED, ends_at__gt=now),

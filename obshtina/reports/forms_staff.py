@@ -7,37 +7,10 @@ in ``services.workflow`` and come back as errors on these fields.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.organization.selectors import active_units, settlements
+from obshtina.organization.selectors import active_units
 
-from .models import Category, Report, ReportPhoto
+from .models import Report, ReportPhoto
 from .services.workflow import allowed_statuses
-
-
-class QueueFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Състояние"), required=False, choices=[("", _("Всички")), *Report.Status.choices]
-    )
-    category = forms.ModelChoiceField(
-        label=_("Категория"),
-        required=False,
-        queryset=Category.objects.all(),
-        empty_label=_("Всички"),
-    )
-    settlement = forms.ModelChoiceField(
-        label=_("Населено място"), required=False, queryset=None, empty_label=_("Всички")
-    )
-    overdue = forms.BooleanField(label=_("Само просрочените"), required=False)
-    mine = forms.BooleanField(label=_("Само възложените на мен"), required=False)
-    q = forms.CharField(
-        label=_("Търсене по номер или текст"),
-        required=False,
-        max_length=200,
-        widget=forms.SearchInput,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["settlement"].queryset = settlements()
 
 
 class StatusForm(forms.Form):

@@ -1,5 +1,8 @@
 from django.urls import path
 
+from obshtina.casework.views import kind_queue
+from obshtina.organization.permissions import KIND_REPORT
+
 from .views import map as map_views
 from .views import public, staff, submit
 
@@ -25,7 +28,7 @@ urlpatterns = [
     path("open-data/reports.csv", map_views.open_data_csv, name="open_data_csv"),
     path("open-data/reports.geojson", map_views.open_data_geojson, name="open_data_geojson"),
     # Staff (staff.py)
-    path("staff/", staff.queue, name="queue"),
+    path("staff/", kind_queue(KIND_REPORT), name="queue"),
     path("staff/<str:number>/", staff.report_manage, name="manage"),
     path("staff-statistics/", staff.statistics, name="statistics"),
     path("staff-statistics.csv", staff.statistics_csv, name="statistics_csv"),

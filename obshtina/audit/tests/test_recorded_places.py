@@ -112,7 +112,7 @@ def test_the_sender_reading_their_own_letter_and_file_adds_nothing(client, lette
 
 def test_a_queue_that_shows_no_contact_data_adds_nothing(client, officer, letter):
     client.force_login(officer)
-    page = client.get(reverse("correspondence:desk")).content.decode()
+    page = client.get(reverse("casework:workspace")).content.decode()
     assert letter.number in page
     assert records() == []
 

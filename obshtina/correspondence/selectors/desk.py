@@ -1,15 +1,14 @@
 """Reads for the registry desk (деловодство): which documents a staff member sees,
 what falls due, and an item's full staff-side record."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from obshtina.casework.timeline import TimelineEntry, timeline_entry
-from obshtina.organization.models import Unit
-from obshtina.organization.permissions import can_manage_item, can_view_staff_side, units_of
+from obshtina.organization.permissions import can_manage_item, can_view_staff_side
 
 from ..models import Correspondence
 
@@ -29,11 +28,7 @@ DONE_STATUSES = frozenset(
 )
 OPEN_STATUSES = frozenset(Status.values) - DONE_STATUSES
 
-DUE_TODAY = "today"
-DUE_WEEK = "week"
-DUE_OVERDUE = "overdue"
 WEEK_DAYS = 7  # "this week": today and the six days after it
-DUE_CHOICES_ORDER = (DUE_TODAY, DUE_WEEK, DUE_OVERDUE)
 
 
 def staff_can_view_item(user, item: Correspondence) -> bool:
@@ -42,86 +37,6 @@ def staff_can_view_item(user, item: Correspondence) -> bool:
 
 def staff_can_manage_item(user, item: Correspondence) -> bool:
     return can_manage_item(user, item)
-
-
-def _kinds_seen_everywhere(user) -> list[str]:
-    """Kinds the user's roles cover in every unit (a probe with no unit asks exactly that)."""
-    return [
-        kind
-        for kind in Correspondence.Kind.values
-        if can_view_staff_side(user, kind=kind, unit=None)
-    ]
-
-
-def documents_visible_to_staff(*, user) -> QuerySet[Correspondence]:
-    """The same rule as ``staff_can_view_item``, as a query."""
-    documents = Correspondence.objects.select_related("unit", "assigned_to")
-    kinds = _kinds_seen_everywhere(user)
-    if len(kinds) == len(Correspondence.Kind.values):
-        return documents
-    return documents.filter(Q(kind__in=kinds) | Q(unit__in=units_of(user)))
-
-
-def _open(documents: QuerySet[Correspondence]) -> QuerySet[Correspondence]:
-    return documents.filter(status__in=OPEN_STATUSES, due_at__isnull=False)
-
-
-def filter_due(documents: QuerySet[Correspondence], due: str, today: date) -> QuerySet:
-    """Open documents due today, within the week from today, or past their deadline."""
-    if due == DUE_TODAY:
-        return _open(documents).filter(due_at=today)
-    if due == DUE_WEEK:
-        return _open(documents).filter(
-            due_at__gte=today, due_at__lt=today + timedelta(days=WEEK_DAYS)
-        )
-    if due == DUE_OVERDUE:
-        return _open(documents).filter(due_at__lt=today)
-    return documents
-
-
-def documents_for_desk(
-    *,
-    user,
-    kind: str | None = None,
-    status: str | None = None,
-    unit: Unit | None = None,
-    due: str | None = None,
-    assigned_to_me: bool = False,
-    search: str = "",
-    today: date | None = None,
-) -> QuerySet[Correspondence]:
-    """The desk's table, newest first. `due` ("today", "week", "overdue") counts in
-    Europe/Sofia calendar days and keeps only open documents."""
-    documents = documents_visible_to_staff(user=user)
-    if kind:
-        documents = documents.filter(kind=kind)
-    if status:
-        documents = documents.filter(status=status)
-    if unit is not None:
-        documents = documents.filter(unit=unit)
-    if due:
-        documents = filter_due(documents, due, today or timezone.localdate())
-    if assigned_to_me:
-        documents = documents.filter(assigned_to=user)
-    search = (search or "").strip()
-    if search:
-        documents = documents.filter(
-            Q(number=search.upper())
-            | Q(number__icontains=search)
-            | Q(subject__icontains=search)
-            | Q(sender_name__icontains=search)
-            | Q(organisation_name__icontains=search)
-            | Q(sender_email__iexact=search)
-        )
-    return documents.order_by("-registered_at", "-pk")
-
-
-def desk_due_counts(*, user, today: date | None = None) -> dict[str, int]:
-    """The desk header: how many of the user's open documents are due today, this
-    week, and how many are overdue."""
-    today = today or timezone.localdate()
-    documents = documents_visible_to_staff(user=user).order_by()
-    return {due: filter_due(documents, due, today).count() for due in DUE_CHOICES_ORDER}
 
 
 def is_overdue(item: Correspondence, today: date | None = None) -> bool:

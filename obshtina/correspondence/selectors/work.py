@@ -76,7 +76,9 @@ WORK_SOURCE = ws.WorkSource(
         (KIND_OTHER_DOCUMENT, _("Други документи")),
     ),
     kind_field="kind",
+    label=_("Всички документи (деловодство)"),
     scope=_scope,
+    statuses=Correspondence.Status,
     stages={
         ws.STAGE_NEW: Q(status__in=NEW_STATUSES),
         ws.STAGE_WAITING: Q(status__in=WAITING_STATUSES),
@@ -85,7 +87,7 @@ WORK_SOURCE = ws.WorkSource(
     },
     due_field="due_at",
     created_field="registered_at",
-    search_fields=("subject", "text"),
+    search_fields=("subject", "text", "sender_name", "organisation_name", "sender_email"),
     row=_row,
     assignee_field="assigned_to",
     related=("unit", "assigned_to"),

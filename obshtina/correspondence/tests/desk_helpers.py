@@ -32,8 +32,8 @@ def access_officer(**kwargs):
 
 
 def desk_url(**query) -> str:
-    url = reverse("correspondence:desk")
-    return f"{url}?{urlencode(query)}" if query else url
+    """The workspace narrowed to letters, complaints, proposals and ЗДОИ requests."""
+    return f"{reverse('casework:workspace')}?{urlencode({'kind': 'documents', **query})}"
 
 
 def manage_url(item: Correspondence) -> str:

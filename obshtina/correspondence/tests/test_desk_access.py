@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from obshtina.accounts.tests.factories import UserFactory
+from obshtina.casework.workspace import work_source
 from obshtina.correspondence.models import Correspondence
-from obshtina.correspondence.selectors.desk import documents_visible_to_staff
 from obshtina.correspondence.services.desk import correspondence_add_note
 from obshtina.organization.permissions import can_view_item
 
@@ -109,7 +109,7 @@ def test_an_officer_who_filed_a_letter_to_another_unit_does_not_see_it_on_the_de
     assert client.get(manage_url(item))["Location"] == item.get_absolute_url()
 
 
-def test_the_desk_query_agrees_with_the_permissions_module(roads, parks):
+def test_the_workspace_query_agrees_with_the_permissions_module(roads, parks):
     items = [
         file_document(kind=kind, addressee=unit) for kind in Kind.values for unit in (roads, parks)
     ]
@@ -121,8 +121,14 @@ def test_the_desk_query_agrees_with_the_permissions_module(roads, parks):
         UserFactory(is_superuser=True, second_factor=True),
         UserFactory(),
     ]
+    source = work_source("documents")
     for user in users:
-        visible = set(documents_visible_to_staff(user=user).values_list("pk", flat=True))
+        scope = source.viewing_scope(user)
+        visible = (
+            set()
+            if scope is None
+            else set(Correspondence.objects.filter(scope).values_list("pk", flat=True))
+        )
         for item in items:
             assert (item.pk in visible) == can_view_item(user, item), (user, item.kind, item.unit)
 

@@ -9,10 +9,8 @@ them.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -29,11 +27,9 @@ from obshtina.core.decorators import allowed_if
 from obshtina.organization import permissions
 from obshtina.organization.selectors import may_take
 
-from ..forms_desk import AnswerForm, DeskFilterForm, RouteForm, StatusForm
+from ..forms_desk import AnswerForm, RouteForm, StatusForm
 from ..models import Correspondence
 from ..selectors.desk import (
-    desk_due_counts,
-    documents_for_desk,
     is_overdue,
     item_attachments,
     item_for_desk,
@@ -47,44 +43,6 @@ from ..services.errors import CorrespondenceError
 
 PAGE_SIZE = 50
 PROCEDURE_ACTION_PREFIX = "access_"
-
-
-@allowed_if(permissions.is_staff_member)
-def desk(request):
-    form = DeskFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        form.is_valid()  # a bad filter is ignored (and shown); the good ones still apply
-        filters = form.cleaned_data
-    today = timezone.localdate()
-    documents = documents_for_desk(
-        user=request.user,
-        kind=filters.get("kind") or None,
-        status=filters.get("status") or None,
-        unit=filters.get("unit"),
-        due=filters.get("due") or None,
-        assigned_to_me=filters.get("mine", False),
-        search=filters.get("q", ""),
-        today=today,
-    )
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
-    for item in rows:
-        item.overdue = is_overdue(item, today)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "correspondence/desk.html",
-        {
-            "form": form,
-            "page": page,
-            "rows": rows,
-            "query": query.urlencode(),
-            "counts": desk_due_counts(user=request.user, today=today),
-            "show_yearly_report": permissions.can_view_access_report(request.user),
-        },
-    )
 
 
 # action → (form class, does the form need the item, service call, success message)
@@ -138,7 +96,7 @@ def _after_change(request, item: Correspondence):
     item.refresh_from_db()
     if staff_can_view_item(request.user, item):
         return redirect("correspondence:manage", number=item.number)
-    return redirect("correspondence:desk")  # routed away from the user's units
+    return redirect("casework:workspace")  # routed away from the user's units
 
 
 @allowed_if(permissions.is_staff_member)

@@ -1,6 +1,6 @@
 """Reads about questions: the public page, the asker's page, the staff queue, "my questions"."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.accounts.sections import FiledItem
@@ -8,7 +8,6 @@ from obshtina.casework.timeline import TimelineEntry, timeline_entry
 from obshtina.organization.permissions import (
     KIND_QUESTION,
     can_view_staff_side,
-    units_of,
 )
 from obshtina.registry.selectors import normalize_number
 
@@ -41,33 +40,6 @@ def faq_entries() -> QuerySet[Question]:
 def staff_can_view_question(user, question: Question) -> bool:
     """Administrators, operators and officers of the question's unit."""
     return can_view_staff_side(user, kind=KIND_QUESTION, unit=question.unit)
-
-
-def questions_for_queue(
-    *,
-    user,
-    status: str = "",
-    topic: QuestionTopic | None = None,
-    search: str = "",
-    assigned_to_me: bool = False,
-) -> QuerySet[Question]:
-    """The questions of the user's units (every unit for administrators and operators),
-    newest first."""
-    questions = Question.objects.select_related("topic", "unit", "assigned_to")
-    if not can_view_staff_side(user, kind=KIND_QUESTION, unit=None):
-        questions = questions.filter(unit__in=units_of(user))
-    if status:
-        questions = questions.filter(status=status)
-    if assigned_to_me:
-        questions = questions.filter(assigned_to=user)
-    if topic is not None:
-        questions = questions.filter(topic=topic)
-    search = (search or "").strip()
-    if search:
-        questions = questions.filter(
-            Q(number=normalize_number(search)) | Q(number__icontains=search)
-        )
-    return questions.order_by("-created_at", "-pk")
 
 
 def question_timeline(question: Question) -> list[TimelineEntry]:

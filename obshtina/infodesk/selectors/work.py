@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.casework import workspace as ws
 from obshtina.organization.permissions import KIND_QUESTION, can_manage_item
 
-from ..models import Question
+from ..models import Question, QuestionTopic
 from ..services import questions
 
 Status = Question.Status
@@ -40,6 +40,9 @@ WORK_SOURCE = ws.WorkSource(
     model=Question,
     kinds=((KIND_QUESTION, _("Въпроси")),),
     scope=lambda user: ws.unit_scope(user, KIND_QUESTION),
+    view_scope=lambda user: ws.unit_scope(user, KIND_QUESTION, viewing=True),
+    statuses=Status,
+    filters=(ws.KindFilter("topic", _("Тема"), QuestionTopic.objects.all, "topic"),),
     stages={
         ws.STAGE_NEW: Q(status=Status.NEW),
         ws.STAGE_WORKING: Q(status=Status.IN_PROGRESS),

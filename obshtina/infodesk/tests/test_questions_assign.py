@@ -14,7 +14,7 @@ from .questions_factories import ask, officer_of
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = reverse("infodesk:question_queue")
+QUEUE = reverse("casework:workspace")
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_the_queue_filters_the_questions_assigned_to_me(client, officer, questio
     mine = ask(topic=question.topic)
     question_assign(question=mine, actor=officer, assignee=officer)
     question_assign(question=question, actor=officer, assignee=colleague)
-    html = client.get(QUEUE, {"mine": "on"}).text
+    html = client.get(QUEUE, {"kind": "question", "assignee": "me"}).text
     assert mine.number in html
     assert question.number not in html
     assert "Георги Колев" in client.get(QUEUE).text  # the column of who answers

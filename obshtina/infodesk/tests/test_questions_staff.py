@@ -12,7 +12,7 @@ from .questions_factories import EMAIL, NAME, TEXT, TopicFactory, ask, officer_o
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = reverse("infodesk:question_queue")
+QUEUE = reverse("casework:workspace")
 ANSWER = "Подайте заявление в центъра за услуги; таксата е 5 лв."
 
 
@@ -41,9 +41,12 @@ def test_the_queue_lists_only_the_questions_of_the_officers_units(client, office
 
 def test_the_queue_finds_a_question_by_number_and_filters_by_status(client, officer, question):
     second = ask(topic=question.topic)
-    html = client.get(QUEUE, {"q": question.number}).content.decode()
+    html = client.get(QUEUE, {"kind": "question", "q": question.number}).content.decode()
     assert question.number in html and second.number not in html
-    assert question.number not in client.get(QUEUE, {"status": "answered"}).content.decode()
+    assert (
+        question.number
+        not in client.get(QUEUE, {"kind": "question", "status": "answered"}).content.decode()
+    )
 
 
 def test_an_operator_sees_every_unit_but_cannot_answer(client, question):

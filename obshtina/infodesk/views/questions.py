@@ -8,7 +8,6 @@ link) and to staff of the question's unit.
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +33,6 @@ from ..forms_questions import (
     AnswerForm,
     AskForm,
     FaqForm,
-    QueueFilterForm,
 )
 from ..models import Question
 from ..selectors.questions import (
@@ -42,7 +40,6 @@ from ..selectors.questions import (
     question_for_token,
     question_public_timeline,
     question_timeline,
-    questions_for_queue,
     staff_can_view_question,
 )
 from ..services import questions as services
@@ -127,30 +124,6 @@ def _render_question(request, question: Question, *, private: bool):
             "private": private,
             "timeline": question_public_timeline(question),
         },
-    )
-
-
-@allowed_if(permissions.is_staff_member)
-def queue(request):
-    form = QueueFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        form.is_valid()  # a bad filter is ignored (and shown); the good ones still apply
-        filters = form.cleaned_data
-    questions = questions_for_queue(
-        user=request.user,
-        status=filters.get("status") or "",
-        topic=filters.get("topic"),
-        search=filters.get("q", ""),
-        assigned_to_me=filters.get("mine", False),
-    )
-    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "infodesk/questions_queue.html",
-        {"form": form, "page": page, "query": query.urlencode()},
     )
 
 

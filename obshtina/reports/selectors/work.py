@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework import workspace as ws
 from obshtina.organization.permissions import KIND_REPORT, can_manage_item
+from obshtina.organization.selectors import settlements
 
-from ..models import Report
+from ..models import Category, Report
 from ..services import workflow
 
 Status = Report.Status
@@ -49,9 +50,15 @@ WORK_SOURCE = ws.WorkSource(
     model=Report,
     kinds=((KIND_REPORT, _("Сигнали")),),
     scope=lambda user: ws.unit_scope(user, KIND_REPORT),
+    view_scope=lambda user: ws.unit_scope(user, KIND_REPORT, viewing=True),
+    statuses=Status,
+    filters=(
+        ws.KindFilter("category", _("Категория"), Category.objects.all, "category"),
+        ws.KindFilter("settlement", _("Населено място"), settlements, "settlement"),
+    ),
     stages=STAGES,
     due_field="due_at",
-    search_fields=("description", "address"),
+    search_fields=("description", "address", "submitter_email"),
     row=_row,
     assignee_field="assigned_to",
     related=("category", "unit", "assigned_to"),

@@ -2,6 +2,7 @@
 
 import io
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -35,6 +36,11 @@ def make_overdue(report: Report, days: int = 3) -> Report:
     Report.objects.filter(pk=report.pk).update(due_at=timezone.now() - timedelta(days=days))
     report.refresh_from_db()
     return report
+
+
+def queue_url(**query) -> str:
+    """The reports in the officials' workspace (the former reports queue)."""
+    return f"{reverse('casework:workspace')}?{urlencode({'kind': 'report', **query})}"
 
 
 def manage_url(report: Report) -> str:

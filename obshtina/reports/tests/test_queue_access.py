@@ -7,11 +7,11 @@ from obshtina.accounts.tests.factories import StaffUserFactory, UserFactory
 from obshtina.reports.models import Report
 
 from .factories import UnitFactory
-from .staff_helpers import manage_url, officer_of, report_in
+from .staff_helpers import manage_url, officer_of, queue_url, report_in
 
 pytestmark = pytest.mark.django_db
 
-STAFF_URLS = ["reports:queue", "reports:statistics", "reports:statistics_csv"]
+STAFF_URLS = ["casework:workspace", "reports:statistics", "reports:statistics_csv"]
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_queue_lists_only_the_reports_of_the_officers_units(client, unit_a, unit
     own = report_in(unit_a)
     other = report_in(unit_b)
     client.force_login(officer_of(unit_a))
-    response = client.get(reverse("reports:queue"))
+    response = client.get(queue_url())
     assert own.number in response.text
     assert other.number not in response.text
 
@@ -97,7 +97,7 @@ def test_anonymous_visitors_are_sent_to_log_in_from_a_report_page(client, unit_a
 def test_an_operator_sees_every_report_but_changes_nothing(client, unit_a, unit_b):
     report = report_in(unit_b)
     client.force_login(StaffUserFactory(role="operator"))
-    assert report.number in client.get(reverse("reports:queue")).text
+    assert report.number in client.get(queue_url()).text
     page = client.get(manage_url(report))
     assert page.status_code == 200
     assert "Можете само да разглеждате" in page.text
@@ -112,7 +112,7 @@ def test_an_operator_sees_every_report_but_changes_nothing(client, unit_a, unit_
 def test_an_administrator_sees_and_changes_every_report(client, unit_b):
     report = report_in(unit_b)
     client.force_login(UserFactory(is_superuser=True, second_factor=True))
-    assert report.number in client.get(reverse("reports:queue")).text
+    assert report.number in client.get(queue_url()).text
     response = client.post(manage_url(report), {"action": "status", "status": "accepted"})
     assert response.status_code == 302
     report.refresh_from_db()
@@ -122,5 +122,5 @@ def test_an_administrator_sees_and_changes_every_report(client, unit_b):
 def test_a_staff_member_without_reports_role_sees_an_empty_queue(client, unit_a):
     report = report_in(unit_a)
     client.force_login(StaffUserFactory(role="registry_clerk"))
-    assert report.number not in client.get(reverse("reports:queue")).text
+    assert report.number not in client.get(queue_url()).text
     assert client.get(manage_url(report)).status_code == 404

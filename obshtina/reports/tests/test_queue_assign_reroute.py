@@ -11,7 +11,7 @@ from obshtina.reports.services.errors import ReportError
 from obshtina.reports.services.workflow import report_assign
 
 from .factories import UnitFactory
-from .staff_helpers import manage_url, officer_of, report_in
+from .staff_helpers import manage_url, officer_of, queue_url, report_in
 
 pytestmark = pytest.mark.django_db
 
@@ -80,11 +80,11 @@ def test_a_rerouted_report_moves_to_the_other_units_queue(
     report.refresh_from_db()
     assert report.unit == parks
     assert report.assigned_to is None
-    assert report.number not in client.get(reverse("reports:queue")).text
+    assert report.number not in client.get(queue_url()).text
     assert client.get(manage_url(report)).status_code == 404
 
     client.force_login(parks_officer)
-    assert report.number in client.get(reverse("reports:queue")).text
+    assert report.number in client.get(queue_url()).text
 
     routed = report.events.get(kind=ReportEvent.Kind.ROUTED)
     assert routed.is_public

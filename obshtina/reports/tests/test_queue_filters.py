@@ -1,19 +1,18 @@
 """The queue's filters, status counts and the overdue mark."""
 
 import pytest
-from django.urls import reverse
 
 from obshtina.organization.models import Settlement
 from obshtina.reports.models import Report
 
 from .factories import CategoryFactory
-from .staff_helpers import make_overdue, report_in
+from .staff_helpers import make_overdue, queue_url, report_in
 
 pytestmark = pytest.mark.django_db
 
 
 def numbers_on(client, **params) -> str:
-    return client.get(reverse("reports:queue"), params).text
+    return client.get(queue_url(**params)).text
 
 
 def test_filter_by_status(client, unit, officer):
@@ -57,7 +56,7 @@ def test_filter_assigned_to_me(client, unit, officer):
     mine = report_in(unit)
     Report.objects.filter(pk=mine.pk).update(assigned_to=officer)
     other = report_in(unit)
-    page = numbers_on(client, mine="on")
+    page = numbers_on(client, assignee="me")
     assert mine.number in page
     assert other.number not in page
 
@@ -68,7 +67,7 @@ def test_overdue_reports_are_filtered_and_marked_in_words(client, unit, officer)
     closed_late = make_overdue(report_in(unit))
     Report.objects.filter(pk=closed_late.pk).update(status=Report.Status.RESOLVED)
 
-    page = numbers_on(client, overdue="on")
+    page = numbers_on(client, due="overdue")
     assert late.number in page
     assert on_time.number not in page
     assert closed_late.number not in page
@@ -80,17 +79,24 @@ def test_a_report_on_time_is_not_marked_overdue(client, unit, officer):
     assert "просрочен</span>" not in numbers_on(client)
 
 
-def test_counts_per_status_are_shown(client, unit, officer):
+def test_the_counts_of_new_and_overdue_reports_are_shown(client, unit, officer):
     report_in(unit)
     report_in(unit)
     make_overdue(report_in(unit))
     page = numbers_on(client)
-    assert "нов: <strong>3</strong>" in page
+    assert "Нови: <strong>3</strong>" in page
     assert "Просрочени: <strong>1</strong>" in page
+
+
+def test_a_closed_report_is_found_by_its_status(client, unit, officer):
+    resolved = report_in(unit)
+    Report.objects.filter(pk=resolved.pk).update(status=Report.Status.RESOLVED)
+    assert resolved.number not in numbers_on(client)
+    assert resolved.number in numbers_on(client, status="resolved")
 
 
 def test_an_invalid_filter_shows_the_whole_queue(client, unit, officer):
     report = report_in(unit)
-    response = client.get(reverse("reports:queue"), {"status": "nonsense", "page": "x"})
+    response = client.get(queue_url(status="nonsense", page="x"))
     assert response.status_code == 200
     assert report.number in response.text

@@ -6,7 +6,6 @@ is a 404, so its existence is not confirmed to them.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -33,15 +32,12 @@ from ..forms_staff import (
     DuplicateForm,
     EditTextForm,
     PhotoForm,
-    QueueFilterForm,
     RerouteForm,
     StatusForm,
 )
 from ..models import Report
 from ..selectors.queue import (
-    queue_counts,
     report_timeline,
-    reports_for_queue,
     staff_can_manage_report,
     staff_can_view_report,
 )
@@ -50,38 +46,6 @@ from ..services import workflow
 from ..services.errors import ReportError
 
 PAGE_SIZE = 50
-
-
-@allowed_if(permissions.is_staff_member)
-def queue(request):
-    form = QueueFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        form.is_valid()  # a bad filter is ignored (and shown); the good ones still apply
-        filters = form.cleaned_data
-    reports = reports_for_queue(
-        user=request.user,
-        status=filters.get("status") or None,
-        category=filters.get("category"),
-        settlement=filters.get("settlement"),
-        overdue=filters.get("overdue", False),
-        assigned_to_me=filters.get("mine", False),
-        search=filters.get("q", ""),
-    )
-    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "reports/staff_queue.html",
-        {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "counts": queue_counts(user=request.user),
-            "now": timezone.now(),
-        },
-    )
 
 
 ACTIONS = {
