@@ -26,7 +26,7 @@ def test_an_officer_sets_up_the_app_and_logs_in_with_its_codes(phone_page, asser
 
     # The password alone leads to the setup page, not to the staff pages.
     log_in(page, email=officer.email, password=PASSWORD)
-    page.goto("/reports/staff/")
+    page.goto("/staff/")
     assert page.url.endswith("/accounts/2fa/")
     assert page.get_by_text("Служителите влизат с втори фактор").is_visible()
     assert_accessible(page)
@@ -46,7 +46,7 @@ def test_an_officer_sets_up_the_app_and_logs_in_with_its_codes(phone_page, asser
     assert len(recovery_codes) == 10
     assert_accessible(page)
     page.get_by_role("link", name="Продължете към страницата, която отваряхте").click()
-    page.wait_for_url(re.compile(r"/reports/staff/$"))
+    page.wait_for_url(re.compile(r"/staff/$"))
     log_out(page)
 
     # A wrong code is refused; the app's code lets the officer in.
@@ -62,8 +62,8 @@ def test_an_officer_sets_up_the_app_and_logs_in_with_its_codes(phone_page, asser
     # A recovery code works once.
     log_in(page, email=officer.email, password=PASSWORD, totp_secret="A" * 32)
     enter_code(page, recovery_codes[0])
-    page.goto("/reports/staff/")
-    assert page.url.endswith("/reports/staff/")
+    page.goto("/staff/")
+    assert page.url.endswith("/staff/")
     log_out(page)
     log_in(page, email=officer.email, password=PASSWORD, totp_secret="A" * 32)
     enter_code(page, recovery_codes[0])

@@ -59,7 +59,7 @@ def test_every_kind_of_staff_without_a_second_factor_is_taken_to_set_one_up(clie
 
 
 @pytest.mark.parametrize(
-    "path", ["/reports/staff/", "/documents/desk/", "/info/console/", "/profile/", "/"]
+    "path", ["/staff/", "/staff/templates/", "/info/console/", "/profile/", "/"]
 )
 def test_no_page_opens_for_staff_without_a_second_factor(client, path):
     client.force_login(StaffUserFactory(role="operator", second_factor=False))
