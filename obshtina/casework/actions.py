@@ -79,7 +79,8 @@ def action_perform(
     request, action: ItemAction, form: forms.Form, item, *, errors: tuple[type[Exception], ...]
 ) -> bool:
     """Check the posted ``form`` and call the action's service: True when it is done
-    (with its success message); otherwise the service's refusal is on the form."""
+    (with its success message); otherwise the service's refusal is on the form, and
+    a button's refusal (it has no fields to show it beside) is the message itself."""
     if form.is_valid():
         try:
             action.call(item, request.user, form.cleaned_data)
@@ -88,5 +89,9 @@ def action_perform(
         else:
             messages.success(request, action.success)
             return True
-    messages.error(request, NOT_DONE)
+    if isinstance(form, ButtonForm):
+        for error in form.non_field_errors():
+            messages.error(request, error)
+    else:
+        messages.error(request, NOT_DONE)
     return False

@@ -6,28 +6,15 @@ link) and to staff of the question's unit.
 """
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
-from obshtina.audit.services import access_record
-from obshtina.casework.actions import (
-    UNKNOWN,
-    ItemAction,
-    action_perform,
-    assignment_actions,
-    calls,
-)
-from obshtina.casework.pickers import is_fill_request, offer_templates, template_fill
-from obshtina.core.decorators import allowed_if
+from obshtina.casework.actions import ItemAction, assignment_actions, calls
+from obshtina.casework.item_view import ItemPage
 from obshtina.core.forms import ButtonForm, service_errors_add
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
-from obshtina.organization import permissions
-from obshtina.organization.selectors import may_take
 
 from ..forms_questions import (
     AnswerForm,
@@ -45,7 +32,6 @@ from ..selectors.questions import (
 from ..services import questions as services
 from ..services.questions import QuestionError
 
-PAGE_SIZE = 50
 RATE_SCOPE = "questions:ask"
 DEFAULT_RATE_LIMIT = "5/10m"  # anonymous questions per IP address
 RATE_LIMITED = _(
@@ -165,60 +151,33 @@ ACTIONS = {
 }
 
 
-def _make_form(action: str, question: Question, data=None):
-    kwargs = {}
-    if data is None and action == "answer":
-        kwargs["initial"] = {"answer": question.answer}
-    if data is None and action == "faq":
-        kwargs["initial"] = _faq_initial(question)
-    return ACTIONS[action].form_for(action, question, data, **kwargs)
+class QuestionPage(ItemPage):
+    actions = ACTIONS
+    errors = (QuestionError,)
+    template = "infodesk/question_manage.html"
+    url_name = "infodesk:question_manage"
+    item_name = "question"
+    template_forms = {
+        "answer": {"target": "answer", "implied_status": Question.Status.ANSWERED},
+    }
+
+    def find(self, number):
+        return (
+            Question.objects.select_related("topic", "unit", "author", "answered_by", "assigned_to")
+            .filter(number=number)
+            .first()
+        )
+
+    def can_view(self, user, item):
+        return staff_can_view_question(user, item)
+
+    def timeline(self, item):
+        return question_timeline(item)
+
+    def initial(self, action, item):
+        if action == "answer":
+            return {"answer": item.answer}
+        return _faq_initial(item) if action == "faq" else {}
 
 
-@allowed_if(permissions.is_staff_member)
-@require_http_methods(["GET", "POST"])
-def manage(request, number: str):
-    found = get_object_or_404(
-        Question.objects.select_related("topic", "unit", "author", "answered_by", "assigned_to"),
-        number=number,
-    )
-    if not staff_can_view_question(request.user, found):
-        raise Http404
-    can_manage = permissions.can_manage_item(request.user, found)
-    forms = {}
-    # "Попълни" puts a template's text into the answer form; nothing is saved.
-    filling = request.POST.get("action") == "answer" and is_fill_request(request)
-    if request.method == "POST" and not can_manage:
-        raise PermissionDenied
-    if request.method == "POST" and not filling:
-        action = request.POST.get("action", "")
-        if action not in ACTIONS:
-            messages.error(request, UNKNOWN)
-            return redirect("infodesk:question_manage", number=found.number)
-        form = _make_form(action, found, request.POST)
-        done = action_perform(request, ACTIONS[action], form, found, errors=(QuestionError,))
-        if not done and isinstance(form, ButtonForm):  # its reason comes back as a message
-            for error in form.non_field_errors():
-                messages.error(request, error)
-        if done or isinstance(form, ButtonForm):
-            return redirect("infodesk:question_manage", number=found.number)
-        forms[action] = form
-    for action in ACTIONS:
-        forms.setdefault(action, _make_form(action, found))
-    offer_templates(
-        forms["answer"], found, target="answer", implied_status=Question.Status.ANSWERED
-    )
-    if filling and (error := template_fill(forms["answer"], request.POST)):
-        messages.error(request, error)
-    access_record(request, found)  # the page shows the asker's name and contacts
-    return render(
-        request,
-        "infodesk/question_manage.html",
-        {
-            "question": found,
-            "can_manage": can_manage,
-            "may_take": can_manage and may_take(request.user, found),
-            "forms": forms,
-            "events": question_timeline(found),
-        },
-        status=400 if request.method == "POST" and not filling else 200,
-    )
+manage = QuestionPage().as_view()
