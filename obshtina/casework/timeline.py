@@ -1,7 +1,6 @@
-"""An item's history as staff read it, the same for every kind (ARCHITECTURE.md, rule 6).
-
-Each app turns its own event rows into ``TimelineEntry`` values and the staff
-pages render them with ``casework/_timeline.html``.
+"""An item's history, the same for every kind (ARCHITECTURE.md, rule 6): an event
+row is written with ``event_record`` and read by staff as ``TimelineEntry`` values,
+which the staff pages render with ``casework/_timeline.html``.
 """
 
 from dataclasses import dataclass
@@ -62,3 +61,34 @@ def timeline_entry(
         is_internal=is_internal,
         **extra,
     )
+
+
+def event_record(item, *, kind: str, actor=None, data: dict | None = None, **fields):
+    """Store one event of ``item``'s history as a row of its kind's event model (an
+    ``items.ItemEvent``); call it in the change's transaction. An anonymous actor is
+    kept as nobody."""
+    model = item.events.model
+    return model.objects.create(
+        **{model.item_field: item},
+        kind=kind,
+        actor=actor if getattr(actor, "pk", None) else None,
+        data=data or {},
+        **fields,
+    )
+
+
+def public_item_timeline(item, *, details_key: str = "", details_label="") -> list[TimelineEntry]:
+    """Every event of an item whose events have a public part (``items.PublicItemEvent``),
+    internal ones included (staff only); ``data[details_key]`` is shown folded."""
+    statuses = dict(item.events.model.statuses.choices)
+    return [
+        timeline_entry(
+            event,
+            statuses=statuses,
+            message=event.public_message,
+            is_internal=not event.is_public,
+            details_label=str(details_label) if event.data.get(details_key) else "",
+            details=event.data.get(details_key, ""),
+        )
+        for event in item.events.select_related("actor").order_by("created_at", "pk")
+    ]

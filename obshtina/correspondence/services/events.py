@@ -8,39 +8,20 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from obshtina.casework.timeline import event_record
 from obshtina.notifications.services import notification_queue, recipient_language
 
-from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
+from ..models import Correspondence, CorrespondenceEvent
 
 
 def correspondence_event_record(
-    *,
-    item: Correspondence,
-    kind: str,
-    actor=None,
-    from_status: str = "",
-    to_status: str = "",
-    message: str = "",
-    internal_note: str = "",
-    visible_to_sender: bool = True,
-    outgoing: OutgoingDocument | None = None,
-    data: dict | None = None,
-    notify: bool = True,
+    *, item: Correspondence, notify: bool = True, **fields
 ) -> CorrespondenceEvent:
+    """Store the event (``kind``, ``message``, ``visible_to_sender``, ``outgoing``…);
+    one the sender sees is e-mailed to them."""
     with transaction.atomic():
-        event = CorrespondenceEvent.objects.create(
-            correspondence=item,
-            kind=kind,
-            actor=actor if getattr(actor, "pk", None) else None,
-            from_status=from_status,
-            to_status=to_status,
-            message=message,
-            internal_note=internal_note,
-            visible_to_sender=visible_to_sender,
-            outgoing=outgoing,
-            data=data or {},
-        )
-        if visible_to_sender and notify and item.sender_email:
+        event = event_record(item, **fields)
+        if event.visible_to_sender and notify and item.sender_email:
             _notify_sender(item=item, event=event)
     return event
 

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.accounts.sections import FiledItem
-from obshtina.casework.timeline import TimelineEntry, timeline_entry
+from obshtina.casework.timeline import TimelineEntry, public_item_timeline
 from obshtina.organization.permissions import (
     KIND_QUESTION,
     can_view_staff_side,
@@ -44,18 +44,9 @@ def staff_can_view_question(user, question: Question) -> bool:
 
 def question_timeline(question: Question) -> list[TimelineEntry]:
     """Every event, internal ones and who did what included (staff only)."""
-    statuses = dict(Question.Status.choices)
-    return [
-        timeline_entry(
-            event,
-            statuses=statuses,
-            message=event.public_message,
-            is_internal=not event.is_public,
-            details_label=str(_("Изпратеният отговор")) if event.data.get("answer") else "",
-            details=event.data.get("answer", ""),
-        )
-        for event in question.events.select_related("actor").order_by("created_at", "pk")
-    ]
+    return public_item_timeline(
+        question, details_key="answer", details_label=_("Изпратеният отговор")
+    )
 
 
 def question_public_timeline(question: Question) -> QuerySet[QuestionEvent]:

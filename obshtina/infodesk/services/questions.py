@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.assignment import Assignment, item_assign, item_unassign
-from obshtina.casework.timeline import in_bulgarian
+from obshtina.casework.timeline import event_record, in_bulgarian
 from obshtina.core.dates import add_days, end_of_day, local_day
 from obshtina.notifications.officials import Reason, official_notify_before_number
 from obshtina.notifications.services import notification_queue
@@ -34,30 +34,10 @@ class QuestionError(ValidationError):
     """A rule about questions was broken; the message is fit to show the user."""
 
 
-def question_event_record(
-    *,
-    question: Question,
-    kind: str,
-    actor=None,
-    from_status: str = "",
-    to_status: str = "",
-    public_message: str = "",
-    internal_note: str = "",
-    is_public: bool = True,
-    data: dict | None = None,
-) -> QuestionEvent:
-    """Store one event of the question's timeline; call it in the change's transaction."""
-    return QuestionEvent.objects.create(
-        question=question,
-        kind=kind,
-        actor=actor if getattr(actor, "pk", None) else None,
-        from_status=from_status,
-        to_status=to_status,
-        public_message=public_message,
-        internal_note=internal_note,
-        is_public=is_public,
-        data=data or {},
-    )
+def question_event_record(*, question: Question, **fields) -> QuestionEvent:
+    """Store one event of the question's timeline (``kind``, ``public_message``,
+    ``is_public``…); call it in the change's transaction."""
+    return event_record(question, **fields)
 
 
 def question_route(*, topic: QuestionTopic) -> Unit:

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from obshtina.casework.timeline import TimelineEntry, timeline_entry
+from obshtina.casework.timeline import TimelineEntry, public_item_timeline
 from obshtina.organization.permissions import (
     KIND_REPORT,
     can_manage_item,
@@ -24,15 +24,4 @@ def staff_can_manage_report(user, report: Report) -> bool:
 
 def report_timeline(report: Report) -> list[TimelineEntry]:
     """Every event, internal ones included (staff only)."""
-    statuses = dict(Report.Status.choices)
-    return [
-        timeline_entry(
-            event,
-            statuses=statuses,
-            message=event.public_message,
-            is_internal=not event.is_public,
-            details_label=str(_("Предишен текст")) if event.data.get("old") else "",
-            details=event.data.get("old", ""),
-        )
-        for event in report.events.select_related("actor").order_by("created_at", "pk")
-    ]
+    return public_item_timeline(report, details_key="old", details_label=_("Предишен текст"))
