@@ -49,6 +49,8 @@ class CallerForm(forms.Form):
 class ConsoleReportForm(ReportForm):
     """The citizen's report form without photos and the honeypot: the operator types it."""
 
+    channel = Report.Channel.PHONE
+
     field_order = [
         "category",
         "description",
@@ -80,21 +82,6 @@ class ConsoleReportForm(ReportForm):
 
     def clean_phone(self):
         return _check_phone(self.cleaned_data["phone"])
-
-    def submission(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "category": data["category"],
-            "description": data["description"],
-            "latitude": data["latitude"],
-            "longitude": data["longitude"],
-            "settlement": data["settlement"],
-            "address": data["address"],
-            "submitter_name": data["name"],
-            "submitter_email": data["email"],
-            "submitter_phone": data["phone"],
-            "channel": Report.Channel.PHONE,
-        }
 
 
 class ConsoleQuestionForm(forms.Form):

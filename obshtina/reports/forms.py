@@ -41,6 +41,7 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
     """
 
     service_field_of = {"location": "latitude"}
+    channel = Report.Channel.WEB  # how the report came in
 
     honeypot_message = _(
         "Сигналът не е приет: попълнено е скритото поле „Оставете това поле "
@@ -143,9 +144,9 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
             "longitude": data["longitude"],
             "settlement": data["settlement"],
             "address": data["address"],
-            "photos": data["photos"],
+            "photos": data.get("photos", []),
             "submitter_name": data["name"],
             "submitter_email": data["email"],
             "submitter_phone": data["phone"],
-            "channel": Report.Channel.WEB,
+            "channel": self.channel,
         }

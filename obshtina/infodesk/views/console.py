@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET, require_POST
 from obshtina.audit.models import AccessRecord
 from obshtina.audit.services import access_record
 from obshtina.core.decorators import allowed_if
+from obshtina.core.forms import service_errors_add
 from obshtina.organization import permissions
 from obshtina.organization.selectors import current_municipality
-from obshtina.reports.services.errors import ReportError
 from obshtina.reports.services.submission import report_submit
 
 from ..forms_console import CallerForm, CallLogForm, ConsoleQuestionForm, ConsoleReportForm
@@ -133,18 +133,19 @@ def caller_lookup(request):
     )
 
 
-@console_only
-@require_POST
-def register_report(request):
-    form = ConsoleReportForm(request.POST)
+def _register(request, form_class, submit, *, part: str):
+    """Register what the caller reports or asks (``submit(form)``), read the
+    number out, keep the caller for the next one; ``part`` names the console part
+    ("report", "question") and its context (``<part>_form``, ``registered_<part>``)."""
+    form = form_class(request.POST)
     registered = None
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            registered = report_submit(**form.submission(), author=None)
-        except ReportError as error:
-            form.add_service_errors(error)
+            registered = submit(form)
+        except ValidationError as error:
+            service_errors_add(form, error, field_of=getattr(form, "service_field_of", None))
         else:
-            data = form.cleaned_data
             _remember(
                 request,
                 number=registered.number,
@@ -152,13 +153,26 @@ def register_report(request):
                 phone=data["phone"],
                 email=data["email"],
             )
-            form = ConsoleReportForm(initial=_caller_initial(request))
+            form = form_class(initial=_caller_initial(request))
     return _page(
         request,
-        "infodesk/console/_report.html",
+        f"infodesk/console/_{part}.html",
         status=200 if registered or not form.errors else 400,
-        report_form=form,
-        registered_report=registered,
+        **{f"{part}_form": form, f"registered_{part}": registered},
+        part=part,
+        form=form,
+        registered=registered,
+    )
+
+
+@console_only
+@require_POST
+def register_report(request):
+    return _register(
+        request,
+        ConsoleReportForm,
+        lambda form: report_submit(**form.submission(), author=None),
+        part="report",
     )
 
 
@@ -168,45 +182,18 @@ def register_question(request):
     # Imported here: the questions service belongs to another part of the desk.
     from ..services.questions import question_submit
 
-    form = ConsoleQuestionForm(request.POST)
-    registered = None
-    if form.is_valid():
+    def submit(form):
         data = form.cleaned_data
-        try:
-            registered = question_submit(
-                topic=data["topic"],
-                text=data["text"],
-                asker_name=data["name"],
-                asker_email=data["email"],
-                asker_phone=data["phone"],
-                channel=Question.Channel.PHONE,
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            _remember(
-                request,
-                number=registered.number,
-                name=data["name"],
-                phone=data["phone"],
-                email=data["email"],
-            )
-            form = ConsoleQuestionForm(initial=_caller_initial(request))
-    return _page(
-        request,
-        "infodesk/console/_question.html",
-        status=200 if registered or not form.errors else 400,
-        question_form=form,
-        registered_question=registered,
-    )
+        return question_submit(
+            topic=data["topic"],
+            text=data["text"],
+            asker_name=data["name"],
+            asker_email=data["email"],
+            asker_phone=data["phone"],
+            channel=Question.Channel.PHONE,
+        )
 
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
+    return _register(request, ConsoleQuestionForm, submit, part="question")
 
 
 @console_only
@@ -218,7 +205,7 @@ def log_call(request):
         try:
             logged = call_log_record(operator=request.user, **form.record())
         except ValidationError as error:
-            _add_errors(form, error)
+            service_errors_add(form, error)
         else:
             request.session.pop(CALL_SESSION_KEY, None)  # the next call starts afresh
             form = _call_form(request)
