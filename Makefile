@@ -81,6 +81,7 @@ bench: setup
 	$(UV) run python bench/registry_numbers.py
 	$(UV) run python bench/submit.py
 	$(UV) run python bench/reception_slots.py
+	$(UV) run python bench/workspace.py
 	$(UV) run python bench/side_by_side.py
 
 ## Reports: fill the configured database up to COUNT reports (default 1,000,000, with a progress

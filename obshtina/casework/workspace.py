@@ -10,13 +10,16 @@ Sorting by deadline across tables: page N of the merged list is among the first
 N × page size rows of each source by deadline, so each source reads only those.
 """
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from django.db import models
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from obshtina.core.dates import end_of_day
 from obshtina.organization.permissions import (
@@ -327,31 +330,65 @@ def workspace_page(
     *, user, filters: WorkFilters, page: int = 1, page_size: int = 50, now: datetime | None = None
 ) -> WorkPage:
     """One page of the user's items, soonest deadline first (items without one last,
-    then the oldest first), or the latest filed first."""
+    then the oldest first), or the latest filed first.
+
+    The merge reads only the sort keys of each source's first N × page size items;
+    the page's own rows are then read in full, so a later page costs little more."""
     moment = Moment.at(now)
+    newest = filters.order == ORDER_NEWEST
     wanted = max(page, 1) * page_size
-    rows: list[WorkItem] = []
+    candidates = []  # (sort key, source, pk)
     total = 0
     for source, scope in sources_for(user):
         items = _items(source, scope, user=user, filters=filters, moment=moment)
         if items is None:
             continue
         total += items.count()
-        if filters.order == ORDER_NEWEST:
+        if newest:
             ordering = (F(source.created_field).desc(), "-pk")
         else:
             ordering = (F(source.due_field).asc(nulls_last=True), source.created_field, "pk")
-        ordered = items.select_related(*source.related).order_by(*ordering)
-        rows.extend(source.row(item, user) for item in ordered[:wanted])
-    if filters.order == ORDER_NEWEST:
-        rows.sort(key=lambda row: (row.created_at, row.number), reverse=True)
-    else:
-        rows.sort(key=lambda row: (row.due or NO_DEADLINE, row.created_at, row.number))
+        keys = items.order_by(*ordering).values_list(
+            "pk", source.due_field, source.created_field, source.number_field
+        )
+        for pk, due, created, number in keys[:wanted]:
+            if newest:
+                key = (-created.timestamp(), number)
+            else:
+                key = (deadline_moment(due) or NO_DEADLINE, created, number)
+            candidates.append((key, source, pk))
+    candidates.sort(key=lambda candidate: candidate[0])
     number = min(max(page, 1), max(1, -(-total // page_size)))
     start = (number - 1) * page_size
-    return WorkPage(
-        items=rows[start : start + page_size], total=total, number=number, page_size=page_size
-    )
+    chosen = candidates[start : start + page_size]
+    return WorkPage(items=_rows(chosen, user), total=total, number=number, page_size=page_size)
+
+
+def _rows(chosen: list, user) -> list[WorkItem]:
+    """The WorkItems of the chosen (key, source, pk), in their order: one query a source."""
+    pks_of = defaultdict(list)
+    for _key, source, pk in chosen:
+        pks_of[source.key].append(pk)
+    loaded = {}
+    for _key, source, _pk in chosen:
+        if source.key in loaded:
+            continue
+        rows = source.model.objects.filter(pk__in=pks_of[source.key]).select_related(
+            *source.related
+        )
+        loaded[source.key] = {row.pk: row for row in rows}
+    return [source.row(loaded[source.key][pk], user) for _key, source, pk in chosen]
+
+
+@lru_cache(maxsize=256)
+def _labels(choices: type[models.TextChoices], language: str | None) -> dict[str, str]:
+    return {value: str(label) for value, label in choices.choices}
+
+
+def choice_label(choices: type[models.TextChoices], value: str) -> str:
+    """A choice's label in the current language, read once per language: a list of
+    rows need not translate each row's label again (``get_FOO_display`` does)."""
+    return _labels(choices, get_language()).get(value, value)
 
 
 def workspace_counts(*, user, now: datetime | None = None) -> dict[str, int]:

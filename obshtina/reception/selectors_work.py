@@ -29,7 +29,7 @@ def _row(appointment: Appointment, user) -> ws.WorkItem:
         number=appointment.number,
         subject=f"{schedule.title}: {appointment.topic}",
         unit_name=schedule.unit.name if schedule.unit_id else "",
-        status=str(appointment.get_status_display()),
+        status=ws.choice_label(Status, appointment.status),
         stage=_stage(appointment),
         created_at=appointment.created_at,
         due=appointment.starts_at,

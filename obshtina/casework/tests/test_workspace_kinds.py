@@ -9,6 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from obshtina.accounts.tests.factories import StaffUserFactory
+from obshtina.casework import workspace as ws
 from obshtina.core.dates import SOFIA
 from obshtina.correspondence.tests.factories import file_document
 from obshtina.infodesk.tests.questions_factories import TopicFactory, ask
@@ -139,3 +140,16 @@ def test_the_former_queues_lead_to_the_workspace_with_their_filters(client, old,
     location = urlsplit(response["Location"])
     assert location.path == WORKSPACE
     assert {name: values[0] for name, values in parse_qs(location.query).items()} == expected
+
+
+def test_pages_continue_one_deadline_order_across_kinds_without_repeats(officer, unit):
+    items = [report_in(unit) for _ in range(3)] + [
+        ask(topic=TopicFactory(unit=unit)) for _ in range(3)
+    ]
+    first = ws.workspace_page(user=officer, filters=ws.WorkFilters(), page_size=4)
+    second = ws.workspace_page(user=officer, filters=ws.WorkFilters(), page=2, page_size=4)
+    shown = [row.number for row in first.items + second.items]
+    assert sorted(shown) == sorted(item.number for item in items)
+    deadlines = [row.due for row in first.items + second.items]
+    assert deadlines == sorted(deadlines)
+    assert (first.total, len(first.items), len(second.items)) == (6, 4, 2)

@@ -39,11 +39,11 @@ def _row(item: Correspondence, user) -> ws.WorkItem:
     return ws.WorkItem(
         source="documents",
         kind=item.kind,
-        kind_label=str(item.get_kind_display()),
+        kind_label=ws.choice_label(Correspondence.Kind, item.kind),
         number=item.number,
         subject=item.subject,
         unit_name=item.unit.name if item.unit_id else "",
-        status=str(item.get_status_display()),
+        status=ws.choice_label(Correspondence.Status, item.status),
         stage=stage,
         created_at=item.registered_at,
         due=ws.deadline_moment(item.due_at),

@@ -25,7 +25,7 @@ def _row(question: Question, user) -> ws.WorkItem:
         number=question.number,
         subject=question.topic.name,
         unit_name=question.unit.name,
-        status=str(question.get_status_display()),
+        status=ws.choice_label(Status, question.status),
         stage=stage,
         created_at=question.created_at,
         due=question.due_at,

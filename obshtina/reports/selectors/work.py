@@ -22,7 +22,7 @@ def _row(report: Report, user) -> ws.WorkItem:
         number=report.number,
         subject=report.category.name,
         unit_name=report.unit.name,
-        status=str(report.get_status_display()),
+        status=ws.choice_label(Status, report.status),
         stage=_stage(report.status),
         created_at=report.created_at,
         due=report.due_at,
