@@ -20,6 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
+from obshtina.core.middleware import ACCOUNT_LANGUAGE_SESSION_KEY
 from obshtina.organization.permissions import needs_second_factor
 
 from .selectors import has_second_factor
@@ -111,6 +112,13 @@ def forget_staff_session_stamps(sender, request, user, **kwargs) -> None:
     """A new login starts the staff session's clock again (``user_logged_in``)."""
     for key in (SESSION_STARTED, SESSION_SEEN):
         request.session.pop(key, None)
+
+
+def remember_account_language(sender, request, user, **kwargs) -> None:
+    """The site speaks the account's language where this device chose none
+    (``user_logged_in``; core.middleware.ChosenLanguageMiddleware reads it)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[ACCOUNT_LANGUAGE_SESSION_KEY] = user.language
 
 
 class SecondFactorRequiredMiddleware:

@@ -6,17 +6,23 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+# Set at login (accounts.apps): the language kept on the person's account.
+ACCOUNT_LANGUAGE_SESSION_KEY = "_account_language"
+
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
-    """Bulgarian unless the visitor chose English with the language switch.
+    """Bulgarian unless the visitor chose English with the language switch, or
+    signed in to an account kept in English on a device where nothing was chosen.
 
     Django's LocaleMiddleware would follow the browser's Accept-Language, and many
     phones in Bulgaria are set to English: the site must still open in Bulgarian.
     """
 
     def process_request(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         supported = dict(settings.LANGUAGES)
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if chosen not in supported and hasattr(request, "session"):
+            chosen = request.session.get(ACCOUNT_LANGUAGE_SESSION_KEY, "")
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()

@@ -8,6 +8,7 @@ from obshtina.organization.services import unit_member_add
 from obshtina.organization.tests.factories import UnitFactory
 
 from .factories import UserFactory
+from .logins import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +117,21 @@ def test_the_data_export_holds_the_preferences(client):
     account = client.get("/profile/export/").json()["account"]
 
     assert (account["language"], account["work_notices"]) == ("en", "at_once")
+
+
+def test_signing_in_on_a_new_device_brings_the_accounts_language(client):
+    user = UserFactory(language="en")
+    assert '<html lang="bg">' in client.get("/").text
+
+    log_in(client, user)
+
+    assert '<html lang="en">' in client.get("/").text
+
+
+def test_a_language_chosen_on_this_device_wins_over_the_accounts(client):
+    user = UserFactory(language="en")
+    client.post("/i18n/setlang/", {"language": "bg", "next": "/"})
+
+    log_in(client, user)
+
+    assert '<html lang="bg">' in client.get("/").text
