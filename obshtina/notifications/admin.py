@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 from obshtina.audit.admin import AccessRecordedAdmin
 from obshtina.core.admin import ReadOnlyModelAdmin
 
-from .models import DeliveryAttempt, Notification
+from .models import DeliveryAttempt, Notification, WorkNotice
 from .services import notification_retry
 
 
@@ -67,3 +67,16 @@ class NotificationAdmin(ReadOnlyModelAdmin, AccessRecordedAdmin):
             % {"count": retried},
             messages.SUCCESS,
         )
+
+
+@admin.register(WorkNotice)
+class WorkNoticeAdmin(ReadOnlyModelAdmin):
+    """What each official on the morning digest will be told ("why was I not told?"):
+    read-only, and never the citizen's data — the rows hold only the item's facts."""
+
+    list_display = ["created_at", "user", "reason", "number", "kind", "unit", "due_at"]
+    list_filter = ["reason"]
+    search_fields = ["number", "user__email"]
+    date_hierarchy = "created_at"
+    fields = ["user", "reason", "number", "kind", "title", "unit", "due_at", "url", "created_at"]
+    readonly_fields = fields

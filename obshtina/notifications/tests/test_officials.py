@@ -239,3 +239,23 @@ def test_the_command_and_the_task_send_the_digest(unit, capsys):
 
     official_notify(officials=[official], reason=Reason.ASSIGNED, item=item(unit))
     assert send_work_digests.call() == 1
+
+
+def test_the_admin_shows_what_waits_for_the_morning_digest_and_lets_nobody_change_it(
+    admin_client, unit
+):
+    waiting = member(unit, work_notices="digest", first_name="Румен", last_name="Колев")
+    official_notify(officials=[waiting], reason=Reason.ROUTED, item=item(unit))
+
+    listing = admin_client.get("/admin/notifications/worknotice/")
+
+    assert listing.status_code == 200
+    assert "С-2026-000042" in listing.text and "Румен Колев" in listing.text
+    assert admin_client.get("/admin/notifications/worknotice/add/").status_code == 403
+    notice = WorkNotice.objects.get()
+    page = admin_client.post(
+        f"/admin/notifications/worknotice/{notice.pk}/change/", {"number": "changed"}
+    )
+    assert page.status_code == 403
+    notice.refresh_from_db()
+    assert notice.number == "С-2026-000042"
