@@ -93,3 +93,33 @@ def test_enter_in_a_field_sends_the_form_not_the_template_fill(page, assert_acce
     assert report.status == "forwarded"
     assert report.forwarded_to == "ВиК Самоков"
     assert_accessible(page)
+
+
+def test_on_a_phone_the_list_comes_first_as_cards_and_the_filters_fold_away(
+    phone_page, assert_accessible
+):
+    unit = UnitFactory(name="Отдел „Благоустройство“")
+    officer = officer_of(unit)
+    letter = file_document(addressee=unit, subject="Ремонт на читалището")
+    ask(topic=TopicFactory(unit=unit))
+
+    log_in(phone_page, email=officer.email, password=PASSWORD)
+    filters = phone_page.locator("details.queue-filters-panel")
+    assert not filters.get_attribute("open") and not phone_page.get_by_label("Вид").is_visible()
+    row = phone_page.locator("tr", has_text=letter.number)
+    subject = row.locator("td", has_text="Ремонт на читалището")
+    # Each cell says which column it is, as the header row is out of sight.
+    label = subject.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label == '"Относно: "'
+    assert row.evaluate("row => getComputedStyle(row).display") == "block"
+    # The card fits the screen: nothing of it hides behind a sideways scroll.
+    width = phone_page.evaluate("document.querySelector('.table-scroll').scrollWidth")
+    assert width <= 390
+    assert_accessible(phone_page)
+
+    phone_page.get_by_text("Филтри", exact=True).click()
+    phone_page.get_by_label("Вид").select_option(label="Писма")
+    phone_page.get_by_role("button", name="Покажи").click()
+    phone_page.wait_for_load_state()
+    assert filters.get_attribute("open") is not None  # filters applied: they stay in view
+    assert letter.number in phone_page.locator("main").inner_text()
