@@ -31,34 +31,16 @@ FIRST_RETRY_DELAY = timedelta(minutes=1)
 MAX_RETRY_DELAY = timedelta(hours=6)
 
 
-def notification_queue(
-    *,
-    to_email: str,
-    template: str,
-    context: dict,
-    language: str | None = None,
-    user: AbstractBaseUser | None = None,
-    about: models.Model | None = None,
-    list_unsubscribe_url: str = "",
-    calendar: str = "",
-) -> Notification:
-    """Render `notifications/email/<template>.{subject.txt,txt,html}` and store it for delivery.
+def notification_queue(**message) -> Notification:
+    """Render `notifications/email/<template>.{subject.txt,txt,html}` and store it for
+    delivery (the arguments of `notification_prepare`).
 
     Call it inside the transaction of the change the message reports: a rolled-back
     change leaves no row and sends nothing. Templates get `municipality` and
     `site_url` besides `context`. `calendar` is an iCalendar text (METHOD:REQUEST
     or CANCEL) sent along as an invitation the mail client can add or update.
     """
-    return notification_prepare(
-        to_email=to_email,
-        template=template,
-        context=context,
-        language=language,
-        user=user,
-        about=about,
-        list_unsubscribe_url=list_unsubscribe_url,
-        calendar=calendar,
-    ).store()
+    return notification_prepare(**message).store()
 
 
 @dataclass

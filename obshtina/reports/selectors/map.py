@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Avg, Count, F, FloatField, QuerySet, Value
@@ -300,3 +301,18 @@ def map_report_list(
         )
         .order_by("-created_at", "-pk")
     )
+
+
+def map_frame(municipality) -> dict:
+    """What every map of the municipality starts from (Leaflet's options): its centre,
+    zoom and bounds, and the tile server."""
+    return {
+        "center": [float(municipality.map_center_lat), float(municipality.map_center_lng)],
+        "zoom": municipality.map_zoom,
+        "bounds": [
+            [float(municipality.bounds_south), float(municipality.bounds_west)],
+            [float(municipality.bounds_north), float(municipality.bounds_east)],
+        ],
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+    }

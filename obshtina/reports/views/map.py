@@ -2,7 +2,6 @@
 
 import json
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
@@ -41,14 +40,7 @@ def map_page(request):
     query = request.GET.copy()
     query.pop("page", None)
     config = {
-        "center": [float(municipality.map_center_lat), float(municipality.map_center_lng)],
-        "zoom": municipality.map_zoom,
-        "bounds": [
-            [float(municipality.bounds_south), float(municipality.bounds_west)],
-            [float(municipality.bounds_north), float(municipality.bounds_east)],
-        ],
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        **map_selectors.map_frame(municipality),
         "dataUrl": reverse("reports:map_data"),
         # The data is the same in every language (so caches may share it); labels come from here.
         "statuses": {value: str(label) for value, label in Report.Status.choices},

@@ -14,6 +14,7 @@ from obshtina.organization.selectors import current_municipality, settlements
 
 from ..forms import PHOTOS_AGAIN, PhotosField, ReportForm
 from ..models import Category, Report
+from ..selectors.map import map_frame
 from ..selectors.nearby import open_reports_nearby
 from ..services.errors import ReportError
 from ..services.submission import report_submit
@@ -125,14 +126,7 @@ def _receipt(report: Report) -> dict:
 def _page_context(form: ReportForm) -> dict:
     municipality = current_municipality()
     map_config = {
-        "center": [float(municipality.map_center_lat), float(municipality.map_center_lng)],
-        "zoom": municipality.map_zoom,
-        "bounds": [
-            [float(municipality.bounds_south), float(municipality.bounds_west)],
-            [float(municipality.bounds_north), float(municipality.bounds_east)],
-        ],
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        **map_frame(municipality),
         "settlements": {
             str(settlement.pk): [float(settlement.latitude), float(settlement.longitude)]
             for settlement in settlements()
