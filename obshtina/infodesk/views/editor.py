@@ -77,7 +77,7 @@ def service_edit(request, pk: int | None = None):
     return render(
         request,
         "infodesk/editor_service.html",
-        {"form": form, "service": service, "preview": preview},
+        {"form": form, "service": service, "entry": service, "preview": preview},
     )
 
 
@@ -111,5 +111,5 @@ def regulation_edit(request, pk: int | None = None):
     return render(
         request,
         "infodesk/editor_regulation.html",
-        {"form": form, "regulation": regulation, "preview": preview},
+        {"form": form, "regulation": regulation, "entry": regulation, "preview": preview},
     )
