@@ -1,7 +1,7 @@
 """Assigning an item to an official of its unit, and undoing it: once, for every kind.
 
-A kind passes its ``Assignment``: its error class, its words, how it records an
-event in its own timeline and how it tells the assignee.
+A kind passes its ``Assignment``: its error class, its words and how it tells the
+assignee; the event goes into the item's own timeline as an internal one.
 """
 
 from collections.abc import Callable
@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from obshtina.organization.selectors import unit_members
 
 from .rules import locked_for_change
-from .timeline import in_bulgarian
+from .timeline import in_bulgarian, internal_event_record
 from .workspace import person_name
 
 ASSIGNED = "assigned"
@@ -24,8 +24,6 @@ class Assignment:
     error: type[ValidationError]
     outside_unit: str  # "Сигналът може да се възложи само на служител от звеното."
     not_assigned: str  # "Сигналът не е възложен на никого."
-    # record(item, kind=ASSIGNED | UNASSIGNED, actor=, note=, data=): an internal event.
-    record: Callable[..., object]
     # tell(item, assignee, actor): inside the transaction, when it was assigned.
     tell: Callable[..., object] | None = None
     no_unit: str = ""  # for kinds whose items may wait without a unit
@@ -45,7 +43,7 @@ def item_assign(item, *, actor, assignee, rules: Assignment):
         raise rules.error({"assignee": rules.already_assigned})
     locked.assigned_to = assignee
     locked.save(update_fields=["assigned_to", "updated_at"])
-    rules.record(
+    internal_event_record(
         locked,
         kind=ASSIGNED,
         actor=actor,
@@ -65,7 +63,7 @@ def item_unassign(item, *, actor, rules: Assignment):
         raise rules.error(rules.not_assigned)
     locked.assigned_to = None
     locked.save(update_fields=["assigned_to", "updated_at"])
-    rules.record(
+    internal_event_record(
         locked,
         kind=UNASSIGNED,
         actor=actor,

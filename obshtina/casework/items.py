@@ -83,6 +83,11 @@ class ItemEvent(models.Model):
     def get_to_status_display(self) -> str:
         return self._status_label(self.to_status)
 
+    @classmethod
+    def internal(cls, note: str) -> dict:
+        """The fields of an event only staff see, carrying ``note``."""
+        return {"internal_note": note}
+
 
 class PublicItemEvent(ItemEvent):
     """An event of an item with a public part: public events show on its public page."""
@@ -92,3 +97,7 @@ class PublicItemEvent(ItemEvent):
 
     class Meta(ItemEvent.Meta):
         abstract = True
+
+    @classmethod
+    def internal(cls, note: str) -> dict:
+        return {"internal_note": note, "is_public": False}

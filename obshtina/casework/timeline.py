@@ -6,9 +6,15 @@ which the staff pages render with ``casework/_timeline.html``.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext, override
+from django.utils.translation import gettext_lazy as _
 
+from .rules import locked_for_change
 from .workspace import person_name
+
+NOTE = "note"  # every kind's internal note
 
 
 def in_bulgarian(message, **params) -> str:
@@ -75,6 +81,22 @@ def event_record(item, *, kind: str, actor=None, data: dict | None = None, **fie
         data=data or {},
         **fields,
     )
+
+
+def internal_event_record(item, *, kind: str, actor, note: str, data: dict | None = None):
+    """An event only staff see (a note, an assignment): nobody is told of it."""
+    fields = item.events.model.internal(note)
+    return event_record(item, kind=kind, actor=actor, data=data, **fields)
+
+
+def item_add_note(item, *, actor, note: str, error: type[ValidationError]):
+    """An internal note on an item the actor manages; ``error`` is the kind's."""
+    note = (note or "").strip()
+    if not note:
+        raise error({"note": _("Напишете бележката.")})
+    with transaction.atomic():
+        locked = locked_for_change(item, actor)
+        return internal_event_record(locked, kind=NOTE, actor=actor, note=note)
 
 
 def public_item_timeline(item, *, details_key: str = "", details_label="") -> list[TimelineEntry]:

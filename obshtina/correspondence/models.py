@@ -277,6 +277,10 @@ class CorrespondenceEvent(ItemEvent):
     item_field = "correspondence"
     statuses = Correspondence.Status
 
+    @classmethod
+    def internal(cls, note: str) -> dict:
+        return {"internal_note": note, "visible_to_sender": False}
+
     class Meta(ItemEvent.Meta):
         verbose_name = _("събитие")
         verbose_name_plural = _("събития")

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.assignment import Assignment, item_assign, item_unassign
 from obshtina.casework.rules import locked_for_change, transition_check
-from obshtina.casework.timeline import in_bulgarian
+from obshtina.casework.timeline import in_bulgarian, item_add_note
 from obshtina.casework.workspace import person_name
 from obshtina.notifications.officials import Reason
 from obshtina.notifications.services import notification_queue
@@ -108,15 +108,6 @@ ASSIGNMENT = Assignment(
     outside_unit=_("Документът може да се възложи само на служител от звеното."),
     not_assigned=_("Документът не е възложен на никого."),
     no_unit=_("Първо насочете документа към звено."),
-    record=lambda item, *, kind, actor, note, data: correspondence_event_record(
-        item=item,
-        kind=kind,
-        actor=actor,
-        message=note,
-        visible_to_sender=False,
-        notify=False,
-        data=data,
-    ),
     tell=lambda item, assignee, actor: correspondence_officials_notify(
         item=item, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
     ),
@@ -164,18 +155,7 @@ def correspondence_read_for_meeting(
 
 def correspondence_add_note(*, item: Correspondence, actor, note: str) -> CorrespondenceEvent:
     """An internal note: staff only, nobody is e-mailed."""
-    locked = _locked(item, actor)
-    note = (note or "").strip()
-    if not note:
-        raise CorrespondenceError({"note": _("Напишете бележката.")})
-    return correspondence_event_record(
-        item=locked,
-        kind=CorrespondenceEvent.Kind.NOTE,
-        actor=actor,
-        internal_note=note,
-        visible_to_sender=False,
-        notify=False,
-    )
+    return item_add_note(item, actor=actor, note=note, error=CorrespondenceError)
 
 
 @transaction.atomic

@@ -63,7 +63,7 @@ def test_an_assignment_is_undone_without_telling_the_sender(
     assert item.assigned_to is None
     event = item.events.get(kind=CorrespondenceEvent.Kind.UNASSIGNED)
     assert not event.visible_to_sender and event.actor == head
-    assert "Георги Колев" in event.message
+    assert "Георги Колев" in event.internal_note
     assert not [email for email in mail.outbox if email.to == [SENDER]]
     client.force_login(item.author)
     assert "Колев" not in client.get(item.get_absolute_url()).text

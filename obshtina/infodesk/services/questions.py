@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.assignment import Assignment, item_assign, item_unassign
-from obshtina.casework.timeline import event_record, in_bulgarian
+from obshtina.casework.timeline import event_record, in_bulgarian, item_add_note
 from obshtina.core.dates import add_days, end_of_day, local_day
 from obshtina.notifications.officials import Reason, official_notify_before_number
 from obshtina.notifications.services import notification_queue
@@ -242,13 +242,7 @@ def question_close(*, question: Question, actor) -> Question:
 
 def question_add_note(*, question: Question, actor, note: str) -> QuestionEvent:
     """An internal note: staff only, nobody is told."""
-    _check_manager(question, actor)
-    note = (note or "").strip()
-    if not note:
-        raise QuestionError({"note": _("Напишете бележката.")})
-    return question_event_record(
-        question=question, kind=Kind.NOTE, actor=actor, internal_note=note, is_public=False
-    )
+    return item_add_note(question, actor=actor, note=note, error=QuestionError)
 
 
 ASSIGNMENT = Assignment(
@@ -256,14 +250,6 @@ ASSIGNMENT = Assignment(
     outside_unit=_("Въпросът може да се възложи само на служител от звеното."),
     not_assigned=_("Въпросът не е възложен на никого."),
     already_assigned=_("Въпросът вече е възложен на този служител."),
-    record=lambda question, *, kind, actor, note, data: question_event_record(
-        question=question,
-        kind=kind,
-        actor=actor,
-        internal_note=note,
-        is_public=False,
-        data=data,
-    ),
     tell=lambda question, assignee, actor: question_officials_notify(
         question=question, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
     ),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.assignment import Assignment, item_assign, item_unassign
 from obshtina.casework.rules import locked_for_change, transition_check
-from obshtina.casework.timeline import in_bulgarian
+from obshtina.casework.timeline import in_bulgarian, item_add_note
 from obshtina.notifications.officials import Reason
 from obshtina.organization.models import Unit
 from obshtina.organization.selectors import unit_members
@@ -138,31 +138,13 @@ def report_answer(*, report: Report, actor, message: str) -> Report:
 @transaction.atomic
 def report_add_note(*, report: Report, actor, note: str) -> ReportEvent:
     """An internal note: staff only, nobody is notified."""
-    report = _locked(report, actor)
-    note = _required(note, "note", _("Напишете бележката."))
-    return report_event_record(
-        report=report,
-        kind=ReportEvent.Kind.NOTE,
-        actor=actor,
-        internal_note=note,
-        is_public=False,
-        notify=False,
-    )
+    return item_add_note(report, actor=actor, note=note, error=ReportError)
 
 
 ASSIGNMENT = Assignment(
     error=ReportError,
     outside_unit=_("Сигналът може да се възложи само на служител от звеното."),
     not_assigned=_("Сигналът не е възложен на никого."),
-    record=lambda report, *, kind, actor, note, data: report_event_record(
-        report=report,
-        kind=kind,
-        actor=actor,
-        internal_note=note,
-        is_public=False,
-        notify=False,
-        data=data,
-    ),
     tell=lambda report, assignee, actor: notify.report_officials_notify(
         report=report, reason=Reason.ASSIGNED, officials=[assignee], actor=actor
     ),
