@@ -30,6 +30,16 @@ def admin_user(db):
 
 
 @pytest.fixture
+def operator(client, db):
+    """A contact-centre operator, signed in on ``client``."""
+    from obshtina.accounts.tests.factories import StaffUserFactory
+
+    user = StaffUserFactory(role="operator")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def database_unreachable(transactional_db, settings):
     """The database stops answering, for real: the connection is closed and pointed at a
     place where no database is — on PostgreSQL a local port that is bound but not

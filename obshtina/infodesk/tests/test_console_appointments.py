@@ -5,18 +5,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from obshtina.accounts.tests.factories import StaffUserFactory, UserFactory
+from obshtina.accounts.tests.factories import UserFactory
 from obshtina.reception.services.booking import appointment_book_for_caller
 from obshtina.reception.tests.factories import ScheduleFactory, at, book, next_weekday
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(client):
-    user = StaffUserFactory(role="operator")
-    client.force_login(user)
-    return user
 
 
 def test_a_callers_meeting_booked_by_phone_is_found_by_the_phone(client, operator):

@@ -3,17 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from obshtina.accounts.tests.factories import StaffUserFactory
 from obshtina.reports.tests.factories import submit_report
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(client):
-    user = StaffUserFactory(role="operator")
-    client.force_login(user)
-    return user
 
 
 def test_a_report_is_found_by_the_phone_in_another_format(client, operator):

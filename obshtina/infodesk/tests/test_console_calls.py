@@ -7,20 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from obshtina.accounts.tests.factories import StaffUserFactory
 from obshtina.infodesk.models import CallLog
 from obshtina.infodesk.services.calls import call_log_record
 
 pytestmark = pytest.mark.django_db
 
 SOFIA = ZoneInfo("Europe/Sofia")
-
-
-@pytest.fixture
-def operator(client):
-    user = StaffUserFactory(role="operator")
-    client.force_login(user)
-    return user
 
 
 def test_a_call_is_recorded_with_its_operator_and_numbers(client, operator):

@@ -3,18 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from obshtina.accounts.tests.factories import StaffUserFactory
 from obshtina.infodesk.models import Question, QuestionTopic
 from obshtina.organization.tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(client):
-    user = StaffUserFactory(role="operator")
-    client.force_login(user)
-    return user
 
 
 def test_the_question_is_registered_by_phone_and_its_number_is_shown(client, operator):

@@ -6,7 +6,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from obshtina.accounts.tests.factories import StaffUserFactory
 from obshtina.organization.models import Settlement
 from obshtina.reports.models import Report
 from obshtina.reports.tests.factories import SAMOKOV, CategoryFactory
@@ -14,13 +13,6 @@ from obshtina.reports.tests.factories import SAMOKOV, CategoryFactory
 pytestmark = pytest.mark.django_db
 
 NUMBER = re.compile(r"С-\d{4}-\d{6}")
-
-
-@pytest.fixture
-def operator(client):
-    user = StaffUserFactory(role="operator")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -3,19 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from obshtina.accounts.tests.factories import StaffUserFactory
 from obshtina.infodesk.models import Service
 from obshtina.infodesk.selectors.search import search_text_for
 from obshtina.organization.tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(client):
-    user = StaffUserFactory(role="operator")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -4,19 +4,12 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from obshtina.accounts.tests.factories import StaffUserFactory, UserFactory
+from obshtina.accounts.tests.factories import UserFactory
 
 from ..models import Appointment
 from .factories import ScheduleFactory, at, book, next_weekday
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def operator(client):
-    user = StaffUserFactory(role="operator")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
