@@ -2,15 +2,8 @@
 change it, dispatch the posted action to its service, offer answer templates, render.
 
 A kind subclasses ``ItemPage`` with its model's lookups, its ``actions``
-(casework.actions) and its template, and routes ``PAGE.as_view()``:
-
-    class ReportPage(ItemPage):
-        actions = ACTIONS
-        errors = (ReportError,)
-        template = "reports/staff_manage.html"
-        url_name = "reports:manage"
-        item_name = "report"
-        ...
+(casework.actions), its template and its page's URL name, and routes
+``PAGE.as_view()`` (e.g. ``ReportPage`` in reports/views/staff.py).
 
 What differs per kind are the hooks (``find``, ``context``, ``initial``…); the flow,
 its refusals (404 for what the user may not see, 403 for what they may not change)
