@@ -8,9 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from obshtina.accounts.tests.factories import UserFactory
 from obshtina.core.tests.documents import pdf_bytes
-from obshtina.organization.services import unit_member_add
+from obshtina.organization.tests.factories import officer_of as officer_of
 
 PDF_BYTES = pdf_bytes()
 
@@ -50,13 +49,6 @@ def odt_bytes() -> bytes:
         archive.writestr("mimetype", b"application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
         archive.writestr("content.xml", b"<office:document-content/>", zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
-
-
-def officer_of(unit):
-    """An officer of the unit, with no other role."""
-    user = UserFactory(second_factor=True)
-    unit_member_add(user=user, unit=unit)
-    return user
 
 
 @pytest.fixture

@@ -6,21 +6,12 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils import timezone
 
-from obshtina.accounts.tests.factories import StaffUserFactory, UserFactory
+from obshtina.accounts.tests.factories import StaffUserFactory
 from obshtina.core.tests.documents import pdf_bytes
 from obshtina.correspondence.models import Correspondence
-from obshtina.organization.models import Unit
-from obshtina.organization.services import unit_member_add
+from obshtina.organization.tests.factories import officer_of as officer_of
 
 PDF_BYTES = pdf_bytes()
-
-
-def officer_of(unit: Unit, *, is_head: bool = False, **kwargs):
-    """An officer (or head) of the unit, with no other role (and, as all staff, a second factor)."""
-    kwargs.setdefault("second_factor", True)
-    user = UserFactory(**kwargs)
-    unit_member_add(user=user, unit=unit, is_head=is_head)
-    return user
 
 
 def registry_clerk(**kwargs):

@@ -3,12 +3,10 @@ the service, so numbers and routing are as in production."""
 
 import factory
 
-from obshtina.accounts.tests.factories import UserFactory
 from obshtina.infodesk.models import Question, QuestionTopic
 from obshtina.infodesk.services.questions import question_submit
-from obshtina.organization.models import Unit
-from obshtina.organization.services import unit_member_add
 from obshtina.organization.tests.factories import UnitFactory
+from obshtina.organization.tests.factories import officer_of as officer_of
 
 NAME = "Мария Тайнова"
 EMAIL = "maria.tainova@example.bg"
@@ -27,9 +25,3 @@ class TopicFactory(factory.django.DjangoModelFactory):
 def ask(*, topic: QuestionTopic | None = None, **kwargs) -> Question:
     kwargs.setdefault("text", TEXT)
     return question_submit(topic=topic or TopicFactory(), **kwargs)
-
-
-def officer_of(unit: Unit):
-    user = UserFactory(second_factor=True)
-    unit_member_add(user=user, unit=unit)
-    return user

@@ -27,10 +27,15 @@ def staff(role: str):
     return user
 
 
-def member(unit: Unit, *, is_head: bool = False):
-    user = UserFactory(second_factor=True)
+def officer_of(unit: Unit, *, is_head: bool = False, **kwargs):
+    """An officer (or head) of the unit, with no other role (and, as all staff, a second factor)."""
+    kwargs.setdefault("second_factor", True)
+    user = UserFactory(**kwargs)
     unit_member_add(user=user, unit=unit, is_head=is_head)
     return user
+
+
+member = officer_of
 
 
 @dataclass

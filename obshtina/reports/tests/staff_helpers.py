@@ -9,20 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from obshtina.accounts.tests.factories import UserFactory
 from obshtina.organization.models import Unit
-from obshtina.organization.services import unit_member_add
+from obshtina.organization.tests.factories import officer_of as officer_of
 from obshtina.reports.models import Report, ReportPhoto
 
 from .factories import CategoryFactory, UnitFactory, submit_report
-
-
-def officer_of(unit: Unit, *, is_head: bool = False, **kwargs):
-    """An officer (or head) of the unit, with no other role (and, as all staff, a second factor)."""
-    kwargs.setdefault("second_factor", True)
-    user = UserFactory(**kwargs)
-    unit_member_add(user=user, unit=unit, is_head=is_head)
-    return user
 
 
 def report_in(unit: Unit | None = None, **kwargs) -> Report:
