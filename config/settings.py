@@ -29,7 +29,17 @@ SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
 if not SECRET_KEY:
     raise environ.ImproperlyConfigured("Set SECRET_KEY when DEBUG is off.")
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# ".localhost" also lets samokov.localhost (PLATFORM_DOMAIN's subdomains) in while developing.
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", ".localhost", "[::1]"])
+# One platform, many municipalities, each on its own host (organization.hosts):
+# <slug>.PLATFORM_DOMAIN, or a host of its own entered in the admin. The hosts of
+# DEFAULT_MUNICIPALITY_HOSTS serve the first municipality; an installation with one
+# municipality serves it on every allowed host.
+PLATFORM_DOMAIN = env.str("PLATFORM_DOMAIN", default="localhost")
+PLATFORM_NAME = env.str("PLATFORM_NAME", default="Електронни услуги на общините")
+DEFAULT_MUNICIPALITY_HOSTS = env.list(
+    "DEFAULT_MUNICIPALITY_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The one address of the site in e-mails, calendar invitations and Open311 links; in
 # production it must be set (check --deploy fails without an https address).
@@ -77,6 +87,7 @@ MIDDLEWARE = [
     "obshtina.core.middleware.ContentSecurityPolicyMiddleware",
     "obshtina.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "obshtina.organization.middleware.MunicipalityMiddleware",  # the host decides
     "django.contrib.sessions.middleware.SessionMiddleware",
     "obshtina.core.middleware.ChosenLanguageMiddleware",
     "corsheaders.middleware.CorsMiddleware",

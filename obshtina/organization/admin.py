@@ -2,15 +2,33 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Municipality, Settlement, StaffRole, Unit
+from .models import Membership, Municipality, MunicipalityHost, Settlement, StaffRole, Unit
 from .services import staff_access_grant
+
+
+class MunicipalityHostInline(admin.TabularInline):
+    model = MunicipalityHost
+    extra = 0
 
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "contact_phone", "contact_email"]
+    list_display = ["name", "slug", "contact_phone", "contact_email"]
+    inlines = [MunicipalityHostInline]
     fieldsets = [
-        (None, {"fields": ["name", "address", "contact_phone", "contact_email", "site_address"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "address",
+                    "contact_phone",
+                    "contact_email",
+                    "site_address",
+                ]
+            },
+        ),
         (_("Карта"), {"fields": ["map_center_lat", "map_center_lng", "map_zoom"]}),
         (_("Граници"), {"fields": ["bounds_south", "bounds_west", "bounds_north", "bounds_east"]}),
     ]

@@ -5,13 +5,22 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Municipality(models.Model):
-    """The one municipality this deployment serves; edited in the admin.
+    """A municipality the platform serves, on its own address; edited in the admin.
 
     Everything municipality-specific is data, so the same code serves any
-    Bulgarian municipality.
+    Bulgarian municipality. Which one a request is for is decided by its host
+    (organization.hosts).
     """
 
     name = models.CharField(_("име"), max_length=200, default="Община Самоков")
+    # Its address on the platform: <slug>.<PLATFORM_DOMAIN>.
+    slug = models.SlugField(
+        _("кратко име в адреса"),
+        max_length=60,
+        unique=True,
+        default="samokov",
+        help_text=_("Напр. „samokov“: сайтът е на samokov.<домейна на платформата>."),
+    )
     contact_phone = models.CharField(
         _("телефон на контактния център"), max_length=40, default="0700 20 117"
     )
@@ -41,7 +50,7 @@ class Municipality(models.Model):
 
     class Meta:
         verbose_name = _("община")
-        verbose_name_plural = _("община")
+        verbose_name_plural = _("общини")
 
     def __str__(self):
         return self.name
@@ -57,6 +66,33 @@ class Municipality(models.Model):
         return float(self.bounds_south) <= lat <= float(self.bounds_north) and float(
             self.bounds_west
         ) <= lng <= float(self.bounds_east)
+
+
+class MunicipalityHost(models.Model):
+    """A host name of its own that leads to a municipality (e.g. ``e.samokov.bg``),
+    besides ``<slug>.<PLATFORM_DOMAIN>``."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("община"), on_delete=models.CASCADE, related_name="hosts"
+    )
+    host = models.CharField(
+        _("адрес (хост)"),
+        max_length=253,
+        unique=True,
+        help_text=_("Само името, без https:// и без път, напр. e.samokov.bg."),
+    )
+
+    class Meta:
+        verbose_name = _("собствен адрес на общината")
+        verbose_name_plural = _("собствени адреси на общината")
+        ordering = ["host"]
+
+    def __str__(self):
+        return self.host
+
+    def save(self, *args, **kwargs):
+        self.host = self.host.strip().lower()
+        super().save(*args, **kwargs)
 
 
 class Unit(models.Model):

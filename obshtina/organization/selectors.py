@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 
+from .hosts import forget_hosts, serving_municipality
 from .models import Membership, Municipality, Settlement, Unit
 
 MUNICIPALITY_CACHE_KEY = "organization:municipality"
@@ -10,10 +11,15 @@ MUNICIPALITY_CACHE_SECONDS = 300
 
 
 def current_municipality() -> Municipality:
-    """The deployment's municipality; created with defaults on first use.
+    """The municipality being served: the request's (its host decides, see
+    organization.hosts) or, outside a request, the first one; created with defaults
+    on first use.
 
     Every page asks for it (the frame, the map), so it is kept in the shared cache;
     saving or deleting it forgets it there (``forget_municipality``)."""
+    municipality = serving_municipality()
+    if municipality is not None:
+        return municipality
     municipality = cache.get(MUNICIPALITY_CACHE_KEY)
     if municipality is not None:
         return municipality
@@ -27,8 +33,9 @@ def current_municipality() -> Municipality:
 def forget_municipality(created: bool = False, **kwargs) -> None:
     """Now, and again at the commit of a change: a read before it may have kept the old row."""
     cache.delete(MUNICIPALITY_CACHE_KEY)
+    forget_hosts()
     if not created:
-        transaction.on_commit(lambda: cache.delete(MUNICIPALITY_CACHE_KEY))
+        transaction.on_commit(lambda: (cache.delete(MUNICIPALITY_CACHE_KEY), forget_hosts()))
 
 
 def active_units() -> QuerySet[Unit]:

@@ -1,0 +1,92 @@
+"""Which municipality a request is for: its host decides.
+
+    samokov.<PLATFORM_DOMAIN>   the municipality whose slug is "samokov"
+    e.samokov.bg                a host of its own (MunicipalityHost)
+    DEFAULT_MUNICIPALITY_HOSTS  the first municipality (127.0.0.1, localhost…)
+
+An installation with one municipality serves it on every allowed host, as before.
+With several, a host that names none gets a page saying so — never another
+municipality's site. The request's municipality is active for everything the
+request does (``serving``), so ``current_municipality()`` answers it.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .models import Municipality, MunicipalityHost
+
+HOST_CACHE_PREFIX = "organization:host:"
+HOST_CACHE_SECONDS = 300
+UNKNOWN = "-"  # cached: no municipality on this host
+
+_serving: ContextVar[Municipality | None] = ContextVar("municipality", default=None)
+
+
+def host_name(host: str) -> str:
+    """``Samokov.Localhost:8000`` → ``samokov.localhost``; ``[::1]:8000`` → ``[::1]``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host.partition("]")[0] + "]"
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
+
+
+def _platform_slug(host: str) -> str:
+    domain = settings.PLATFORM_DOMAIN.lower()
+    if domain and host.endswith(f".{domain}"):
+        label = host[: -len(domain) - 1]
+        return label if "." not in label else ""
+    return ""
+
+
+def _find(host: str) -> Municipality | None:
+    own = MunicipalityHost.objects.select_related("municipality").filter(host=host).first()
+    if own is not None:
+        return own.municipality
+    slug = _platform_slug(host)
+    named = Municipality.objects.filter(slug=slug).first() if slug else None
+    if named is not None:
+        return named
+    municipalities = Municipality.objects.order_by("pk")
+    if host in settings.DEFAULT_MUNICIPALITY_HOSTS or municipalities[1:2].count() == 0:
+        return municipalities.first()
+    return None
+
+
+def municipality_for_host(host: str) -> Municipality | None:
+    """The municipality the host leads to, or None; kept in the shared cache (saving a
+    municipality or its hosts forgets every host: ``forget_hosts``)."""
+    name = host_name(host)
+    key = f"{HOST_CACHE_PREFIX}{cache.get(HOST_CACHE_PREFIX, 0)}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = _find(name)
+        if found is None and not Municipality.objects.exists():
+            return None  # a fresh database: nothing to keep yet
+        cache.set(key, found or UNKNOWN, HOST_CACHE_SECONDS)
+    return None if found == UNKNOWN else found
+
+
+def forget_hosts(**kwargs) -> None:
+    """Every host is looked up afresh (a new generation of keys)."""
+    try:
+        cache.incr(HOST_CACHE_PREFIX)
+    except ValueError:
+        cache.set(HOST_CACHE_PREFIX, 1, None)
+
+
+def serving_municipality() -> Municipality | None:
+    """The municipality of the request (or job) being handled, if one is active."""
+    return _serving.get()
+
+
+@contextmanager
+def serving(municipality: Municipality):
+    """Everything inside is done for ``municipality``."""
+    token = _serving.set(municipality)
+    try:
+        yield municipality
+    finally:
+        _serving.reset(token)

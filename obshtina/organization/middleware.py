@@ -1,0 +1,47 @@
+"""The request's municipality, from its host (organization.hosts)."""
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.shortcuts import render
+
+from .hosts import municipality_for_host, serving
+
+
+class MunicipalityMiddleware:
+    """Serve the municipality the host leads to; a host that leads to none gets a
+    page that says so (404), never another municipality's site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            municipality = municipality_for_host(request.get_host())
+            if municipality is None and _has_municipalities():
+                return _unknown_host(request)
+        except DatabaseError:
+            # The database is down: the page fails as any other would, with the error
+            # pages made for it (they need no municipality from the database).
+            municipality = None
+        if municipality is None:  # also a fresh database: the first page creates it
+            return self.get_response(request)
+        request.municipality = municipality
+        with serving(municipality):
+            return self.get_response(request)
+
+
+def _has_municipalities() -> bool:
+    from .models import Municipality
+
+    return Municipality.objects.exists()
+
+
+def _unknown_host(request):
+    response = render(
+        request,
+        "organization/unknown_host.html",
+        {"platform_name": settings.PLATFORM_NAME, "host": request.get_host()},
+        status=404,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
