@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from .hosts import forget_hosts, serving_municipality
@@ -25,7 +25,11 @@ def current_municipality() -> Municipality:
         return municipality
     municipality = Municipality.objects.order_by("pk").first()
     if municipality is None:
-        return Municipality.objects.create()  # kept from the next read, once committed
+        try:
+            with transaction.atomic():
+                return Municipality.objects.create()  # kept from the next read, once committed
+        except IntegrityError:  # created at the same moment by another request
+            return Municipality.objects.order_by("pk").first()
     cache.set(MUNICIPALITY_CACHE_KEY, municipality, MUNICIPALITY_CACHE_SECONDS)
     return municipality
 
