@@ -10,7 +10,6 @@ Sorting by deadline across tables: page N of the merged list is among the first
 N × page size rows of each source by deadline, so each source reads only those.
 """
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -366,17 +365,16 @@ def workspace_page(
 
 def _rows(chosen: list, user) -> list[WorkItem]:
     """The WorkItems of the chosen (key, source, pk), in their order: one query a source."""
-    pks_of = defaultdict(list)
+    by_source = {}
     for _key, source, pk in chosen:
-        pks_of[source.key].append(pk)
-    loaded = {}
-    for _key, source, _pk in chosen:
-        if source.key in loaded:
-            continue
-        rows = source.model.objects.filter(pk__in=pks_of[source.key]).select_related(
-            *source.related
-        )
-        loaded[source.key] = {row.pk: row for row in rows}
+        by_source.setdefault(source.key, (source, []))[1].append(pk)
+    loaded = {
+        key: {
+            row.pk: row
+            for row in source.model.objects.filter(pk__in=pks).select_related(*source.related)
+        }
+        for key, (source, pks) in by_source.items()
+    }
     return [source.row(loaded[source.key][pk], user) for _key, source, pk in chosen]
 
 

@@ -25,6 +25,10 @@ UNKNOWN = "-"  # cached: no municipality on this host
 _serving: ContextVar[Municipality | None] = ContextVar("municipality", default=None)
 
 
+class UnknownHost(Exception):
+    """The platform serves municipalities, but this host leads to none of them."""
+
+
 def host_name(host: str) -> str:
     """``Samokov.Localhost:8000`` → ``samokov.localhost``; ``[::1]:8000`` → ``[::1]``."""
     host = host.strip().lower()
@@ -49,15 +53,17 @@ def _find(host: str) -> Municipality | None:
     named = Municipality.objects.filter(slug=slug).first() if slug else None
     if named is not None:
         return named
-    municipalities = Municipality.objects.order_by("pk")
-    if host in settings.DEFAULT_MUNICIPALITY_HOSTS or municipalities[1:2].count() == 0:
-        return municipalities.first()
+    first_two = list(Municipality.objects.order_by("pk")[:2])
+    if first_two and (host in settings.DEFAULT_MUNICIPALITY_HOSTS or len(first_two) == 1):
+        return first_two[0]
     return None
 
 
 def municipality_for_host(host: str) -> Municipality | None:
-    """The municipality the host leads to, or None; kept in the shared cache (saving a
-    municipality or its hosts forgets every host: ``forget_hosts``)."""
+    """The municipality the host leads to; None on a fresh database (there is none
+    yet); ``UnknownHost`` when it leads to none of those there are. Kept in the
+    shared cache (saving a municipality or its hosts forgets every host:
+    ``forget_hosts``)."""
     name = host_name(host)
     key = f"{HOST_CACHE_PREFIX}{cache.get(HOST_CACHE_PREFIX, 0)}:{name}"
     found = cache.get(key)
@@ -65,8 +71,11 @@ def municipality_for_host(host: str) -> Municipality | None:
         found = _find(name)
         if found is None and not Municipality.objects.exists():
             return None  # a fresh database: nothing to keep yet
-        cache.set(key, found or UNKNOWN, HOST_CACHE_SECONDS)
-    return None if found == UNKNOWN else found
+        found = found or UNKNOWN
+        cache.set(key, found, HOST_CACHE_SECONDS)
+    if found == UNKNOWN:
+        raise UnknownHost(name)
+    return found
 
 
 def forget_hosts(**kwargs) -> None:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import render
 
-from .hosts import municipality_for_host, serving
+from .hosts import UnknownHost, municipality_for_host, serving
 
 
 class MunicipalityMiddleware:
@@ -17,8 +17,8 @@ class MunicipalityMiddleware:
     def __call__(self, request):
         try:
             municipality = municipality_for_host(request.get_host())
-            if municipality is None and _has_municipalities():
-                return _unknown_host(request)
+        except UnknownHost:
+            return _unknown_host(request)
         except DatabaseError:
             # The database is down: the page fails as any other would, with the error
             # pages made for it (they need no municipality from the database).
@@ -28,12 +28,6 @@ class MunicipalityMiddleware:
         request.municipality = municipality
         with serving(municipality):
             return self.get_response(request)
-
-
-def _has_municipalities() -> bool:
-    from .models import Municipality
-
-    return Municipality.objects.exists()
 
 
 def _unknown_host(request):

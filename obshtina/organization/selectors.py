@@ -36,10 +36,14 @@ def current_municipality() -> Municipality:
 
 def forget_municipality(created: bool = False, **kwargs) -> None:
     """Now, and again at the commit of a change: a read before it may have kept the old row."""
-    cache.delete(MUNICIPALITY_CACHE_KEY)
-    forget_hosts()
+
+    def forget():
+        cache.delete(MUNICIPALITY_CACHE_KEY)
+        forget_hosts()
+
+    forget()
     if not created:
-        transaction.on_commit(lambda: (cache.delete(MUNICIPALITY_CACHE_KEY), forget_hosts()))
+        transaction.on_commit(forget)
 
 
 def active_units() -> QuerySet[Unit]:

@@ -56,6 +56,7 @@ def test_a_host_that_leads_to_no_municipality_says_so_and_shows_none(client, sam
     assert "Няма община на този адрес" in response.text
     assert "Самоков" not in response.text and "Костенец" not in response.text
     assert "no-store" in response["Cache-Control"]
+    assert page(client, "nowhere.localhost").status_code == 404  # the same, kept
 
 
 def test_the_installable_app_is_the_municipalitys_of_the_host(client, samokov, kostenets):
