@@ -9,6 +9,17 @@ def temporary_file_roots(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def every_municipality():
+    """A test reads and writes rows directly, whichever municipality owns them; what
+    it asks of the site (the test client, the browser) is scoped as in production, by
+    the host (organization.middleware)."""
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        yield
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counters and remembered
     receipts of earlier tests (same process, same client address) must not leak."""

@@ -157,6 +157,9 @@ else:
             "LOCATION": "cache_table",
         }
     }
+# Each municipality's cache keys are its own (organization.hosts.cache_key).
+CACHE_KEY_FUNCTION = "obshtina.organization.hosts.cache_key"
+CACHES["default"]["KEY_FUNCTION"] = CACHE_KEY_FUNCTION
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.scoping import municipality_field, owned_manager
+
 
 def new_api_key() -> str:
     return secrets.token_urlsafe(32)
@@ -17,12 +19,15 @@ class Open311Client(models.Model):
     """A system or app allowed to POST requests to Open311 GeoReport v2; the
     administrator issues one key per client in the admin."""
 
+    municipality = municipality_field()
     name = models.CharField(_("наименование"), max_length=200)
     contact_email = models.EmailField(_("имейл за връзка"), blank=True)
     api_key = models.CharField(_("ключ (api_key)"), max_length=64, unique=True, default=new_api_key)
     is_active = models.BooleanField(_("активен"), default=True)
     created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
     last_used_at = models.DateTimeField(_("последно използван"), null=True, blank=True)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("клиент на Open311")
@@ -42,6 +47,7 @@ class ApiToken(models.Model):
     Only its SHA-256 is stored; the token itself is shown once when it is made.
     """
 
+    municipality = municipality_field()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("потребител"),
@@ -52,6 +58,8 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
     last_used_at = models.DateTimeField(_("последно използван"), null=True, blank=True)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("ключ за API")
@@ -85,6 +93,8 @@ class Open311Token(models.Model):
         related_name="tokens",
     )
     created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
+
+    objects = owned_manager("report__municipality")
 
     class Meta:
         verbose_name = _("токен на Open311")

@@ -16,8 +16,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.scoping import municipality_field, owned_manager
+
 
 class AccessRecord(models.Model):
+    municipality = municipality_field()
+
     class What(models.TextChoices):
         ITEM = "item", _("преписка с лични данни")
         FILE = "file", _("файл към преписка")
@@ -71,6 +75,8 @@ class AccessRecord(models.Model):
         related_name="+",
     )
     client_address = models.CharField(_("от адрес"), max_length=64)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("отваряне на лични данни")

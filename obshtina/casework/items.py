@@ -11,20 +11,29 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.scoping import (
+    UniquePerMunicipality,
+    municipality_field,
+    owned_manager,
+)
 from obshtina.registry.models import RegistryNumber
 
 
-class RegisteredItem(models.Model):
+class RegisteredItem(UniquePerMunicipality, models.Model):
     """An incoming item with a registry number and date (ARCHITECTURE.md, rule 1)."""
 
+    municipality = municipality_field()
     # Empty only inside the registering transaction: the number is taken last
     # (registry_number_assign), so every committed item has one.
     registry_number = models.OneToOneField(
         RegistryNumber, verbose_name=_("деловоден номер"), on_delete=models.PROTECT, null=True
     )
-    # The registry code, copied here so that lookup by number is one indexed query.
-    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
+    # The registry code, copied here so that lookup by number is one indexed query
+    # (each kind's Meta: unique per municipality).
+    number = models.CharField(_("номер"), max_length=32, null=True)  # noqa: DJ001
     updated_at = models.DateTimeField(_("последна промяна"), auto_now=True)
+
+    objects = owned_manager()
 
     class Meta:
         abstract = True

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization import permissions
+from obshtina.organization.scoping import municipality_field, owned_manager
 
 
 class AnswerTemplate(models.Model):
@@ -18,6 +19,8 @@ class AnswerTemplate(models.Model):
     item to that status. The rules (placeholders, the citizen's name only in
     private answers) are in ``casework.templates``.
     """
+
+    municipality = municipality_field()
 
     class Kind(models.TextChoices):
         REPORT = permissions.KIND_REPORT, _("сигнал")
@@ -92,6 +95,8 @@ class AnswerTemplate(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("шаблон за отговор")

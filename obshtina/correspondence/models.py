@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.casework.items import AssignedItem, ItemEvent
 from obshtina.core.storage import select_private_storage
 from obshtina.organization.models import Unit
+from obshtina.organization.scoping import owned_manager
 from obshtina.registry.models import RegistryNumber
 
 
@@ -113,6 +114,11 @@ class Correspondence(AssignedItem):
             models.Index(fields=["unit", "status", "due_at"], name="corr_queue_idx"),
             models.Index(fields=["author", "registered_at"], name="corr_author_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "number"], name="correspondence_number_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number} – {self.subject}"
@@ -154,6 +160,8 @@ class AccessRequest(models.Model):
     access_confirmed_at = models.DateTimeField(null=True, blank=True)
     refusal_ground = models.CharField(max_length=40, blank=True)
 
+    objects = owned_manager("correspondence__municipality")
+
     class Meta:
         verbose_name = _("заявление по ЗДОИ")
         verbose_name_plural = _("заявления по ЗДОИ")
@@ -185,6 +193,8 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = owned_manager("correspondence__municipality")
 
     class Meta:
         verbose_name = _("прикачен файл")
@@ -228,13 +238,15 @@ class OutgoingDocument(models.Model):
     registry_number = models.OneToOneField(
         RegistryNumber, verbose_name=_("изходящ номер"), on_delete=models.PROTECT, null=True
     )
-    number = models.CharField(_("номер"), max_length=32, unique=True, null=True)  # noqa: DJ001
+    number = models.CharField(_("номер"), max_length=32, db_index=True, null=True)  # noqa: DJ001
     text = models.TextField(_("текст"))
     details = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = owned_manager("correspondence__municipality")
 
     class Meta:
         verbose_name = _("изходящ документ")
@@ -280,6 +292,8 @@ class CorrespondenceEvent(ItemEvent):
     @classmethod
     def internal(cls, note: str) -> dict:
         return {"internal_note": note, "visible_to_sender": False}
+
+    objects = owned_manager("correspondence__municipality")
 
     class Meta(ItemEvent.Meta):
         verbose_name = _("събитие")

@@ -12,29 +12,46 @@ from django.utils.translation import pgettext_lazy
 
 from obshtina.casework.items import AssignedItem, PublicItemEvent
 from obshtina.organization.models import Unit
+from obshtina.organization.scoping import (
+    UniquePerMunicipality,
+    municipality_field,
+    owned_manager,
+)
 
 
 def new_access_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class Theme(models.Model):
+class Theme(UniquePerMunicipality, models.Model):
     """A theme or a life situation ("Раждане", "Строителство", "Бизнес") to browse by."""
+
+    municipality = municipality_field()
 
     class Kind(models.TextChoices):
         THEME = "theme", pgettext_lazy("knowledge base", "тема")
         LIFE_SITUATION = "life_situation", _("житейска ситуация")
 
-    name = models.CharField(_("име"), max_length=120, unique=True)
-    slug = models.SlugField(_("кратко име"), max_length=80, unique=True, allow_unicode=True)
+    name = models.CharField(_("име"), max_length=120)
+    slug = models.SlugField(_("кратко име"), max_length=80, allow_unicode=True)
     kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices, default=Kind.THEME)
     description = models.CharField(_("пояснение"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("подредба"), default=0)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = pgettext_lazy("knowledge base", "тема")
         verbose_name_plural = _("теми")
         ordering = ["kind", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="theme_name_per_municipality"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="theme_slug_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -51,11 +68,12 @@ class SearchIndexed(models.Model):
         abstract = True
 
 
-class Service(SearchIndexed):
+class Service(UniquePerMunicipality, SearchIndexed):
     """An administrative service (административна услуга)."""
 
+    municipality = municipality_field()
     name = models.CharField(_("наименование"), max_length=300)
-    slug = models.SlugField(_("кратко име"), max_length=120, unique=True, allow_unicode=True)
+    slug = models.SlugField(_("кратко име"), max_length=120, allow_unicode=True)
     code = models.CharField(_("код по регистъра на услугите"), max_length=20, blank=True)
     purpose = models.TextField(_("за какво е"), blank=True)
     who_may_apply = models.TextField(_("кой може да заяви"), blank=True)
@@ -74,10 +92,17 @@ class Service(SearchIndexed):
         Theme, verbose_name=_("теми"), blank=True, related_name="services"
     )
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("административна услуга")
         verbose_name_plural = _("административни услуги")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="service_slug_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -93,6 +118,8 @@ class ServiceForm(models.Model):
     title = models.CharField(_("заглавие"), max_length=200)
     file = models.FileField(_("файл"), upload_to="infodesk/forms/")
 
+    objects = owned_manager("service__municipality")
+
     class Meta:
         verbose_name = _("бланка")
         verbose_name_plural = _("бланки")
@@ -102,8 +129,10 @@ class ServiceForm(models.Model):
         return self.title
 
 
-class Regulation(SearchIndexed):
+class Regulation(UniquePerMunicipality, SearchIndexed):
     """A municipal regulation, rule or council decision."""
+
+    municipality = municipality_field()
 
     class Kind(models.TextChoices):
         ORDINANCE = "ordinance", _("наредба")
@@ -117,7 +146,7 @@ class Regulation(SearchIndexed):
         REPEALED = "repealed", _("отменен")
 
     title = models.CharField(_("заглавие"), max_length=400)
-    slug = models.SlugField(_("кратко име"), max_length=120, unique=True, allow_unicode=True)
+    slug = models.SlugField(_("кратко име"), max_length=120, allow_unicode=True)
     kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
     number = models.CharField(_("номер"), max_length=60, blank=True)
     adopted_on = models.DateField(_("дата"), null=True, blank=True)
@@ -130,10 +159,17 @@ class Regulation(SearchIndexed):
         Theme, verbose_name=_("теми"), blank=True, related_name="regulations"
     )
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("нормативен документ")
         verbose_name_plural = _("нормативни документи")
         ordering = ["-adopted_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="regulation_slug_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -142,20 +178,28 @@ class Regulation(SearchIndexed):
         return reverse("infodesk:regulation", kwargs={"slug": self.slug})
 
 
-class QuestionTopic(models.Model):
+class QuestionTopic(UniquePerMunicipality, models.Model):
     """What a question is about; routes it to a unit like a report category."""
 
-    name = models.CharField(_("име"), max_length=120, unique=True)
+    municipality = municipality_field()
+    name = models.CharField(_("име"), max_length=120)
     unit = models.ForeignKey(
         Unit, verbose_name=_("звено"), null=True, blank=True, on_delete=models.SET_NULL
     )
     is_active = models.BooleanField(_("активна"), default=True)
     position = models.PositiveSmallIntegerField(_("подредба"), default=0)
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("тема на въпрос")
         verbose_name_plural = _("теми на въпроси")
         ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="questiontopic_name_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -223,6 +267,11 @@ class Question(AssignedItem):
         verbose_name_plural = _("въпроси")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["unit", "status", "created_at"], name="question_queue_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "number"], name="question_number_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number} – {self.topic}"
@@ -262,6 +311,8 @@ class QuestionEvent(PublicItemEvent):
     item_field = "question"
     statuses = Question.Status
 
+    objects = owned_manager("question__municipality")
+
     class Meta(PublicItemEvent.Meta):
         verbose_name = _("събитие по въпрос")
         verbose_name_plural = _("събития по въпроси")
@@ -269,6 +320,8 @@ class QuestionEvent(PublicItemEvent):
 
 class CallLog(models.Model):
     """One call to the contact centre, as the operator recorded it."""
+
+    municipality = municipality_field()
 
     class Outcome(models.TextChoices):
         ANSWERED = "answered", _("отговорено по телефона")
@@ -289,6 +342,8 @@ class CallLog(models.Model):
     outcome = models.CharField(_("резултат"), max_length=20, choices=Outcome.choices)
     notes = models.TextField(_("бележки"), blank=True)
     linked_numbers = models.JSONField(_("свързани номера"), default=list, blank=True)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("обаждане")

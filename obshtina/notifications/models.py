@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from obshtina.organization.scoping import municipality_field, owned_manager
+
 
 class Notification(models.Model):
     """One message to one recipient, written in the same transaction as the change it reports.
@@ -11,6 +13,8 @@ class Notification(models.Model):
     The bodies are rendered when the row is created, so the worker that sends it needs
     neither a request nor the objects it talks about.
     """
+
+    municipality = municipality_field()
 
     class Status(models.TextChoices):
         PENDING = "pending", _("чака изпращане")
@@ -71,6 +75,8 @@ class Notification(models.Model):
     last_error = models.TextField(_("последна грешка"), blank=True)
     created_at = models.DateTimeField(_("създадено на"), default=timezone.now, db_index=True)
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("известие")
         verbose_name_plural = _("известия")
@@ -100,6 +106,8 @@ class DeliveryAttempt(models.Model):
     attempted_at = models.DateTimeField(_("кога"), default=timezone.now)
     ok = models.BooleanField(_("успешен"))
     error = models.TextField(_("грешка"), blank=True)
+
+    objects = owned_manager("notification__municipality")
 
     class Meta:
         verbose_name = _("опит за изпращане")
@@ -142,6 +150,8 @@ class WorkNotice(models.Model):
     citizen's data. The digest deletes the rows it sends (the sent e-mail is the record).
     """
 
+    municipality = municipality_field()
+
     class Reason(models.TextChoices):
         ROUTED = "routed", _("ново за звеното ви")
         ASSIGNED = "assigned", _("възложено на вас")
@@ -166,6 +176,8 @@ class WorkNotice(models.Model):
     due_at = models.DateTimeField(_("срок"), null=True, blank=True)
     url = models.URLField(_("връзка"), max_length=500)
     created_at = models.DateTimeField(_("създадено на"), default=timezone.now)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("известие за сутрешния обзор")

@@ -15,6 +15,8 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
+from django_scopes import scope
 
 from .models import Municipality, MunicipalityHost
 
@@ -93,9 +95,42 @@ def serving_municipality() -> Municipality | None:
 
 @contextmanager
 def serving(municipality: Municipality):
-    """Everything inside is done for ``municipality``."""
+    """Everything inside is done for ``municipality``: its rows are the only ones
+    the owned models answer with (organization.scoping), its cache keys its own."""
     token = _serving.set(municipality)
     try:
-        yield municipality
+        with scope(municipality=municipality.pk):
+            yield municipality
     finally:
         _serving.reset(token)
+
+
+def each_municipality():
+    """For jobs and commands: each municipality in turn, served (``serving``)."""
+    for municipality in Municipality.objects.order_by("pk"):
+        with serving(municipality):
+            yield municipality
+
+
+# Keys of the whole platform: which host leads where, and the first municipality.
+PLATFORM_CACHE_PREFIX = "organization:"
+
+
+def cache_key(key: str, key_prefix: str, version: int) -> str:
+    """Every cache key is the served municipality's own (settings.CACHES'
+    KEY_FUNCTION), so a cached page, map or count of one municipality is never
+    another's, whatever the code that keeps it forgot. Outside a request the first
+    municipality's, as ``current_municipality()`` answers there."""
+    if key.startswith(PLATFORM_CACHE_PREFIX):
+        owner = "platform"
+    else:
+        municipality = _serving.get()
+        if municipality is None:
+            from .selectors import current_municipality  # selectors import this module
+
+            try:
+                municipality = current_municipality()
+            except DatabaseError:
+                municipality = None
+        owner = f"m{municipality.pk}" if municipality is not None else "platform"
+    return f"{key_prefix}:{version}:{owner}:{key}"

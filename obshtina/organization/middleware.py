@@ -5,6 +5,7 @@ from django.db import DatabaseError
 from django.shortcuts import render
 
 from .hosts import UnknownHost, municipality_for_host, serving
+from .selectors import current_municipality
 
 
 class MunicipalityMiddleware:
@@ -16,14 +17,13 @@ class MunicipalityMiddleware:
 
     def __call__(self, request):
         try:
-            municipality = municipality_for_host(request.get_host())
+            # None on a fresh database: the first page creates the first municipality.
+            municipality = municipality_for_host(request.get_host()) or current_municipality()
         except UnknownHost:
             return _unknown_host(request)
         except DatabaseError:
             # The database is down: the page fails as any other would, with the error
             # pages made for it (they need no municipality from the database).
-            municipality = None
-        if municipality is None:  # also a fresh database: the first page creates it
             return self.get_response(request)
         request.municipality = municipality
         with serving(municipality):

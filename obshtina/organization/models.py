@@ -3,6 +3,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.scoping import (
+    UniquePerMunicipality,
+    municipality_field,
+    owned_manager,
+)
+
 
 class Municipality(models.Model):
     """A municipality the platform serves, on its own address; edited in the admin.
@@ -95,8 +101,10 @@ class MunicipalityHost(models.Model):
         super().save(*args, **kwargs)
 
 
-class Unit(models.Model):
+class Unit(UniquePerMunicipality, models.Model):
     """A structural unit (структурно звено): a directorate or a department."""
+
+    municipality = municipality_field()
 
     class Kind(models.TextChoices):
         DIRECTORATE = "directorate", _("дирекция")
@@ -104,8 +112,8 @@ class Unit(models.Model):
         SECTOR = "sector", _("сектор")
         OTHER = "other", _("друго")
 
-    name = models.CharField(_("име"), max_length=200, unique=True)
-    slug = models.SlugField(_("кратко име"), max_length=80, unique=True, allow_unicode=True)
+    name = models.CharField(_("име"), max_length=200)
+    slug = models.SlugField(_("кратко име"), max_length=80, allow_unicode=True)
     kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     parent = models.ForeignKey(
         "self",
@@ -128,32 +136,51 @@ class Unit(models.Model):
         help_text=_("Получава сигналите и въпросите, за които няма правило за разпределяне."),
     )
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("структурно звено")
         verbose_name_plural = _("структурни звена")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="unit_name_per_municipality"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="unit_slug_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
 
-class Settlement(models.Model):
+class Settlement(UniquePerMunicipality, models.Model):
     """A settlement of the municipality: the town or a village (кметство)."""
+
+    municipality = municipality_field()
 
     class Kind(models.TextChoices):
         TOWN = "town", _("град")
         VILLAGE = "village", _("село")
 
-    name = models.CharField(_("име"), max_length=120, unique=True)
+    name = models.CharField(_("име"), max_length=120)
     kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices, default=Kind.VILLAGE)
     ekatte = models.CharField(_("код по ЕКАТТЕ"), max_length=5, blank=True)
     latitude = models.DecimalField(_("ширина"), max_digits=9, decimal_places=6)
     longitude = models.DecimalField(_("дължина"), max_digits=9, decimal_places=6)
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("населено място")
         verbose_name_plural = _("населени места")
         ordering = ["-kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="settlement_name_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         prefix = _("гр.") if self.kind == self.Kind.TOWN else _("с.")
@@ -171,7 +198,8 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("администратор")
 
 
-class StaffRole(models.Model):
+class StaffRole(UniquePerMunicipality, models.Model):
+    municipality = municipality_field()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("служител"),
@@ -180,10 +208,16 @@ class StaffRole(models.Model):
     )
     role = models.CharField(_("роля"), max_length=30, choices=Role.choices)
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("роля на служител")
         verbose_name_plural = _("роли на служители")
-        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_staff_role")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "user", "role"], name="staffrole_per_municipality"
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}"
@@ -203,6 +237,8 @@ class Membership(models.Model):
     )
     is_head = models.BooleanField(_("ръководител на звеното"), default=False)
     position = models.CharField(_("длъжност"), max_length=200, blank=True)
+
+    objects = owned_manager("unit__municipality")
 
     class Meta:
         verbose_name = _("членство в звено")

@@ -17,30 +17,44 @@ from django.utils.translation import pgettext_lazy
 
 from obshtina.casework.items import RegisteredItem
 from obshtina.organization.models import Unit
+from obshtina.organization.scoping import (
+    UniquePerMunicipality,
+    municipality_field,
+    owned_manager,
+)
 
 
-class ScheduleGroup(models.Model):
+class ScheduleGroup(UniquePerMunicipality, models.Model):
     """Schedules shown together, so citizens find the right one fast
     ("Кмет и заместник-кметове", "Устройство на територията")."""
 
+    municipality = municipality_field()
     name = models.CharField(_("наименование"), max_length=200)
-    slug = models.SlugField(_("адрес"), max_length=100, unique=True, allow_unicode=True)
+    slug = models.SlugField(_("адрес"), max_length=100, allow_unicode=True)
     description = models.TextField(_("описание"), blank=True)
     order = models.PositiveSmallIntegerField(_("подредба"), default=100)
     is_active = models.BooleanField(_("показва се"), default=True)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("група графици")
         verbose_name_plural = _("групи графици")
         ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="schedulegroup_slug_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
 
-class Schedule(models.Model):
+class Schedule(UniquePerMunicipality, models.Model):
     """The reception hours of one official, specialist or unit."""
 
+    municipality = municipality_field()
     group = models.ForeignKey(
         ScheduleGroup,
         verbose_name=_("група"),
@@ -53,7 +67,7 @@ class Schedule(models.Model):
         help_text=_("Например „Кмет на община Самоков“ или „Отдел Устройство на територията“."),
     )
     host_name = models.CharField(_("име на длъжностното лице"), max_length=200, blank=True)
-    slug = models.SlugField(_("адрес"), max_length=120, unique=True, allow_unicode=True)
+    slug = models.SlugField(_("адрес"), max_length=120, allow_unicode=True)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("звено"),
@@ -79,10 +93,17 @@ class Schedule(models.Model):
     order = models.PositiveSmallIntegerField(_("подредба в групата"), default=100)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("график")
         verbose_name_plural = _("графици")
         ordering = ["group__order", "order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="schedule_slug_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.title} – {self.host_name}" if self.host_name else self.title
@@ -114,6 +135,8 @@ class ScheduleWindow(models.Model):
     slot_minutes = models.PositiveSmallIntegerField(_("продължителност на срещата (минути)"))
     break_start = models.TimeField(_("почивка от"), null=True, blank=True)
     break_end = models.TimeField(_("почивка до"), null=True, blank=True)
+
+    objects = owned_manager("schedule__municipality")
 
     class Meta:
         verbose_name = _("приемен прозорец")
@@ -148,6 +171,8 @@ class Absence(models.Model):
     first_day = models.DateField(_("от дата"))
     last_day = models.DateField(_("до дата (включително)"))
     reason = models.CharField(_("причина"), max_length=200, blank=True)
+
+    objects = owned_manager("schedule__municipality")
 
     class Meta:
         verbose_name = _("отсъствие")
@@ -238,6 +263,9 @@ class Appointment(RegisteredItem):
         verbose_name_plural = _("срещи")
         ordering = ["starts_at"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "number"], name="appointment_number_per_municipality"
+            ),
             # One active meeting per slot, on every database. On PostgreSQL an
             # exclusion constraint (migration 0002) also refuses overlapping ranges.
             models.UniqueConstraint(
@@ -313,6 +341,8 @@ class AppointmentEvent(models.Model):
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
     message = models.TextField(blank=True)
+
+    objects = owned_manager("appointment__municipality")
 
     class Meta:
         ordering = ["at", "pk"]

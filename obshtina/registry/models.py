@@ -4,6 +4,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.scoping import (
+    UniquePerMunicipality,
+    municipality_field,
+    owned_manager,
+)
+
 # Prefixes are Cyrillic capitals only: the lookup turns Latin look-alikes
 # typed by citizens ("C", "B", "P") into Cyrillic, so a Latin prefix could
 # never be found again.
@@ -17,28 +23,38 @@ def registry_code(*, prefix: str, year: int, number: int) -> str:
     return f"{prefix}-{year}-{number:06d}"
 
 
-class RegistrySeries(models.Model):
+class RegistrySeries(UniquePerMunicipality, models.Model):
     """A series of registry numbers (деловодна серия), counted per year.
 
     Other apps name a series by its `code` ("reports", "questions", …); the
     `prefix` starts every registry index of the series, e.g. "С-2026-000123".
     """
 
-    code = models.SlugField(_("код"), max_length=40, unique=True)
+    municipality = municipality_field()
+    code = models.SlugField(_("код"), max_length=40)
     name = models.CharField(_("име"), max_length=200)
     prefix = models.CharField(
         _("префикс"),
         max_length=5,
-        unique=True,
         validators=[prefix_validator],
         help_text=_("Смяната засяга само новите номера; издадените запазват своя префикс."),
     )
     is_active = models.BooleanField(_("активна"), default=True)
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("деловодна серия")
         verbose_name_plural = _("деловодни серии")
         ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "code"], name="registryseries_code_per_municipality"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "prefix"], name="registryseries_prefix_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.prefix} – {self.name}"
@@ -51,6 +67,8 @@ class RegistryCounter(models.Model):
     year = models.PositiveSmallIntegerField(_("година"))
     last_number = models.PositiveIntegerField(_("последен номер"), default=0)
 
+    objects = owned_manager("series__municipality")
+
     class Meta:
         verbose_name = _("брояч на деловодна серия")
         verbose_name_plural = _("броячи на деловодни серии")
@@ -62,15 +80,16 @@ class RegistryCounter(models.Model):
         return f"{self.series.prefix}-{self.year}: {self.last_number}"
 
 
-class RegistryNumber(models.Model):
+class RegistryNumber(UniquePerMunicipality, models.Model):
     """A registry number and date (деловоден номер и дата) given to one item."""
 
+    municipality = municipality_field()
     series = models.ForeignKey(
         RegistrySeries, verbose_name=_("серия"), on_delete=models.PROTECT, related_name="numbers"
     )
     year = models.PositiveSmallIntegerField(_("година"))
     number = models.PositiveIntegerField(_("пореден номер"))
-    code = models.CharField(_("регистрационен индекс"), max_length=32, unique=True)
+    code = models.CharField(_("регистрационен индекс"), max_length=32)
     registered_at = models.DateTimeField(_("дата и час на регистрация"))
     # The item the number was given to; empty until the caller links it.
     content_type = models.ForeignKey(
@@ -81,11 +100,16 @@ class RegistryNumber(models.Model):
     )
     item = GenericForeignKey("content_type", "object_id")
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("деловоден номер")
         verbose_name_plural = _("деловодни номера")
         ordering = ["-registered_at", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "code"], name="registrynumber_code_per_municipality"
+            ),
             models.UniqueConstraint(
                 fields=["series", "year", "number"], name="unique_registry_number"
             ),

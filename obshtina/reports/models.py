@@ -10,6 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.items import AssignedItem, PublicItemEvent
 from obshtina.organization.models import Settlement, Unit
+from obshtina.organization.scoping import (
+    UniquePerMunicipality,
+    municipality_field,
+    owned_manager,
+)
 
 RESOLVE_MONTHS = 2  # АПК, чл. 118: signals are decided within two months
 
@@ -18,11 +23,12 @@ def new_access_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class Category(models.Model):
+class Category(UniquePerMunicipality, models.Model):
     """What a report is about; the municipality manages the list in the admin."""
 
-    name = models.CharField(_("име"), max_length=120, unique=True)
-    slug = models.SlugField(_("кратко име"), max_length=80, unique=True, allow_unicode=True)
+    municipality = municipality_field()
+    name = models.CharField(_("име"), max_length=120)
+    slug = models.SlugField(_("кратко име"), max_length=80, allow_unicode=True)
     description = models.CharField(_("пояснение"), max_length=300, blank=True)
     unit = models.ForeignKey(
         Unit,
@@ -44,10 +50,20 @@ class Category(models.Model):
     is_active = models.BooleanField(_("активна"), default=True)
     position = models.PositiveSmallIntegerField(_("подредба"), default=0)
 
+    objects = owned_manager()
+
     class Meta:
         verbose_name = _("категория на сигнал")
         verbose_name_plural = _("категории на сигнали")
         ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="category_name_per_municipality"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="category_slug_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -74,6 +90,8 @@ class RoutingRule(models.Model):
         help_text=_("Празно – за цялата община."),
     )
     unit = models.ForeignKey(Unit, verbose_name=_("звено"), on_delete=models.CASCADE)
+
+    objects = owned_manager("category__municipality")
 
     class Meta:
         verbose_name = _("правило за разпределяне")
@@ -174,6 +192,11 @@ class Report(AssignedItem):
             models.Index(fields=["unit", "status", "created_at"], name="report_queue_idx"),
             models.Index(fields=["status", "due_at"], name="report_due_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "number"], name="report_number_per_municipality"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number} – {self.category}"
@@ -214,6 +237,8 @@ class ReportPhoto(models.Model):
     is_hidden = models.BooleanField(_("скрита"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = owned_manager("report__municipality")
+
     class Meta:
         verbose_name = _("снимка")
         verbose_name_plural = _("снимки")
@@ -245,6 +270,8 @@ class ReportEvent(PublicItemEvent):
     item_field = "report"
     statuses = Report.Status
 
+    objects = owned_manager("report__municipality")
+
     class Meta(PublicItemEvent.Meta):
         verbose_name = _("събитие по сигнал")
         verbose_name_plural = _("събития по сигнали")
@@ -258,6 +285,8 @@ class Subscription(models.Model):
     )
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="subscriptions")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = owned_manager("report__municipality")
 
     class Meta:
         verbose_name = _("абонамент")

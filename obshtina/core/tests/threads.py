@@ -5,6 +5,9 @@ import threading
 import pytest
 from django.db import connection
 
+from obshtina.organization.hosts import serving
+from obshtina.organization.selectors import current_municipality
+
 
 def skip_unless_threads_share_the_database():
     # SQLite's in-memory test database is shared between threads through a shared
@@ -15,14 +18,17 @@ def skip_unless_threads_share_the_database():
 
 
 def run_in_threads(work, count):
-    """Start `count` threads together; return their results and errors."""
+    """Start `count` threads together, each serving the municipality as a request
+    would (organization.hosts.serving); return their results and errors."""
+    municipality = current_municipality()
     barrier = threading.Barrier(count)
     results, errors = [], []
 
     def target():
         try:
             barrier.wait()
-            results.extend(work())
+            with serving(municipality):
+                results.extend(work())
         except Exception as error:
             errors.append(error)
         finally:

@@ -11,6 +11,8 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from obshtina.accounts.tests.factories import UserFactory
+from obshtina.organization.hosts import serving
+from obshtina.organization.selectors import current_municipality
 from obshtina.registry.services import registry_number_issue
 
 from ..models import Appointment
@@ -26,14 +28,17 @@ def _needs_a_database_threads_can_share():
 
 
 def run_together(works):
-    """Run each callable in its own thread, all released at once."""
+    """Run each callable in its own thread, all released at once, as requests of
+    the municipality are (organization.hosts.serving)."""
+    municipality = current_municipality()
     barrier = threading.Barrier(len(works))
     results, errors = [], []
 
     def target(work):
         try:
             barrier.wait()
-            results.append(work())
+            with serving(municipality):
+                results.append(work())
         except Exception as error:
             errors.append(error)
         finally:
