@@ -2,6 +2,8 @@
 
 from django_tasks import task
 
+from obshtina.organization.hosts import for_each_municipality
+
 from .services.desk import due_digest_send
 from .services.procedure import access_close_unclarified
 
@@ -9,10 +11,10 @@ from .services.procedure import access_close_unclarified
 @task()
 def send_due_digests() -> int:
     """The officers' morning digest of due and overdue documents."""
-    return due_digest_send()
+    return for_each_municipality(due_digest_send)
 
 
 @task()
 def close_unclarified_access_requests() -> int:
     """Daily: leave without consideration the requests not clarified within 30 days."""
-    return access_close_unclarified()
+    return for_each_municipality(access_close_unclarified)

@@ -10,6 +10,7 @@ municipality's site. The request's municipality is active for everything the
 request does (``serving``), so ``current_municipality()`` answers it.
 """
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -110,6 +111,12 @@ def each_municipality():
     for municipality in Municipality.objects.order_by("pk"):
         with serving(municipality):
             yield municipality
+
+
+def for_each_municipality(work: Callable[[], int]) -> int:
+    """The sum of ``work()`` done for each municipality in turn (a job's or a
+    command's count of what it sent, closed or deleted)."""
+    return sum(work() for _ in each_municipality())
 
 
 # Keys of the whole platform: which host leads where, and the first municipality.

@@ -33,6 +33,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.selectors import current_municipality
+
 from .models import RegistryCounter, RegistryNumber, RegistrySeries, registry_code
 
 # The legal year of a Bulgarian registry starts at midnight in Sofia, whatever
@@ -70,7 +72,7 @@ def registry_number_issue(*, series: str, at: datetime | None = None) -> Registr
     """
     registered_at = _aware(at)
     with transaction.atomic():
-        registry_series = _active_series(series)
+        registry_series = _active_series(series, current_municipality().pk)
         return _number_create(registry_series, registered_at)
 
 
@@ -91,13 +93,15 @@ def registry_number_assign(
         raise ValueError("registry_number_assign belongs inside the item's transaction")
     registered_at = _aware(at)
     year = registered_at.astimezone(REGISTRY_TIME_ZONE).year
-    advanced = _counter_update_by_code(series, year)
+    # The item's municipality numbers it: each municipality counts from 1 in its series.
+    advanced = _counter_update_by_code(series, year, item.municipality_id)
     if advanced is None:  # the year's first number, or a series missing or inactive
-        registry_series = _active_series(series)
+        registry_series = _active_series(series, item.municipality_id)
         registry_number = _number_create(registry_series, registered_at, item=item)
     else:
         number, series_id, prefix = advanced
         registry_number = RegistryNumber.objects.create(
+            municipality_id=item.municipality_id,
             series_id=series_id,
             year=year,
             number=number,
@@ -119,8 +123,8 @@ def _aware(at: datetime | None) -> datetime:
     return registered_at
 
 
-def _active_series(code: str) -> RegistrySeries:
-    registry_series = _series(code)
+def _active_series(code: str, municipality_id: int) -> RegistrySeries:
+    registry_series = _series(code, municipality_id)
     if registry_series is None or not registry_series.is_active:
         raise UnknownSeriesError(
             _("Деловодна серия „%(series)s“ не съществува или не е активна."),
@@ -136,6 +140,7 @@ def _number_create(
     year = registered_at.astimezone(REGISTRY_TIME_ZONE).year
     number = _counter_advance(registry_series, year)
     return RegistryNumber.objects.create(
+        municipality_id=registry_series.municipality_id,
         series=registry_series,
         year=year,
         number=number,
@@ -181,8 +186,10 @@ def _counter_update(registry_series: RegistrySeries, year: int) -> int | None:
     return row[0] if row else None
 
 
-def _counter_update_by_code(code: str, year: int) -> tuple[int, int, str] | None:
-    """`_counter_update` for an active series named by its code, in the same statement:
+def _counter_update_by_code(
+    code: str, year: int, municipality_id: int
+) -> tuple[int, int, str] | None:
+    """`_counter_update` for a municipality's active series named by its code, in one statement:
     (number, series id, prefix), or None when the series or the year's row is missing.
     One round trip instead of reading the series first."""
     connection = transaction.get_connection()
@@ -192,21 +199,22 @@ def _counter_update_by_code(code: str, year: int) -> tuple[int, int, str] | None
         cursor.execute(
             f"UPDATE {counter} SET last_number = last_number + 1"
             f" WHERE year = %s AND series_id = (SELECT id FROM {series}"
-            "  WHERE code = %s AND is_active)"
+            "  WHERE municipality_id = %s AND code = %s AND is_active)"
             f" RETURNING last_number, series_id, (SELECT prefix FROM {series}"
             f"  WHERE {series}.id = {counter}.series_id)",
-            [year, code],
+            [year, municipality_id, code],
         )
         row = cursor.fetchone()
     return tuple(row) if row else None
 
 
-def _series(code: str) -> RegistrySeries | None:
-    registry_series = RegistrySeries.objects.filter(code=code).first()
+def _series(code: str, municipality_id: int) -> RegistrySeries | None:
+    series = RegistrySeries.objects.filter(municipality_id=municipality_id)
+    registry_series = series.filter(code=code).first()
     if registry_series is None and code in DEFAULT_SERIES:
         name, prefix = DEFAULT_SERIES[code]
-        registry_series, _created = RegistrySeries.objects.get_or_create(
-            code=code, defaults={"name": name, "prefix": prefix}
+        registry_series, _created = series.get_or_create(
+            municipality_id=municipality_id, code=code, defaults={"name": name, "prefix": prefix}
         )
     return registry_series
 

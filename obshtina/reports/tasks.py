@@ -2,10 +2,12 @@
 
 from django_tasks import task
 
+from obshtina.organization.hosts import for_each_municipality
+
 from .services.deadlines import overdue_digest_send
 
 
 @task()
 def send_overdue_digests() -> int:
     """The daily digest of overdue reports to the unit heads."""
-    return overdue_digest_send()
+    return for_each_municipality(overdue_digest_send)

@@ -3,6 +3,7 @@ from datetime import date
 from django.core.management.base import BaseCommand
 
 from obshtina.correspondence.services.procedure import access_close_unclarified
+from obshtina.organization.hosts import for_each_municipality
 
 
 class Command(BaseCommand):
@@ -20,5 +21,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, day: date | None, **options):
-        closed = access_close_unclarified(today=day)
+        closed = for_each_municipality(lambda: access_close_unclarified(today=day))
         self.stdout.write(f"closed {closed} unclarified access request(s)")

@@ -3,6 +3,7 @@ from datetime import date
 from django.core.management.base import BaseCommand
 
 from obshtina.correspondence.services.desk import due_digest_send
+from obshtina.organization.hosts import for_each_municipality
 
 
 class Command(BaseCommand):
@@ -20,5 +21,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, day: date | None, **options):
-        queued = due_digest_send(today=day)
+        queued = for_each_municipality(lambda: due_digest_send(today=day))
         self.stdout.write(f"queued {queued} due-date digest e-mail(s)")

@@ -1,9 +1,11 @@
 import time
+from collections import Counter
 
 from django.core.management.base import BaseCommand
 
 from obshtina.notifications.selectors import notification_counts
 from obshtina.notifications.services import notifications_deliver_due
+from obshtina.organization.hosts import each_municipality, for_each_municipality
 
 
 class Command(BaseCommand):
@@ -27,8 +29,10 @@ class Command(BaseCommand):
             time.sleep(interval)
 
     def sweep(self, limit: int) -> None:
-        sent = notifications_deliver_due(limit=limit)
-        counts = notification_counts()
+        sent = for_each_municipality(lambda: notifications_deliver_due(limit=limit))
+        counts = Counter()
+        for _ in each_municipality():
+            counts.update(notification_counts())
         self.stdout.write(
             f"sent {sent}; pending {counts['pending']}; failed (gave up) {counts['failed']}"
         )

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from obshtina.notifications.officials import work_digest_send
+from obshtina.organization.hosts import for_each_municipality
 
 
 class Command(BaseCommand):
@@ -10,5 +11,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, **options):
-        queued = work_digest_send()
+        queued = for_each_municipality(work_digest_send)
         self.stdout.write(f"queued {queued} work digest e-mail(s)")

@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 from obshtina.casework import demo as casework_demo
 from obshtina.infodesk import demo as infodesk_demo
 from obshtina.organization import demo
+from obshtina.organization.hosts import serving
+from obshtina.organization.selectors import current_municipality
 from obshtina.reception import demo as reception_demo
 from obshtina.reports import demo as reports_demo
 
@@ -22,6 +24,11 @@ class Command(BaseCommand):
         self.verbose = verbosity >= 1
         created = demo.municipality_load()
         self.progress(f"municipality: {'created' if created else 'exists, left as it is'}")
+        with serving(current_municipality()):
+            self.load_municipality()
+
+    def load_municipality(self) -> None:
+        """What the municipality being served holds; with DEMO, its demo people and reports."""
         self.progress(f"settlements: {demo.settlements_load()} created")
         self.progress(f"units: {demo.units_load()} created")
         self.progress(f"report categories: {reports_demo.categories_load()} created")

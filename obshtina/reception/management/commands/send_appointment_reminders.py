@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from obshtina.organization.hosts import for_each_municipality
 from obshtina.reception.services.reminders import (
     appointment_reminders_send,
     appointment_requests_expire,
@@ -21,8 +22,8 @@ class Command(BaseCommand):
 
     def handle(self, *, loop: bool, interval: int, **options):
         while True:
-            sent = appointment_reminders_send()
-            expired = appointment_requests_expire()
+            sent = for_each_municipality(appointment_reminders_send)
+            expired = for_each_municipality(appointment_requests_expire)
             self.stdout.write(f"queued {sent} reminder(s), closed {expired} undecided request(s)")
             if not loop:
                 return

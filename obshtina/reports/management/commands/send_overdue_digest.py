@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 
+from obshtina.organization.hosts import for_each_municipality
 from obshtina.reports.services.deadlines import overdue_digest_send
 
 
@@ -20,5 +21,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, day: date | None, **options):
-        queued = overdue_digest_send(today=day)
+        queued = for_each_municipality(lambda: overdue_digest_send(today=day))
         self.stdout.write(f"queued {queued} overdue digest e-mail(s)")
