@@ -5,9 +5,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from obshtina.accounts.views import set_language
+from obshtina.organization.permissions import admin_permission
 
 # The admin logs in through allauth, so the second factor and the rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
+# Each municipality's admin is its own staff's (and the platform administrators').
+admin.site.has_permission = admin_permission
 
 urlpatterns = [
     # Django's language switch, which also remembers the choice on a logged-in account.

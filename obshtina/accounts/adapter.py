@@ -4,7 +4,6 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from obshtina.organization.permissions import (
     can_use_workspace,
     needs_second_factor,
 )
-from obshtina.organization.selectors import current_municipality
+from obshtina.organization.selectors import current_municipality, site_url
 
 from .selectors import SECOND_FACTOR_TYPES
 
@@ -80,7 +79,7 @@ class AccountAdapter(DefaultAccountAdapter):
 def on_site(url: str) -> str:
     """The link at the site's one address (SITE_URL), whatever host the request came in on."""
     parts = urlsplit(url)
-    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    return site_url() + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
 class MFAAdapter(DefaultMFAAdapter):

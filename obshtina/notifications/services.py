@@ -18,7 +18,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from obshtina.organization.selectors import current_municipality
+from obshtina.organization.selectors import current_municipality, site_url
 
 from . import push
 from .models import DeliveryAttempt, Notification, PushSubscription
@@ -90,7 +90,7 @@ def notification_prepare(
     request that caused it came from (that is often an official's).
     """
     language = _supported_language(language or recipient_language(user))
-    context = {"site_url": settings.SITE_URL, **context}
+    context = {"site_url": site_url(), **context}
     if "municipality" not in context:  # a caller that has read it already passes it
         context["municipality"] = current_municipality()
     with translation.override(language):

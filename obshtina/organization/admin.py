@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -36,13 +35,12 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("адрес на сайта"))
     def site_address(self, municipality):
-        # One source of truth: the deployment's SITE_URL, shown here so nobody looks for it.
-        return _("%(url)s (настройва се в средата на сървъра: SITE_URL)") % {
-            "url": settings.SITE_URL or "—"
-        }
+        # Where its e-mails lead; the first municipality's is the server's SITE_URL.
+        return municipality.site_url if municipality.pk else "—"
 
     def has_add_permission(self, request):
-        return not Municipality.objects.exists()
+        # A platform administrator adds municipalities; the first one exists from the start.
+        return request.user.is_superuser
 
     def has_delete_permission(self, request, obj=None):
         return False

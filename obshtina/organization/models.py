@@ -1,6 +1,9 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization.scoping import (
@@ -66,6 +69,21 @@ class Municipality(models.Model):
             raise ValidationError(
                 _("Южната/западната граница трябва да е по-малка от северната/източната.")
             )
+
+    @cached_property
+    def site_url(self) -> str:
+        """The address its e-mails and links lead to: the deployment's SITE_URL for
+        the first municipality (as before there were more), its own host for another
+        one that has one, else <slug>.<PLATFORM_DOMAIN> (SITE_URL's scheme and port)."""
+        base = urlsplit(settings.SITE_URL or "https://localhost")
+        is_first = not Municipality.objects.filter(pk__lt=self.pk).exists()
+        if is_first and settings.SITE_URL:
+            return settings.SITE_URL
+        own = self.hosts.order_by("pk").values_list("host", flat=True).first()
+        if own:
+            return f"{base.scheme}://{own}"
+        port = f":{base.port}" if base.port else ""
+        return f"{base.scheme}://{self.slug}.{settings.PLATFORM_DOMAIN}{port}"
 
     def contains(self, lat: float, lng: float) -> bool:
         """Is the point inside the municipality's bounding box?"""

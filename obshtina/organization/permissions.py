@@ -139,6 +139,14 @@ def is_staff_member(user) -> bool:
     return bool(roles_of(user) - {CITIZEN})
 
 
+def admin_permission(request) -> bool:
+    """May the user open the admin of the municipality being served? Staff of that
+    municipality (a role or a unit there) with the admin flag, and platform
+    administrators (superusers); staff of another municipality may not."""
+    user = request.user
+    return user.is_active and user.is_staff and (user.is_superuser or is_staff_member(user))
+
+
 def is_administrator(user) -> bool:
     return has_role(user, ADMINISTRATOR)
 

@@ -34,6 +34,12 @@ def current_municipality() -> Municipality:
     return municipality
 
 
+def site_url() -> str:
+    """The address of the municipality being served, for links in e-mails and feeds
+    (``Municipality.site_url``)."""
+    return current_municipality().site_url
+
+
 def forget_municipality(created: bool = False, **kwargs) -> None:
     """Now, and again at the commit of a change: a read before it may have kept the old row."""
 

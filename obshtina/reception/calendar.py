@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from obshtina.organization.selectors import current_municipality
+from obshtina.organization.selectors import current_municipality, site_url
 
 from .models import Appointment
 
@@ -23,7 +23,7 @@ _ACTIVE_STATUS = {
 
 
 def appointment_uid(appointment: Appointment) -> str:
-    return f"{appointment.uid}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}"
+    return f"{appointment.uid}@{urlsplit(site_url()).hostname or 'localhost'}"
 
 
 def appointment_invitation(appointment: Appointment, *, now: datetime | None = None) -> str:

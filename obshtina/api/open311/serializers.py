@@ -7,11 +7,11 @@ than sent empty; ``account_id``, ``address_id`` and ``zipcode`` are never sent.
 
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization.models import Municipality, Settlement
+from obshtina.organization.selectors import site_url
 from obshtina.reports.models import Category, Report, ReportPhoto
 from obshtina.reports.selectors.open_data import COORDINATE_DECIMALS
 
@@ -151,4 +151,4 @@ def _media_url(name: str | None) -> str | None:
     if not name:
         return None
     url = ReportPhoto._meta.get_field("image").storage.url(name)
-    return url if "://" in url else settings.SITE_URL + url
+    return url if "://" in url else site_url() + url

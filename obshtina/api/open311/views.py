@@ -6,7 +6,7 @@ from django.utils.text import Truncator
 from django.views.decorators.csrf import csrf_exempt
 
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
-from obshtina.organization.selectors import current_municipality
+from obshtina.organization.selectors import current_municipality, site_url
 from obshtina.registry.selectors import normalize_number
 from obshtina.reports.services.errors import ReportError
 
@@ -53,7 +53,7 @@ def discovery(request, fmt: str):
     document = discovery_document(
         municipality=current_municipality(),
         changeset=services_changeset(),
-        url=settings.SITE_URL + reverse("open311:root").rstrip("/"),
+        url=site_url() + reverse("open311:root").rstrip("/"),
         production=not settings.DEBUG,
     )
     return open311_response(fmt, "discovery", document)

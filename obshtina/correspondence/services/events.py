@@ -1,7 +1,6 @@
 """The timeline: one event per change, in the change's transaction; the sender hears of
 every change visible to them (the law requires it for access requests)."""
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -10,6 +9,7 @@ from django.utils.translation import override
 
 from obshtina.casework.timeline import event_record
 from obshtina.notifications.services import notification_queue, recipient_language
+from obshtina.organization.selectors import site_url
 
 from ..models import Correspondence, CorrespondenceEvent
 
@@ -62,7 +62,7 @@ def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
         context={
             "subject": subject,
             "body": "\n\n".join(lines),
-            "action_url": settings.SITE_URL + item.get_absolute_url(),
+            "action_url": site_url() + item.get_absolute_url(),
             "action_label": action_label,
         },
         language=language,

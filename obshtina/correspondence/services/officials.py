@@ -3,16 +3,16 @@ its number, kind, subject, unit, deadline and the desk's link — never the send
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.urls import reverse
 
 from obshtina.notifications.officials import NoticeFacts, official_notify
+from obshtina.organization.selectors import site_url
 
 from ..models import Correspondence
 
 
 def manage_url(item: Correspondence) -> str:
-    return settings.SITE_URL + reverse("correspondence:manage", kwargs={"number": item.number})
+    return site_url() + reverse("correspondence:manage", kwargs={"number": item.number})
 
 
 def correspondence_work_item(item: Correspondence) -> NoticeFacts:

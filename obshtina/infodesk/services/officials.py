@@ -3,11 +3,11 @@ its number, topic, unit, deadline and the staff link — never the asker or the 
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.notifications.officials import NoticeFacts, official_notify
+from obshtina.organization.selectors import site_url
 
 from ..models import Question
 
@@ -20,8 +20,7 @@ def question_work_item(question: Question) -> NoticeFacts:
         title=question.topic.name,
         unit=question.unit.name,
         due_at=question.due_at,
-        url=settings.SITE_URL
-        + reverse("infodesk:question_manage", kwargs={"number": question.number}),
+        url=site_url() + reverse("infodesk:question_manage", kwargs={"number": question.number}),
     )
 
 

@@ -7,7 +7,6 @@ e-mails get an explicit list of values, never the question object.
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +19,7 @@ from obshtina.notifications.officials import Reason, official_notify_before_numb
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Unit
 from obshtina.organization.permissions import can_manage_item
-from obshtina.organization.selectors import contact_centre_unit, unit_members
+from obshtina.organization.selectors import contact_centre_unit, site_url, unit_members
 from obshtina.registry.services import registry_number_assign
 
 from ..models import Question, QuestionEvent, QuestionTopic
@@ -130,7 +129,7 @@ def _email_values(question: Question) -> dict:
         # Lazy: written in the asker's language when the e-mail is rendered.
         "status": Question.Status(question.status).label,
         "answer": question.answer,
-        "access_url": settings.SITE_URL + question.get_access_url(),
+        "access_url": site_url() + question.get_access_url(),
     }
 
 

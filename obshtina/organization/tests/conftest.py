@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from obshtina.accounts.tests.factories import UserFactory
-from obshtina.organization.models import Role
+from obshtina.organization.models import Municipality, Role
+from obshtina.organization.selectors import current_municipality
 
 from .factories import UnitFactory, member, staff
 
@@ -35,3 +36,24 @@ def people(unit, other_unit):
         "administrator": staff(Role.ADMINISTRATOR),
         "superuser": UserFactory(is_staff=True, is_superuser=True, second_factor=True),
     }
+
+
+@pytest.fixture
+def samokov():
+    return current_municipality()  # the installation's first municipality
+
+
+@pytest.fixture
+def kostenets(samokov):
+    """A second municipality of the platform, at kostenets.localhost."""
+    return Municipality.objects.create(
+        name="Община Костенец",
+        slug="kostenets",
+        contact_phone="07142 23 00",
+        map_center_lat=42.308,
+        map_center_lng=23.859,
+        bounds_south=42.20,
+        bounds_west=23.70,
+        bounds_north=42.40,
+        bounds_east=24.00,
+    )

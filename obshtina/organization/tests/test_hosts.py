@@ -4,22 +4,9 @@ for, and a host that leads to none gets a page that says so."""
 import pytest
 
 from obshtina.organization.hosts import host_name
-from obshtina.organization.models import Municipality, MunicipalityHost
-from obshtina.organization.selectors import current_municipality
+from obshtina.organization.models import MunicipalityHost
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def samokov():
-    return current_municipality()  # the installation's first municipality
-
-
-@pytest.fixture
-def kostenets(samokov):
-    return Municipality.objects.create(
-        name="Община Костенец", slug="kostenets", contact_phone="07142 23 00"
-    )
 
 
 def page(client, host: str, path: str = "/"):

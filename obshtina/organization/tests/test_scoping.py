@@ -13,8 +13,7 @@ from obshtina.notifications import tasks as notification_tasks
 from obshtina.notifications.models import Notification
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.hosts import each_municipality, serving
-from obshtina.organization.models import Municipality, Unit
-from obshtina.organization.selectors import current_municipality
+from obshtina.organization.models import Unit
 from obshtina.reports import tasks as report_tasks
 from obshtina.reports.models import Category, Report, ReportEvent
 from obshtina.reports.tests.factories import CategoryFactory, submit_report
@@ -22,25 +21,6 @@ from obshtina.reports.tests.factories import CategoryFactory, submit_report
 pytestmark = pytest.mark.django_db
 
 KOSTENETS_CENTRE = (42.3080, 23.8590)
-
-
-@pytest.fixture
-def samokov():
-    return current_municipality()
-
-
-@pytest.fixture
-def kostenets(samokov):
-    return Municipality.objects.create(
-        name="Община Костенец",
-        slug="kostenets",
-        map_center_lat=42.308,
-        map_center_lng=23.859,
-        bounds_south=42.20,
-        bounds_west=23.70,
-        bounds_north=42.40,
-        bounds_east=24.00,
-    )
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ goes to the citizen's account address, or to the e-mail a caller gave staff.
 A caller without an e-mail hears from staff by phone: nothing is queued.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,6 +14,7 @@ from django.utils.translation import override
 
 from obshtina.notifications.officials import NoticeFacts, official_notify
 from obshtina.notifications.services import notification_queue, recipient_language
+from obshtina.organization.selectors import site_url
 
 from ..calendar import appointment_invitation
 from ..models import Appointment, AppointmentEvent
@@ -104,8 +104,7 @@ def appointment_officials_notify(*, appointment: Appointment, reason: str, actor
             title=str(schedule),
             unit=schedule.unit.name if schedule.unit else "",
             due_at=appointment.starts_at,
-            url=settings.SITE_URL
-            + reverse("reception:manage", kwargs={"number": appointment.number}),
+            url=site_url() + reverse("reception:manage", kwargs={"number": appointment.number}),
         ),
         actor=actor,
     )

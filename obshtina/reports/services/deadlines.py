@@ -2,7 +2,6 @@
 
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils import timezone
 from obshtina.core.dates import add_days, add_months, end_of_day, local_day
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Membership, Unit
+from obshtina.organization.selectors import site_url
 
 from ..models import RESOLVE_MONTHS, Category, Report
 
@@ -78,5 +78,5 @@ def _row(report: Report, moment: datetime) -> dict:
         "due_at": report.due_at,
         "days_overdue": max(1, (moment - report.due_at) // timedelta(days=1)),
         "assignee": report.assigned_to.get_full_name() if report.assigned_to else "",
-        "url": settings.SITE_URL + reverse("reports:manage", kwargs={"number": report.number}),
+        "url": site_url() + reverse("reports:manage", kwargs={"number": report.number}),
     }

@@ -7,7 +7,6 @@ templates get an explicit list of public values, never the report itself.
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +18,7 @@ from obshtina.notifications.officials import (
     official_notify_before_number,
 )
 from obshtina.notifications.services import notification_prepare, notification_queue
-from obshtina.organization.selectors import unit_members
+from obshtina.organization.selectors import site_url, unit_members
 
 from ..models import Report, ReportEvent, Subscription
 
@@ -35,7 +34,7 @@ def unsubscribe_url(subscription: Subscription) -> str:
     link from an older e-mail still works after unsubscribing and subscribing again.
     """
     token = signing.dumps([subscription.user_id, subscription.report_id], salt=UNSUBSCRIBE_SALT)
-    return settings.SITE_URL + reverse("reports:unsubscribe", kwargs={"token": token})
+    return site_url() + reverse("reports:unsubscribe", kwargs={"token": token})
 
 
 def unsubscribe_target(token: str) -> tuple[int, int] | None:
@@ -58,7 +57,7 @@ def _public_values(report: Report) -> dict:
         "status": _status_label(report.status),
         "registered_at": report.created_at,
         "forwarded_to": report.forwarded_to if report.status == Report.Status.FORWARDED else "",
-        "report_url": settings.SITE_URL + report.get_absolute_url(),
+        "report_url": site_url() + report.get_absolute_url(),
     }
 
 
@@ -94,7 +93,7 @@ def report_registered_prepare(*, report: Report, municipality=None) -> Callable[
             template="report_registered",
             context={
                 **_public_values(report),
-                "access_url": settings.SITE_URL + report.get_access_url(),
+                "access_url": site_url() + report.get_access_url(),
                 **({"municipality": municipality} if municipality is not None else {}),
             },
             user=report.author,
@@ -139,7 +138,7 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
         notification_queue(
             to_email=report.submitter_email,
             template="report_update",
-            context={**context, "access_url": settings.SITE_URL + report.get_access_url()},
+            context={**context, "access_url": site_url() + report.get_access_url()},
             user=report.author,
             about=report,
         )
@@ -171,7 +170,7 @@ def _work_item(report: Report) -> NoticeFacts:
         title=report.category.name,
         unit=report.unit.name,
         due_at=report.due_at,
-        url=settings.SITE_URL + reverse("reports:manage", kwargs={"number": report.number}),
+        url=site_url() + reverse("reports:manage", kwargs={"number": report.number}),
     )
 
 

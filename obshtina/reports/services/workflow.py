@@ -6,7 +6,6 @@ submitter and the subscribers (see ``events``). Broken rules raise ``ReportError
 with a Bulgarian message keyed by the form field it belongs to.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from obshtina.casework.rules import locked_for_change, transition_check
 from obshtina.casework.timeline import in_bulgarian, item_add_note
 from obshtina.notifications.officials import Reason
 from obshtina.organization.models import Unit
-from obshtina.organization.selectors import unit_members
+from obshtina.organization.selectors import site_url, unit_members
 
 from ..models import Report, ReportEvent, ReportPhoto, Subscription
 from . import notify
@@ -358,4 +357,4 @@ def report_unmark_duplicate(*, report: Report, actor) -> Report:
 
 
 def _site_url(path: str) -> str:
-    return settings.SITE_URL + path
+    return site_url() + path

@@ -5,7 +5,7 @@ from obshtina.casework import demo as casework_demo
 from obshtina.infodesk import demo as infodesk_demo
 from obshtina.organization import demo
 from obshtina.organization.hosts import serving
-from obshtina.organization.selectors import current_municipality
+from obshtina.organization.selectors import current_municipality, site_url
 from obshtina.reception import demo as reception_demo
 from obshtina.reports import demo as reports_demo
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
                 rows.append((account.role, account.email, "–", "–"))
         widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
         self.progress("")
-        login_url = f"{settings.SITE_URL}/accounts/login/"
+        login_url = f"{site_url()}/accounts/login/"
         self.progress(f"Demo logins ({login_url}), password {demo.DEMO_PASSWORD}.")
         self.progress(
             "Staff pass a second step: the code of an authenticator app set up with the "
