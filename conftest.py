@@ -19,6 +19,17 @@ def every_municipality():
         yield
 
 
+@pytest.fixture
+def as_first_municipality():
+    """The test reads rows as the first municipality's site does – for tests of what
+    the demo loads, which also founds a neighbour municipality."""
+    from obshtina.organization.hosts import serving
+    from obshtina.organization.selectors import current_municipality
+
+    with serving(current_municipality()):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counters and remembered

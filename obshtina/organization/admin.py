@@ -2,12 +2,24 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Municipality, MunicipalityHost, Settlement, StaffRole, Unit
+from .selectors import current_municipality
 from .services import staff_access_grant
 
 
 class MunicipalityHostInline(admin.TabularInline):
+    """Which host leads where is the platform's to decide."""
+
     model = MunicipalityHost
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(Municipality)
@@ -33,6 +45,11 @@ class MunicipalityAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["site_address"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Its address on the platform is the platform's to decide.
+        fields = super().get_readonly_fields(request, obj)
+        return fields if request.user.is_superuser else [*fields, "slug"]
+
     @admin.display(description=_("адрес на сайта"))
     def site_address(self, municipality):
         # Where its e-mails lead; the first municipality's is the server's SITE_URL.
@@ -41,6 +58,13 @@ class MunicipalityAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # A platform administrator adds municipalities; the first one exists from the start.
         return request.user.is_superuser
+
+    def get_queryset(self, request):
+        # A municipality's administrator edits their own municipality, not the others.
+        municipalities = super().get_queryset(request)
+        if request.user.is_superuser:
+            return municipalities
+        return municipalities.filter(pk=current_municipality().pk)
 
     def has_delete_permission(self, request, obj=None):
         return False

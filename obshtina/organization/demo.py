@@ -304,6 +304,67 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# The neighbour the demo serves beside Samokov, at kostenets.<PLATFORM_DOMAIN>, founded
+# from Samokov's starting set (organization.founding). Settlement centres are rounded.
+NEIGHBOUR = {
+    "name": "Община Костенец",
+    "slug": "kostenets",
+    "contact_phone": "07142 23 00",
+    "contact_email": "obshtina@demo.kostenets.bg",
+    "address": "гр. Костенец 2030, ул. „Иван Вазов“ № 1",
+    "map_center_lat": Decimal("42.308000"),
+    "map_center_lng": Decimal("23.858000"),
+    "map_zoom": 12,
+    "bounds_south": Decimal("42.200000"),
+    "bounds_west": Decimal("23.700000"),
+    "bounds_north": Decimal("42.400000"),
+    "bounds_east": Decimal("24.000000"),
+}
+NEIGHBOUR_SETTLEMENTS = [
+    ("Костенец", Settlement.Kind.TOWN, "42.308000", "23.858000"),
+    ("Момин проход", Settlement.Kind.TOWN, "42.326000", "23.866000"),
+    ("Пчелин", Settlement.Kind.VILLAGE, "42.347000", "23.905000"),
+    ("Горна Василица", Settlement.Kind.VILLAGE, "42.318000", "23.808000"),
+    ("Очуша", Settlement.Kind.VILLAGE, "42.296000", "23.830000"),
+    ("Подгорие", Settlement.Kind.VILLAGE, "42.290000", "23.890000"),
+]
+NEIGHBOUR_ACCOUNTS = [
+    DemoAccount(
+        "служител",
+        "officer@demo.kostenets.bg",
+        "Борис",
+        "Тодоров",
+        unit="ekologiya-i-chistota",
+        position="Експерт",
+    ),
+    DemoAccount(
+        "администратор на общината",
+        "admin@demo.kostenets.bg",
+        "Ралица",
+        "Маринова",
+        staff_role=Role.ADMINISTRATOR,
+    ),
+]
+
+
+def neighbour_load() -> Municipality:
+    """The neighbour municipality of the demo, founded once."""
+    from .founding import NewSettlement, municipality_found
+
+    neighbour = Municipality.objects.filter(slug=NEIGHBOUR["slug"]).first()
+    if neighbour is None:
+        settlements = tuple(
+            NewSettlement(name, kind, Decimal(lat), Decimal(lng))
+            for name, kind, lat, lng in NEIGHBOUR_SETTLEMENTS
+        )
+        neighbour = municipality_found(
+            template=Municipality.objects.order_by("pk").first(),
+            settlements=settlements,
+            **NEIGHBOUR,
+        )
+    return neighbour
+
+
 def municipality_load() -> bool:
     """Create the municipality if there is none; True when it was created."""
     if Municipality.objects.exists():

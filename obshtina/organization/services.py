@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Role, StaffRole, Unit
 from .permissions import forget_cached_roles
+from .selectors import current_municipality
 
 
 def staff_access_grant(*, user) -> None:
@@ -25,7 +26,9 @@ def staff_role_grant(*, user, role: str) -> StaffRole:
     """Give the user a staff role; granting a role the user holds changes nothing."""
     if role not in Role.values:
         raise ValidationError(_("Няма такава роля: „%(role)s“."), params={"role": role})
-    staff_role, _created = StaffRole.objects.get_or_create(user=user, role=role)
+    staff_role, _created = StaffRole.objects.get_or_create(
+        municipality=current_municipality(), user=user, role=role
+    )
     staff_access_grant(user=user)
     return staff_role
 

@@ -94,14 +94,15 @@ def registry_number_assign(
     registered_at = _aware(at)
     year = registered_at.astimezone(REGISTRY_TIME_ZONE).year
     # The item's municipality numbers it: each municipality counts from 1 in its series.
-    advanced = _counter_update_by_code(series, year, item.municipality_id)
+    municipality_id = _municipality_id(item)
+    advanced = _counter_update_by_code(series, year, municipality_id)
     if advanced is None:  # the year's first number, or a series missing or inactive
-        registry_series = _active_series(series, item.municipality_id)
+        registry_series = _active_series(series, municipality_id)
         registry_number = _number_create(registry_series, registered_at, item=item)
     else:
         number, series_id, prefix = advanced
         registry_number = RegistryNumber.objects.create(
-            municipality_id=item.municipality_id,
+            municipality_id=municipality_id,
             series_id=series_id,
             year=year,
             number=number,
@@ -114,6 +115,12 @@ def registry_number_assign(
     item.number = registry_number.code
     item.save(update_fields=["registry_number", "number"])
     return registry_number
+
+
+def _municipality_id(item: models.Model) -> int:
+    """The municipality whose series numbers the item: its own, or for a document
+    without one (an outgoing answer) the one being served, which is its item's."""
+    return getattr(item, "municipality_id", None) or current_municipality().pk
 
 
 def _aware(at: datetime | None) -> datetime:

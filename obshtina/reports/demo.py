@@ -245,6 +245,37 @@ _PATHS = {
 _SOFIA = ZoneInfo("Europe/Sofia")
 
 
+# The neighbour the demo also serves (organization.demo.NEIGHBOUR), at kostenets.localhost.
+NEIGHBOUR_REPORTS = [
+    DemoReport(
+        "patishta",
+        "Костенец",
+        (0.0010, -0.0015),
+        "ул. „Иван Вазов“ до читалището",
+        "Пропаднала шахта на платното, опасно за колите.",
+        12,
+        S.IN_PROGRESS,
+    ),
+    DemoReport(
+        "osvetlenie",
+        "Момин проход",
+        (-0.0008, 0.0012),
+        "ул. „Васил Левски“ до банята",
+        "Уличната лампа мига цяла нощ.",
+        5,
+    ),
+    DemoReport(
+        "otpadatsi",
+        "Пчелин",
+        (0.0005, 0.0009),
+        "до спирката",
+        "Препълнени контейнери, боклукът е по тротоара.",
+        2,
+        by_demo_citizen=True,
+    ),
+]
+
+
 @transaction.atomic
 def categories_load() -> int:
     """Create the missing categories with their units; returns how many were created."""
@@ -266,8 +297,9 @@ def categories_load() -> int:
 
 
 @transaction.atomic
-def reports_load() -> int:
-    """With DEMO and no reports yet, file the demo reports; returns how many."""
+def reports_load(demo_reports=None) -> int:
+    """With DEMO and no reports yet in the municipality being served, file its demo
+    reports (default: Samokov's); returns how many."""
     if not settings.DEMO or Report.objects.exists():
         return 0
     citizen = get_user_model().objects.filter(email="citizen@demo.samokov.bg").first()
@@ -277,7 +309,7 @@ def reports_load() -> int:
     start_of_year = datetime(now.astimezone(_SOFIA).year, 1, 1, 9, tzinfo=_SOFIA)
     created = 0
     # Oldest first, so registry numbers and dates rise together.
-    for demo in sorted(DEMO_REPORTS, key=lambda demo: -demo.days_ago):
+    for demo in sorted(demo_reports or DEMO_REPORTS, key=lambda demo: -demo.days_ago):
         category, settlement = categories.get(demo.category), places.get(demo.settlement)
         if category is None or settlement is None:
             continue

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from obshtina.infodesk.models import Regulation, Service, ServiceForm, Theme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("as_first_municipality")]
 
 
 @pytest.fixture(autouse=True)

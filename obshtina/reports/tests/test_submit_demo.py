@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from obshtina.reports.models import Category, Report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("as_first_municipality")]
 
 
 def load():

@@ -1,10 +1,13 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from obshtina.casework import demo as casework_demo
 from obshtina.infodesk import demo as infodesk_demo
 from obshtina.organization import demo
+from obshtina.organization.founding import municipality_administrators
 from obshtina.organization.hosts import serving
+from obshtina.organization.models import Role
 from obshtina.organization.selectors import current_municipality, site_url
 from obshtina.reception import demo as reception_demo
 from obshtina.reports import demo as reports_demo
@@ -44,15 +47,31 @@ class Command(BaseCommand):
         self.progress(f"demo accounts: {len(demo.DEMO_ACCOUNTS)} ready")
         self.progress(f"demo reports: {reports_demo.reports_load()} created")
         reception_demo.schedules_load(with_officials=True)
-        self.print_logins()
+        self.print_logins(demo.DEMO_ACCOUNTS)
+        self.load_neighbour()
+
+    def load_neighbour(self) -> None:
+        """A second municipality, so the demo shows one platform serving several."""
+        neighbour = demo.neighbour_load()
+        self.progress("")
+        self.progress(f"{neighbour.name}: {neighbour.site_url}")
+        with serving(neighbour):
+            for account in demo.NEIGHBOUR_ACCOUNTS:
+                demo.demo_account_load(account)
+                if account.staff_role == Role.ADMINISTRATOR:
+                    account_user = get_user_model().objects.get(email=account.email)
+                    account_user.groups.add(municipality_administrators())
+            created = reports_demo.reports_load(reports_demo.NEIGHBOUR_REPORTS)
+            self.progress(f"demo reports: {created} created")
+            self.print_logins(demo.NEIGHBOUR_ACCOUNTS)
 
     def progress(self, line: str) -> None:
         if self.verbose:
             self.stdout.write(line)
 
-    def print_logins(self) -> None:
+    def print_logins(self, accounts) -> None:
         rows = [("role", "e-mail", "authenticator secret", "recovery codes (each works once)")]
-        for account in demo.DEMO_ACCOUNTS:
+        for account in accounts:
             if account.is_staff:
                 codes = demo.demo_recovery_codes(account)[:RECOVERY_CODES_SHOWN]
                 rows.append((account.role, account.email, account.totp_secret, " ".join(codes)))
@@ -60,7 +79,7 @@ class Command(BaseCommand):
                 rows.append((account.role, account.email, "–", "–"))
         widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
         self.progress("")
-        login_url = f"{site_url()}/accounts/login/"
+        login_url = f"{site_url()}/accounts/login/"  # the municipality being served
         self.progress(f"Demo logins ({login_url}), password {demo.DEMO_PASSWORD}.")
         self.progress(
             "Staff pass a second step: the code of an authenticator app set up with the "
