@@ -9,6 +9,8 @@ and statuses, never addresses or bodies.
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -18,6 +20,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from obshtina.organization.models import Municipality
 from obshtina.organization.selectors import current_municipality, site_url
 
 from . import push
@@ -323,7 +326,7 @@ def _send(notification: Notification) -> None:
     message = EmailMultiAlternatives(
         subject=notification.subject,
         body=notification.text_body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=_sender(notification),
         to=[notification.to_email],
         headers={"Auto-Submitted": "auto-generated", **notification.headers},
     )
@@ -332,6 +335,16 @@ def _send(notification: Notification) -> None:
     if notification.calendar:
         _attach_calendar(message, notification.calendar)
     message.send()
+
+
+def _sender(notification: Notification) -> str:
+    """The first municipality sends as DEFAULT_FROM_EMAIL; another one under its own
+    name from the same address (the one the mail server may send from)."""
+    municipality = notification.municipality
+    first = Municipality.objects.order_by("pk").values_list("pk", flat=True).first()
+    if municipality.pk == first:
+        return settings.DEFAULT_FROM_EMAIL
+    return str(Address(municipality.name, addr_spec=parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
 def _attach_calendar(message: EmailMultiAlternatives, calendar: str) -> None:

@@ -10,6 +10,7 @@ from obshtina.correspondence.tests.citizen_helpers import pdf_upload, private_me
 from obshtina.correspondence.tests.factories import file_document
 from obshtina.organization.hosts import serving
 from obshtina.organization.tests.factories import UnitFactory, officer_of
+from obshtina.reports.models import Report
 from obshtina.reports.tests.factories import CategoryFactory, submit_report
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,31 @@ def test_a_platform_administrator_opens_every_municipality_s_admin(client, koste
     client.force_login(UserFactory(is_staff=True, is_superuser=True, second_factor=True))
     assert get(client, KOSTENETS, "/admin/").status_code == 200
     assert get(client, SAMOKOV, "/admin/").status_code == 200
+
+
+def test_a_municipality_s_keys_and_tokens_open_nothing_elsewhere(client, samokov, kostenets):
+    from obshtina.api.tests.open311_helpers import open311_client
+    from obshtina.api.tests.v1_helpers import bearer
+
+    citizen = UserFactory()
+    headers = bearer(citizen)  # a phone app signed in on Samokov's site
+    assert client.get("/api/v1/me", HTTP_HOST=SAMOKOV, headers=headers).status_code == 200
+    assert client.get("/api/v1/me", HTTP_HOST=KOSTENETS, headers=headers).status_code == 401
+
+    key = open311_client().api_key  # a city system registered with Samokov
+    with serving(kostenets):
+        CategoryFactory(name="Дупка на пътя", slug="dupka")
+    posted = client.post(
+        "/open311/v2/requests.json",
+        {
+            "api_key": key,
+            "service_code": "dupka",
+            "lat": "42.308",
+            "long": "23.859",
+            "description": "Дупка на главната улица",
+        },
+        HTTP_HOST=KOSTENETS,
+    )
+    assert posted.status_code in (400, 401, 403)
+    with serving(kostenets):
+        assert not Report.objects.exists()

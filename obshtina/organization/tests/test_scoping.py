@@ -126,5 +126,6 @@ def test_a_notification_is_delivered_as_its_municipality_s(kostenets, enforced, 
         )
     assert notification_tasks.deliver_notification.call(notification.pk) is True
     assert [message.to for message in mailoutbox] == [["citizen@example.org"]]
+    assert mailoutbox[0].from_email.startswith("Община Костенец <")  # its own name
     with serving(kostenets):
         assert Notification.objects.get().status == Notification.Status.SENT
