@@ -83,7 +83,7 @@ class AccessRecord(models.Model):
         verbose_name_plural = _("кой е отварял лични данни")
         ordering = ["-accessed_at", "-pk"]
         indexes = [
-            models.Index(fields=["-accessed_at"], name="access_record_latest"),
+            models.Index(fields=["municipality", "-accessed_at"], name="access_record_latest"),
             models.Index(fields=["citizen", "accessed_at"], name="access_record_citizen"),
             models.Index(fields=["registry_number"], name="access_record_number"),
             models.Index(fields=["staff", "accessed_at"], name="access_record_staff"),

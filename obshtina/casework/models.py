@@ -102,7 +102,11 @@ class AnswerTemplate(models.Model):
         verbose_name = _("шаблон за отговор")
         verbose_name_plural = _("шаблони за отговор")
         ordering = ["kind", "title"]
-        indexes = [models.Index(fields=["kind", "is_active"], name="answer_template_kind_idx")]
+        indexes = [
+            models.Index(
+                fields=["municipality", "kind", "is_active"], name="answer_template_kind_idx"
+            )
+        ]
 
     def __str__(self):
         return self.title

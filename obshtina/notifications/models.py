@@ -82,7 +82,9 @@ class Notification(models.Model):
         verbose_name_plural = _("известия")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["status", "next_attempt_at"], name="notification_due"),
+            models.Index(
+                fields=["municipality", "status", "next_attempt_at"], name="notification_due"
+            ),
             models.Index(fields=["about_type", "about_id"], name="notification_about"),
         ]
 

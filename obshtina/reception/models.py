@@ -287,7 +287,9 @@ class Appointment(RegisteredItem):
                 condition=Q(status__in=["requested", "approved", "held", "missed"]),
                 name="appointment_held_idx",
             ),
-            models.Index(fields=["status", "starts_at"], name="appointment_status_idx"),
+            models.Index(
+                fields=["municipality", "status", "starts_at"], name="appointment_status_idx"
+            ),
         ]
 
     def __str__(self):

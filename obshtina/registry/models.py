@@ -116,7 +116,7 @@ class RegistryNumber(UniquePerMunicipality, models.Model):
         ]
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="registry_number_item"),
-            models.Index(fields=["-registered_at"], name="registry_number_latest"),
+            models.Index(fields=["municipality", "-registered_at"], name="registry_number_latest"),
         ]
 
     def __str__(self):

@@ -188,9 +188,12 @@ class Report(AssignedItem):
         ordering = ["-created_at"]
         indexes = [
             # The public map: the last 30 days inside a bounding box.
-            models.Index(fields=["created_at", "latitude", "longitude"], name="report_map_idx"),
+            models.Index(
+                fields=["municipality", "created_at", "latitude", "longitude"],
+                name="report_map_idx",
+            ),
             models.Index(fields=["unit", "status", "created_at"], name="report_queue_idx"),
-            models.Index(fields=["status", "due_at"], name="report_due_idx"),
+            models.Index(fields=["municipality", "status", "due_at"], name="report_due_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
