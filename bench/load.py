@@ -113,7 +113,15 @@ def free_slots(nginx: Nginx) -> list[tuple[str, str]]:
 
 def request_mix(args, nginx: Nginx) -> tuple[dict, int]:
     """The four kinds of request, each a function of a random generator, and the free slots."""
-    import side_by_side  # Django set up here, with the stack's settings
+    import side_by_side  # noqa: F401  (Django set up here, with the stack's settings)
+
+    from bench.as_municipality import as_first_municipality
+
+    return as_first_municipality(_request_mix)(args, nginx)
+
+
+def _request_mix(args, nginx: Nginx) -> tuple[dict, int]:
+    import side_by_side
 
     from obshtina.organization.models import Settlement
     from obshtina.organization.selectors import current_municipality

@@ -31,6 +31,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
+from bench.as_municipality import as_first_municipality  # noqa: E402
 from obshtina.reception.models import (  # noqa: E402
     Appointment,
     Schedule,
@@ -130,6 +131,7 @@ def remove() -> None:
     ScheduleGroup.objects.filter(slug=GROUP).delete()
 
 
+@as_first_municipality
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schedules", type=int, default=20)

@@ -24,12 +24,14 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
+from bench.as_municipality import as_first_municipality  # noqa: E402
 from obshtina.registry.models import RegistryNumber, RegistrySeries  # noqa: E402
 from obshtina.registry.services import registry_number_issue  # noqa: E402
 
 SERIES = "bench"
 
 
+@as_first_municipality
 def take(count: int, latencies: list[float]) -> None:
     try:
         for _ in range(count):
@@ -61,6 +63,7 @@ def run(threads: int, per_thread: int) -> None:
     )
 
 
+@as_first_municipality
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=8)

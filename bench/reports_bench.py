@@ -35,6 +35,7 @@ from django.db import connection  # noqa: E402
 from django.db.models import Max, Min  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 
+from bench.as_municipality import as_first_municipality  # noqa: E402
 from obshtina.organization.models import Settlement  # noqa: E402
 from obshtina.organization.selectors import current_municipality  # noqa: E402
 from obshtina.reports.models import Report  # noqa: E402
@@ -82,6 +83,7 @@ def measure(label: str, calls, *, warm_up: int = WARM_UP) -> None:
     print(f"{label:<34} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  max {timings[-1]:6.1f} ms  ({shape})")
 
 
+@as_first_municipality
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)

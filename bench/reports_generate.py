@@ -36,6 +36,7 @@ from django.db.models import OuterRef, Subquery  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
+from bench.as_municipality import as_first_municipality  # noqa: E402
 from obshtina.organization.models import Settlement, Unit  # noqa: E402
 from obshtina.organization.selectors import current_municipality  # noqa: E402
 from obshtina.registry.models import (  # noqa: E402
@@ -182,6 +183,7 @@ def write_batch(*, size, start, span, series, content_type, choices, places, rng
         )
 
 
+@as_first_municipality
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1_000_000)

@@ -53,6 +53,7 @@ django.setup()
 import reports_bench  # noqa: E402  (bench/ is on the path: the script's own folder)
 from django.db import connection  # noqa: E402
 
+from bench.as_municipality import as_first_municipality  # noqa: E402
 from obshtina.organization.models import Settlement  # noqa: E402
 from obshtina.organization.selectors import current_municipality  # noqa: E402
 from obshtina.reports.models import Report  # noqa: E402
@@ -273,6 +274,7 @@ def ensure_reports(minimum: int) -> None:
     )
 
 
+@as_first_municipality
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=4, help="per run (default 4)")

@@ -39,6 +39,7 @@ django.setup()
 from django.db import connection, models, transaction  # noqa: E402
 from django.db.models import Max  # noqa: E402
 
+from bench.as_municipality import as_first_municipality  # noqa: E402
 from obshtina.notifications.models import Notification  # noqa: E402
 from obshtina.organization.models import Unit  # noqa: E402
 from obshtina.organization.selectors import current_municipality  # noqa: E402
@@ -114,6 +115,7 @@ def throughput(work, clients: int, seconds: float, *, processes: bool) -> float:
     return sum(counts) / elapsed
 
 
+@as_first_municipality
 def _client(work, index, counts, barrier, seconds, errors) -> None:
     try:
         work()  # a warm connection before the clock starts
@@ -206,6 +208,7 @@ def cleanup(category: Category) -> None:
         editor.delete_model(BareRow)
 
 
+@as_first_municipality
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 2, 4, 8])

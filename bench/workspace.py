@@ -35,6 +35,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
+from bench.as_municipality import as_first_municipality  # noqa: E402
 from obshtina.casework import workspace as ws  # noqa: E402
 from obshtina.correspondence.models import Correspondence  # noqa: E402
 from obshtina.infodesk.models import Question, QuestionTopic  # noqa: E402
@@ -217,6 +218,7 @@ def report(name: str, timings, bare) -> None:
     )
 
 
+@as_first_municipality
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=20000)
