@@ -3,6 +3,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from . import sections
 from .models import User
@@ -56,8 +57,14 @@ def user_export_data(*, user: User) -> dict[str, Any]:
     """Everything the platform holds about ``user``, for the data-subject export.
 
     Each app adds its own section through ``sections.register_export_section``;
-    every section reads data of this user only.
+    every section reads data of this user only – in every municipality of the
+    platform, as the person's account is one for all of them.
     """
+    with scopes_disabled():
+        return _user_data(user)
+
+
+def _user_data(user: User) -> dict[str, Any]:
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
         "account": {

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 from phonenumber_field.phonenumber import PhoneNumber
 
 from obshtina.organization.permissions import can_reset_second_factor, needs_second_factor
@@ -64,12 +65,13 @@ def user_delete_account(*, user: User) -> User:
     password also ends the user's other sessions (Django ties sessions to it).
     Apps erase their own data through ``sections.register_deletion_hook``.
     """
-    for hook in sections.deletion_hooks:
-        hook(user)
+    with scopes_disabled():  # what the person left in every municipality of the platform
+        for hook in sections.deletion_hooks:
+            hook(user)
+        user.staff_roles.all().delete()
+        user.memberships.all().delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
-    user.staff_roles.all().delete()
-    user.memberships.all().delete()
     user.email = f"deleted-{user.pk}@invalid"
     user.first_name = ""
     user.last_name = ""

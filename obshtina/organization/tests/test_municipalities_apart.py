@@ -154,3 +154,26 @@ def test_a_municipality_s_keys_and_tokens_open_nothing_elsewhere(client, samokov
     assert posted.status_code in (400, 401, 403)
     with serving(kostenets):
         assert not Report.objects.exists()
+
+
+def test_one_account_files_in_both_and_its_data_is_exported_and_erased_everywhere(
+    client, report, kostenets_report, kostenets
+):
+    from obshtina.accounts.selectors import user_export_data
+    from obshtina.accounts.services import user_delete_account
+
+    citizen = UserFactory(first_name="Весела")
+    Report.objects.filter(pk__in=[report.pk, kostenets_report.pk]).update(
+        author=citizen, submitter_name="Весела Колева"
+    )
+    client.force_login(citizen)
+    # Each site's "Моите" lists what was filed there…
+    mine = text(get(client, KOSTENETS, reverse("reports:mine")))
+    assert "Дупка на пътя" in mine and "Нерегламентирано" not in mine  # categories
+    # …and the person's export and erasure reach every municipality.
+    with serving(kostenets):
+        exported = user_export_data(user=citizen)
+        user_delete_account(user=citizen)
+    described = {item["description"] for item in exported["reports"]}
+    assert described == {report.description, kostenets_report.description}
+    assert not Report.objects.filter(submitter_name="Весела Колева").exists()
