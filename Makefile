@@ -88,10 +88,11 @@ bench: setup
 ## bar; none when it holds that many), print p50/p95 of the map query and of lookup by number,
 ## then the side-by-side figures on gunicorn. Use a benchmark database.
 COUNT ?= 1000000
+MUNICIPALITIES ?= 1
 bench-reports: setup
 	$(UV) run python manage.py migrate --noinput -v0
 	$(UV) run python manage.py createcachetable
-	$(UV) run python bench/reports_generate.py --up-to $(COUNT)
+	$(UV) run python bench/reports_generate.py --up-to $(COUNT) --municipalities $(MUNICIPALITIES)
 	$(UV) run python bench/reports_bench.py
 	$(UV) run python bench/side_by_side.py --min-reports $(COUNT)
 

@@ -1,7 +1,7 @@
 """Fill the database with N reports fast, for the map and lookup benchmarks.
 
     uv run python bench/reports_generate.py [--count 1000000 | --up-to 1000000] [--batch 10000]
-        [--days 730]
+        [--days 730] [--municipalities 50]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/obshtina_bench \
         uv run python bench/reports_generate.py --count 200000
 
@@ -11,7 +11,9 @@ The numbers come from the real "reports" series: each batch reserves its block
 of numbers on the locked (series, year) counter in its own transaction, so the
 site can keep numbering after the run. Points cluster around the settlements
 (like real reports) and spread over the municipality's bounds; dates spread over
-the last --days days. Meant for a benchmark database: the reports stay.
+the last --days days. With --municipalities N, as many in each of N municipalities
+(the first and N-1 founded from it): the benchmarks then measure the first one among
+them. Meant for a benchmark database: the reports stay.
 """
 
 import argparse
@@ -36,8 +38,9 @@ from django.db.models import OuterRef, Subquery  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
-from bench.as_municipality import as_first_municipality  # noqa: E402
-from obshtina.organization.models import Settlement, Unit  # noqa: E402
+from obshtina.organization.founding import NewSettlement, municipality_found  # noqa: E402
+from obshtina.organization.hosts import serving  # noqa: E402
+from obshtina.organization.models import Municipality, Settlement, Unit  # noqa: E402
 from obshtina.organization.selectors import current_municipality  # noqa: E402
 from obshtina.registry.models import (  # noqa: E402
     RegistryCounter,
@@ -183,7 +186,30 @@ def write_batch(*, size, start, span, series, content_type, choices, places, rng
         )
 
 
-@as_first_municipality
+def bench_municipalities(count: int) -> list[Municipality]:
+    """The first municipality and ``count - 1`` more founded from it, with its
+    settlements (the same geography: the map's queries are as dense in each), once."""
+    first = current_municipality()
+    with serving(first):
+        settlements = tuple(
+            NewSettlement(s.name, s.kind, s.latitude, s.longitude) for s in Settlement.objects.all()
+        )
+    fields = ["map_center_lat", "map_center_lng", "map_zoom", "bounds_south", "bounds_west"]
+    geography = {field: getattr(first, field) for field in [*fields, "bounds_north", "bounds_east"]}
+    municipalities = [first]
+    for index in range(2, count + 1):
+        slug = f"bench-{index}"
+        municipality = Municipality.objects.filter(slug=slug).first() or municipality_found(
+            name=f"Бенчмарк община {index}",
+            slug=slug,
+            template=first,
+            settlements=settlements,
+            **geography,
+        )
+        municipalities.append(municipality)
+    return municipalities
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1_000_000)
@@ -193,17 +219,34 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=730, help="spread over the last N days")
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument(
+        "--municipalities",
+        type=int,
+        default=1,
+        help="as many in each of N municipalities (the first and N-1 founded from it)",
+    )
     args = parser.parse_args()
+    if args.count < 1 or args.batch < 1 or args.days < 1 or args.municipalities < 1:
+        parser.error("--count, --batch, --days and --municipalities must be positive")
+    municipalities = bench_municipalities(args.municipalities)
+    for number, municipality in enumerate(municipalities, start=1):
+        if len(municipalities) > 1:
+            print(f"municipality {number}/{len(municipalities)}: {municipality.name}")
+        with serving(municipality):
+            generate(args, seed=None if args.seed is None else args.seed + number)
+
+
+def generate(args, *, seed) -> None:
+    """The reports of the municipality being served."""
+    count = args.count
     if args.up_to is not None:
         existing = Report.objects.count()
         if existing >= args.up_to:
             print(f"database: {connection.vendor}; {existing} reports already, none generated")
             return
-        args.count = args.up_to - existing
-    if args.count < 1 or args.batch < 1 or args.days < 1:
-        parser.error("--count, --batch and --days must be positive")
-
-    rng = random.Random(args.seed)
+        count = args.up_to - existing
+    args = argparse.Namespace(**{**vars(args), "count": count})
+    rng = random.Random(seed)
     series = RegistrySeries.objects.get(code=SERIES)
     content_type = ContentType.objects.get_for_model(Report)
     choices = categories_and_units()
