@@ -121,8 +121,10 @@ class DeliveryAttempt(models.Model):
 
 
 class PushSubscription(models.Model):
-    """A browser that agreed to receive web push notifications for a user."""
+    """A browser that agreed to receive web push notifications for a user – on one
+    municipality's site: a browser subscribes per site, and a push opens that site."""
 
+    municipality = municipality_field()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("потребител"),
@@ -135,6 +137,8 @@ class PushSubscription(models.Model):
     user_agent = models.CharField(_("браузър"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
     last_success_at = models.DateTimeField(_("последно успешно"), null=True, blank=True)
+
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("абонамент за известия в браузъра")

@@ -129,3 +129,20 @@ def test_a_notification_is_delivered_as_its_municipality_s(kostenets, enforced, 
     assert mailoutbox[0].from_email.startswith("Община Костенец <")  # its own name
     with serving(kostenets):
         assert Notification.objects.get().status == Notification.Status.SENT
+
+
+def test_a_browser_subscribed_on_one_municipality_s_site_hears_only_of_it(
+    samokov, kostenets, settings
+):
+    from obshtina.accounts.tests.factories import UserFactory
+    from obshtina.notifications.push import push_targets
+    from obshtina.notifications.tests.push_helpers import subscribe, vapid_keys
+
+    for name, value in vapid_keys().items():
+        setattr(settings, name, value)
+    citizen = UserFactory()
+    with serving(samokov):
+        browser = subscribe(citizen)  # allowed on Samokov's site
+        assert push_targets(citizen) == [browser]
+    with serving(kostenets):  # a push would open Samokov's site: none is sent
+        assert push_targets(citizen) == []
