@@ -33,6 +33,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.selectors import current_municipality
+
 from .models import IdempotentRequest
 
 HEADER = "Idempotency-Key"
@@ -243,6 +245,8 @@ def once(*, scope: str, key: str | None, fingerprint: str = "") -> Iterator[Atte
     if key is None:
         yield Attempt()
         return
+    # Each municipality's keys are its own: the same key sent to two sites files twice.
+    scope = f"{current_municipality().pk}/{scope}"
     with transaction.atomic():
         attempt = _attempt(scope=scope, key=key, fingerprint=fingerprint)
         yield attempt

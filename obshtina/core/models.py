@@ -11,7 +11,8 @@ class IdempotentRequest(models.Model):
     SHA-256 of the key is kept: for an anonymous caller the key alone is the scope.
     """
 
-    scope = models.CharField(max_length=40)  # "user:12", "open311:3" or "anonymous"
+    # The municipality's, then "user:12", "open311:3" or "anonymous": "1/user:12".
+    scope = models.CharField(max_length=40)
     key_hash = models.CharField(max_length=64)
     fingerprint = models.CharField(max_length=64)  # method, path and body (idempotency.py)
     created_at = models.DateTimeField(db_index=True)

@@ -177,3 +177,20 @@ def test_one_account_files_in_both_and_its_data_is_exported_and_erased_everywher
     described = {item["description"] for item in exported["reports"]}
     assert described == {report.description, kostenets_report.description}
     assert not Report.objects.filter(submitter_name="Весела Колева").exists()
+
+
+def test_the_same_idempotency_key_sent_to_two_municipalities_files_in_each(client, kostenets):
+    from obshtina.api.tests.v1_helpers import bearer
+
+    headers = {**bearer(UserFactory()), "Idempotency-Key": "one-key-for-both-sites"}
+    with serving(kostenets):
+        theirs = CategoryFactory(name="Дупка на пътя")
+    ours = CategoryFactory(name="Дупки")
+    sites = ((SAMOKOV, ours, (42.337, 23.5528)), (KOSTENETS, theirs, (42.308, 23.859)))
+    for host, category, (lat, lng) in sites:
+        data = {"category": category.pk, "description": "Дупка пред блока", "lat": lat, "lng": lng}
+        response = client.post("/api/v1/reports", data, headers=headers, HTTP_HOST=host)
+        assert response.status_code == 201, response.content
+        assert "Idempotent-Replayed" not in response.headers
+    with serving(kostenets):
+        assert Report.objects.filter(category=theirs).count() == 1
