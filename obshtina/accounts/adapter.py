@@ -72,6 +72,11 @@ class AccountAdapter(DefaultAccountAdapter):
         # The login rate limits count the client behind the proxy, as every other limit does.
         return client_address(request)
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        # allauth counts failed logins per site (host); an account is the platform's,
+        # so a password guessed on every municipality's site is counted once.
+        return credentials.get("email", credentials.get("username", "")).lower()
+
     def is_open_for_signup(self, request) -> bool:
         return True
 

@@ -119,8 +119,10 @@ def for_each_municipality(work: Callable[[], int]) -> int:
     return sum(work() for _ in each_municipality())
 
 
-# Keys of the whole platform: which host leads where, and the first municipality.
-PLATFORM_CACHE_PREFIX = "organization:"
+# Keys of the whole platform: which host leads where, the first municipality, and the
+# rate limits (allauth's and ours) – accounts and the server are shared, so a password
+# guessed on fifty sites is guessed fifty times as slowly, not fifty times as fast.
+PLATFORM_CACHE_PREFIXES = ("organization:", "allauth:", "ratelimit:")
 
 
 def cache_key(key: str, key_prefix: str, version: int) -> str:
@@ -128,7 +130,7 @@ def cache_key(key: str, key_prefix: str, version: int) -> str:
     KEY_FUNCTION), so a cached page, map or count of one municipality is never
     another's, whatever the code that keeps it forgot. Outside a request the first
     municipality's, as ``current_municipality()`` answers there."""
-    if key.startswith(PLATFORM_CACHE_PREFIX):
+    if key.startswith(PLATFORM_CACHE_PREFIXES):
         owner = "platform"
     else:
         municipality = _serving.get()

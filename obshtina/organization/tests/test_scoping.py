@@ -6,6 +6,7 @@ import pytest
 from django import forms
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django_scopes import ScopeError, scope
 
 from obshtina.correspondence import tasks as correspondence_tasks
@@ -146,3 +147,16 @@ def test_a_browser_subscribed_on_one_municipality_s_site_hears_only_of_it(
         assert push_targets(citizen) == [browser]
     with serving(kostenets):  # a push would open Samokov's site: none is sent
         assert push_targets(citizen) == []
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "3/5m/key"})
+def test_rate_limits_count_for_the_whole_platform(client, samokov, kostenets):
+    """Accounts are the platform's: guessing a password on several sites is no faster."""
+    from obshtina.accounts.tests.factories import PASSWORD, UserFactory
+
+    user = UserFactory()
+    for host in ("samokov.localhost", "kostenets.localhost", "samokov.localhost"):
+        client.post("/accounts/login/", {"login": user.email, "password": "грешна"}, HTTP_HOST=host)
+    right = {"login": user.email, "password": PASSWORD}
+    refused = client.post("/accounts/login/", right, HTTP_HOST="kostenets.localhost")
+    assert "Твърде много неуспешни опити за вход" in refused.text
