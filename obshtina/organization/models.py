@@ -1,3 +1,4 @@
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -38,23 +39,29 @@ class Municipality(models.Model):
         _("адрес"), max_length=300, default="гр. Самоков 2000, ул. „Македония“ № 36"
     )
     map_center_lat = models.DecimalField(
-        _("център на картата – ширина"), max_digits=9, decimal_places=6, default=42.337000
+        _("център на картата – ширина"),
+        max_digits=9,
+        decimal_places=6,
+        default=Decimal("42.337000"),
     )
     map_center_lng = models.DecimalField(
-        _("център на картата – дължина"), max_digits=9, decimal_places=6, default=23.552800
+        _("център на картата – дължина"),
+        max_digits=9,
+        decimal_places=6,
+        default=Decimal("23.552800"),
     )
     map_zoom = models.PositiveSmallIntegerField(_("мащаб на картата"), default=12)
     bounds_south = models.DecimalField(
-        _("граница – юг"), max_digits=9, decimal_places=6, default=42.150000
+        _("граница – юг"), max_digits=9, decimal_places=6, default=Decimal("42.150000")
     )
     bounds_west = models.DecimalField(
-        _("граница – запад"), max_digits=9, decimal_places=6, default=23.300000
+        _("граница – запад"), max_digits=9, decimal_places=6, default=Decimal("23.300000")
     )
     bounds_north = models.DecimalField(
-        _("граница – север"), max_digits=9, decimal_places=6, default=42.500000
+        _("граница – север"), max_digits=9, decimal_places=6, default=Decimal("42.500000")
     )
     bounds_east = models.DecimalField(
-        _("граница – изток"), max_digits=9, decimal_places=6, default=23.850000
+        _("граница – изток"), max_digits=9, decimal_places=6, default=Decimal("23.850000")
     )
 
     class Meta:
