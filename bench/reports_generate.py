@@ -52,6 +52,16 @@ from obshtina.registry.services import REGISTRY_TIME_ZONE  # noqa: E402
 from obshtina.reports.models import Category, Report  # noqa: E402
 
 SERIES = "reports"
+# What the benchmark's municipalities take from the first: its map and bounds.
+GEOGRAPHY = (
+    "map_center_lat",
+    "map_center_lng",
+    "map_zoom",
+    "bounds_south",
+    "bounds_west",
+    "bounds_north",
+    "bounds_east",
+)
 DESCRIPTIONS = [
     "Дупка на пътното платно",
     "Не свети уличното осветление",
@@ -194,8 +204,7 @@ def bench_municipalities(count: int) -> list[Municipality]:
         settlements = tuple(
             NewSettlement(s.name, s.kind, s.latitude, s.longitude) for s in Settlement.objects.all()
         )
-    fields = ["map_center_lat", "map_center_lng", "map_zoom", "bounds_south", "bounds_west"]
-    geography = {field: getattr(first, field) for field in [*fields, "bounds_north", "bounds_east"]}
+    geography = {field: getattr(first, field) for field in GEOGRAPHY}
     municipalities = [first]
     for index in range(2, count + 1):
         slug = f"bench-{index}"

@@ -20,7 +20,6 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from obshtina.organization.models import Municipality
 from obshtina.organization.selectors import current_municipality, site_url
 
 from . import push
@@ -341,8 +340,7 @@ def _sender(notification: Notification) -> str:
     """The first municipality sends as DEFAULT_FROM_EMAIL; another one under its own
     name from the same address (the one the mail server may send from)."""
     municipality = notification.municipality
-    first = Municipality.objects.order_by("pk").values_list("pk", flat=True).first()
-    if municipality.pk == first:
+    if municipality.is_first:
         return settings.DEFAULT_FROM_EMAIL
     return str(Address(municipality.name, addr_spec=parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 

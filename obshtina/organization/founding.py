@@ -17,9 +17,7 @@ from allauth.account.forms import default_token_generator  # allauth's own, as i
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -127,34 +125,6 @@ def _copy_starting_set(template: Municipality, municipality: Municipality) -> No
         clone_all(groups)
 
 
-# What a municipality's administrator edits in its admin: the rows it owns, never the
-# platform's (municipalities, accounts). The admin shows them only their own.
-ADMINISTERED_MODELS = {
-    "organization": ["unit", "settlement", "staffrole", "membership", "municipality"],
-    "reports": ["category", "routingrule"],
-    "infodesk": ["theme", "service", "serviceform", "regulation", "questiontopic"],
-    "reception": ["schedulegroup", "schedule", "schedulewindow", "absence"],
-    "registry": ["registryseries"],
-    "casework": ["answertemplate"],
-}
-ADMINISTRATORS_GROUP = "Администратори на община"
-
-
-def municipality_administrators() -> Group:
-    """The group that gives a municipality's administrators their admin pages."""
-    group, _created = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)
-    wanted = Q()
-    for app_label, names in ADMINISTERED_MODELS.items():
-        wanted |= Q(content_type__app_label=app_label, content_type__model__in=names)
-    group.permissions.set(
-        Permission.objects.filter(wanted).exclude(
-            content_type__model="municipality",
-            codename__in=["add_municipality", "delete_municipality"],
-        )
-    )
-    return group
-
-
 def administrator_invite(*, municipality: Municipality, email: str, name: str = "") -> models.Model:
     """Make the person the municipality's administrator and send them a link to set
     their password (an existing account keeps its password and just gets the role)."""
@@ -172,7 +142,6 @@ def administrator_invite(*, municipality: Municipality, email: str, name: str = 
             # The link in the e-mail proves the address.
             EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
         staff_role_grant(user=user, role=Role.ADMINISTRATOR)
-        user.groups.add(municipality_administrators())
         path = reverse(
             "account_reset_password_from_key",
             kwargs={

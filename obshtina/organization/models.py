@@ -78,13 +78,17 @@ class Municipality(models.Model):
             )
 
     @cached_property
+    def is_first(self) -> bool:
+        """The installation's first municipality: the one it served before there were more."""
+        return not Municipality.objects.filter(pk__lt=self.pk).exists()
+
+    @cached_property
     def site_url(self) -> str:
         """The address its e-mails and links lead to: the deployment's SITE_URL for
         the first municipality (as before there were more), its own host for another
         one that has one, else <slug>.<PLATFORM_DOMAIN> (SITE_URL's scheme and port)."""
         base = urlsplit(settings.SITE_URL or "https://localhost")
-        is_first = not Municipality.objects.filter(pk__lt=self.pk).exists()
-        if is_first and settings.SITE_URL:
+        if self.is_first and settings.SITE_URL:
             return settings.SITE_URL
         own = self.hosts.order_by("pk").values_list("host", flat=True).first()
         if own:

@@ -1,7 +1,9 @@
 """Changes to the organisation: who holds which staff role and works in which unit."""
 
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Role, StaffRole, Unit
@@ -29,8 +31,38 @@ def staff_role_grant(*, user, role: str) -> StaffRole:
     staff_role, _created = StaffRole.objects.get_or_create(
         municipality=current_municipality(), user=user, role=role
     )
+    if role == Role.ADMINISTRATOR:
+        user.groups.add(municipality_administrators())
     staff_access_grant(user=user)
     return staff_role
+
+
+# What a municipality's administrator edits in its admin: the rows it owns, never the
+# platform's (municipalities, accounts). The admin shows them only their own.
+ADMINISTERED_MODELS = {
+    "organization": ["unit", "settlement", "staffrole", "membership", "municipality"],
+    "reports": ["category", "routingrule"],
+    "infodesk": ["theme", "service", "serviceform", "regulation", "questiontopic"],
+    "reception": ["schedulegroup", "schedule", "schedulewindow", "absence"],
+    "registry": ["registryseries"],
+    "casework": ["answertemplate"],
+}
+ADMINISTRATORS_GROUP = "Администратори на община"
+
+
+def municipality_administrators() -> Group:
+    """The group that gives a municipality's administrators their admin pages."""
+    group, _created = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)
+    wanted = Q()
+    for app_label, names in ADMINISTERED_MODELS.items():
+        wanted |= Q(content_type__app_label=app_label, content_type__model__in=names)
+    group.permissions.set(
+        Permission.objects.filter(wanted).exclude(
+            content_type__model="municipality",
+            codename__in=["add_municipality", "delete_municipality"],
+        )
+    )
+    return group
 
 
 @transaction.atomic

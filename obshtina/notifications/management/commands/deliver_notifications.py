@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 from obshtina.notifications.selectors import notification_counts
 from obshtina.notifications.services import notifications_deliver_due
-from obshtina.organization.hosts import each_municipality, for_each_municipality
+from obshtina.organization.hosts import each_municipality
 
 
 class Command(BaseCommand):
@@ -29,9 +29,9 @@ class Command(BaseCommand):
             time.sleep(interval)
 
     def sweep(self, limit: int) -> None:
-        sent = for_each_municipality(lambda: notifications_deliver_due(limit=limit))
-        counts = Counter()
+        sent, counts = 0, Counter()
         for _ in each_municipality():
+            sent += notifications_deliver_due(limit=limit)
             counts.update(notification_counts())
         self.stdout.write(
             f"sent {sent}; pending {counts['pending']}; failed (gave up) {counts['failed']}"

@@ -1,13 +1,10 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from obshtina.casework import demo as casework_demo
 from obshtina.infodesk import demo as infodesk_demo
 from obshtina.organization import demo
-from obshtina.organization.founding import municipality_administrators
 from obshtina.organization.hosts import serving
-from obshtina.organization.models import Role
 from obshtina.organization.selectors import current_municipality, site_url
 from obshtina.reception import demo as reception_demo
 from obshtina.reports import demo as reports_demo
@@ -58,9 +55,6 @@ class Command(BaseCommand):
         with serving(neighbour):
             for account in demo.NEIGHBOUR_ACCOUNTS:
                 demo.demo_account_load(account)
-                if account.staff_role == Role.ADMINISTRATOR:
-                    account_user = get_user_model().objects.get(email=account.email)
-                    account_user.groups.add(municipality_administrators())
             created = reports_demo.reports_load(reports_demo.NEIGHBOUR_REPORTS)
             self.progress(f"demo reports: {created} created")
             self.print_logins(demo.NEIGHBOUR_ACCOUNTS)
