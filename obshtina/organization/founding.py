@@ -17,6 +17,7 @@ from allauth.account.forms import default_token_generator  # allauth's own, as i
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.text import format_lazy
@@ -52,9 +53,15 @@ def municipality_found(
     municipality.full_clean()
     municipality.save()
     for host in hosts:
-        MunicipalityHost.objects.create(municipality=municipality, host=host)
+        own = MunicipalityHost(municipality=municipality, host=host.strip().lower())
+        own.full_clean()
+        own.save()
     with serving(municipality):
         for settlement in settlements:
+            if not municipality.contains(float(settlement.latitude), float(settlement.longitude)):
+                raise ValidationError(
+                    _("„%(name)s“ е извън границите на общината.") % {"name": settlement.name}
+                )
             Settlement.objects.create(
                 name=settlement.name,
                 kind=settlement.kind,

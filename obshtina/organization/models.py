@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import DomainNameValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +77,8 @@ class Municipality(models.Model):
             raise ValidationError(
                 _("Южната/западната граница трябва да е по-малка от северната/източната.")
             )
+        if not self.contains(float(self.map_center_lat), float(self.map_center_lng)):
+            raise ValidationError(_("Центърът на картата трябва да е в границите на общината."))
 
     @cached_property
     def is_first(self) -> bool:
@@ -114,6 +117,7 @@ class MunicipalityHost(models.Model):
         _("адрес (хост)"),
         max_length=253,
         unique=True,
+        validators=[DomainNameValidator(accept_idna=False)],
         help_text=_("Само името, без https:// и без път, напр. e.samokov.bg."),
     )
 
@@ -128,6 +132,18 @@ class MunicipalityHost(models.Model):
     def save(self, *args, **kwargs):
         self.host = self.host.strip().lower()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        self.host = self.host.strip().lower()
+        domain = settings.PLATFORM_DOMAIN.lower()
+        if domain and (self.host == domain or self.host.endswith(f".{domain}")):
+            # <slug>.<PLATFORM_DOMAIN> is every municipality's platform address already:
+            # one of its own there could take another municipality's.
+            raise ValidationError(
+                {"host": _("Адресите под %(domain)s са на платформата.") % {"domain": domain}}
+            )
+        if self.host in settings.DEFAULT_MUNICIPALITY_HOSTS:
+            raise ValidationError({"host": _("Този адрес води към първата община.")})
 
 
 class Unit(UniquePerMunicipality, models.Model):

@@ -135,4 +135,29 @@ def test_bad_arguments_are_explained_and_change_nothing(samokov_loaded):
         found("--bounds=42,23")
     with pytest.raises(CommandError, match="No municipality at 'nowhere'"):
         found("--from=nowhere")
+    with pytest.raises(CommandError, match="Адресите под localhost са на платформата"):
+        found("--host=samokov.localhost")  # would take Samokov's address
+    with pytest.raises(CommandError, match="води към първата община"):
+        found("--host=127.0.0.1")
+    with pytest.raises(CommandError, match="Център"):
+        found("--centre=43.5,27.9")
     assert list(Municipality.objects.values_list("slug", flat=True)) == ["samokov"]
+
+
+def test_a_host_or_settlement_that_does_not_fit_is_refused(samokov_loaded, tmp_path):
+    found("--host=e.rila.example")
+    with pytest.raises(CommandError, match="вече"):
+        call_command(
+            "found_municipality",
+            *[a.replace("rila", "rila2") for a in RILA],
+            "--host=E.Rila.example",
+        )
+    far = tmp_path / "far.csv"
+    far.write_text("Варна,town,43.2,27.9\n")
+    with pytest.raises(CommandError, match="„Варна“ е извън границите на общината"):
+        call_command(
+            "found_municipality",
+            *[a.replace("rila", "rila3") for a in RILA],
+            f"--settlements={far}",
+        )
+    assert sorted(Municipality.objects.values_list("slug", flat=True)) == ["rila", "samokov"]
