@@ -2,6 +2,7 @@
 logs in, staff passing the second step with the code of their authenticator app."""
 
 import re
+import time
 
 from django.core import mail
 
@@ -41,6 +42,12 @@ def log_in(page, *, email: str, password: str, totp_secret: str = TOTP_SECRET):
     page.wait_for_load_state()
     if "/accounts/2fa/authenticate/" in page.url:
         enter_code(page, totp_code(totp_secret))
+
+
+def wait_for_a_new_code(secret: str, *, used: str) -> None:
+    """allauth refuses a code used once; the app shows the next one in the next period."""
+    while totp_code(secret) == used:
+        time.sleep(0.5)
 
 
 def enter_code(page, code: str):

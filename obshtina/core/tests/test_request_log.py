@@ -105,7 +105,7 @@ def test_a_report_with_personal_data_leaves_none_in_the_log(
         "Мариела",
         "Костадинова",
         "mariela.kostadinova",
-        "0888",  # as typed; "888" alone also turns up in a timestamp's microseconds
+        "0888 123",  # as typed (digits alone also turn up in a timestamp's microseconds)
         "888123456",  # as stored (+359888123456)
         "123 456",
         "198.51.100.23",
