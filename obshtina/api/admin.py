@@ -7,7 +7,14 @@ from .models import ApiToken, Open311Client
 class Open311ClientAdmin(admin.ModelAdmin):
     """Keys for Open311 POST: add a client, give it the generated api_key."""
 
-    list_display = ["name", "contact_email", "is_active", "created_at", "last_used_at"]
+    list_display = [
+        "name",
+        "contact_email",
+        "is_active",
+        "rate_limit",
+        "created_at",
+        "last_used_at",
+    ]
     readonly_fields = ["api_key", "created_at", "last_used_at"]
 
 

@@ -4,11 +4,18 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.ratelimit import is_rate
 from obshtina.organization.scoping import municipality_field, owned_manager
+
+
+def validate_rate(value: str) -> None:
+    if not is_rate(value):
+        raise ValidationError(_("Напишете лимита като брой/период, напр. 600/1h или 50/10m."))
 
 
 def new_api_key() -> str:
@@ -24,6 +31,17 @@ class Open311Client(models.Model):
     contact_email = models.EmailField(_("имейл за връзка"), blank=True)
     api_key = models.CharField(_("ключ (api_key)"), max_length=64, unique=True, default=new_api_key)
     is_active = models.BooleanField(_("активен"), default=True)
+    rate_limit = models.CharField(
+        _("лимит на сигналите"),
+        max_length=20,
+        blank=True,
+        validators=[validate_rate],
+        help_text=_(
+            "Напр. 600/1h (600 на час; единици s, m, h, d) – брои се по ключа, откъдето и "
+            "да идват сигналите: за система, която подава от името на много граждани. "
+            "Празно: като всеки адрес, по API_RATE_LIMIT на IP адрес."
+        ),
+    )
     created_at = models.DateTimeField(_("създаден на"), default=timezone.now)
     last_used_at = models.DateTimeField(_("последно използван"), null=True, blank=True)
 

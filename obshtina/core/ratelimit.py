@@ -23,18 +23,26 @@ def parse_rate(value: str, *, default: str) -> tuple[int, int]:
     return int(count), int(amount or 1) * _PERIODS[unit]
 
 
-def _key(request, scope: str) -> str:
-    return f"ratelimit:{scope}:{client_address(request)}"
+def is_rate(value: str) -> bool:
+    """Whether ``value`` is a rate as ``parse_rate`` reads it, e.g. "600/1h"."""
+    return _RATE.fullmatch(value) is not None
 
 
-def rate_limit_reached(request, *, scope: str, rate: tuple[int, int]) -> bool:
+def _key(request, scope: str, who: str | None) -> str:
+    return f"ratelimit:{scope}:{who or client_address(request)}"
+
+
+def rate_limit_reached(
+    request, *, scope: str, rate: tuple[int, int], who: str | None = None
+) -> bool:
+    """Whether ``who`` (by default the client's address) has used up ``rate``."""
     limit, _seconds = rate
-    return cache.get(_key(request, scope), 0) >= limit
+    return cache.get(_key(request, scope, who), 0) >= limit
 
 
-def rate_limit_count(request, *, scope: str, rate: tuple[int, int]) -> None:
+def rate_limit_count(request, *, scope: str, rate: tuple[int, int], who: str | None = None) -> None:
     _limit, seconds = rate
-    key = _key(request, scope)
+    key = _key(request, scope, who)
     cache.add(key, 0, timeout=seconds)  # the window starts with the first submission
     try:
         cache.incr(key)

@@ -30,9 +30,10 @@ def cached_answer(request, fmt: str, render, *, seconds: int = LIST_SECONDS) -> 
     key = f"open311:requests:{public_generation()}:{hashlib.sha256(address).hexdigest()}"
     kept = cache.get(key)
     if kept is not None:
-        content, content_type = kept
-        return HttpResponse(content, content_type=content_type)
+        content, headers = kept
+        return HttpResponse(content, headers=headers)
     response = render()
     if response.status_code == 200:
-        cache.set(key, (response.content, response["Content-Type"]), seconds)
+        # With its own headers (the content type, a list's page links and count).
+        cache.set(key, (response.content, dict(response.headers)), seconds)
     return response

@@ -5,6 +5,7 @@ from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http.multipartparser import MultiPartParserError
+from django.utils import translation
 from django.utils.text import Truncator
 from django.views.decorators.csrf import csrf_exempt
 
@@ -17,6 +18,8 @@ from .errors import (
     UNREADABLE_REQUEST,
     Open311Error,
 )
+from .forms import submitted_fields
+from .queries import locale_of
 from .rendering import error_response
 from .selectors import open311_client_for_key
 
@@ -34,6 +37,7 @@ def open311_endpoint(*methods: str, idempotent: tuple[str, ...] = ()) -> Callabl
     Any other method is 405 with ``Allow``, as HTTP wants (the spec names no code for it).
     A NUL character, which no database text can hold, is refused before any query: in the
     address 404 (nothing has such a name), in a parameter 400.
+    ``locale`` (bg, en) chooses the language of the answer's texts.
     The `idempotent` methods honour an ``Idempotency-Key`` (see ``_answered_once``).
     An unexpected exception is left to ``config.errors``, which logs it and answers
     with the error list.
@@ -61,9 +65,10 @@ def open311_endpoint(*methods: str, idempotent: tuple[str, ...] = ()) -> Callabl
                         headers={"Allow": ", ".join(allowed)},
                     )
                 _refuse_nul_characters(request, kwargs)
-                if request.method in idempotent:
-                    return _answered_once(request, fmt, answer)
-                return answer()
+                with translation.override(locale_of(request.GET) or translation.get_language()):
+                    if request.method in idempotent:
+                        return _answered_once(request, fmt, answer)
+                    return answer()
             except Open311Error as error:
                 return error_response(fmt, error.status, error.descriptions, headers=error.headers)
             except UNREADABLE_BODY:
@@ -77,7 +82,7 @@ def open311_endpoint(*methods: str, idempotent: tuple[str, ...] = ()) -> Callabl
 def _client_scope(request) -> str:
     """A client's keys are its own (by its api_key); a request without a valid key is
     refused (403) and nothing is stored for it."""
-    client = open311_client_for_key(request.POST.get("api_key", "").strip())
+    client = open311_client_for_key(submitted_fields(request).get("api_key", "").strip())
     return f"open311:{client.pk}" if client else idempotency.ANONYMOUS
 
 
@@ -113,7 +118,8 @@ def _answered_once(request, fmt: str, answer: Callable):
 def _refuse_nul_characters(request, path_values: dict) -> None:
     if any(NUL in value for value in path_values.values()):
         raise Open311Error(404, NO_SUCH_RESOURCE)
-    parameters = [*request.GET.lists(), *(request.POST.lists() if request.method == "POST" else [])]
+    posted = submitted_fields(request).lists() if request.method == "POST" else []
+    parameters = [*request.GET.lists(), *posted]
     for name, values in parameters:
         if NUL in name or any(NUL in value for value in values):
             raise Open311Error(400, f"{Truncator(name).chars(ECHO_CHARS)}: {NUL_CHARACTER}")

@@ -1,45 +1,32 @@
-"""What Open311 clients send: a POSTed service request and the filters of GET requests.
+"""What Open311 clients POST: a service request, form-encoded, multipart or JSON.
 
-Both turn bad input into ``Open311Error(400, …)`` with one description per
-problem, each naming the parameter it is about.
+Bad input becomes ``Open311Error(400, …)`` with one description per problem, each
+naming the parameter it is about.
 
 Where a report is: ``lat`` and ``long`` (WGS84), or else a settlement of the
 municipality named in ``address_string`` (its centre is used, as on the site's
 form without a map). ``address_id`` means nothing to us, and ``media_url`` is
 not fetched (the server would download whatever a client points it to); photos
-come as ``media`` files in a multipart POST, cleaned like the site's uploads.
+come as ``media`` files in a multipart POST, cleaned like the site's uploads
+(a JSON body carries no files).
 """
 
-from datetime import UTC, datetime, timedelta
+import json
 
 from django import forms
 from django.http import QueryDict
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.core.dates import has_earthly_offset
-from obshtina.registry.selectors import normalize_number
 from obshtina.reports.forms import PhotosField
 
 from .errors import Open311Error
-from .selectors import MAX_REQUESTS, settlement_named_in
-
-DEFAULT_WINDOW = timedelta(days=90)  # the spec's default range, and the widest one
-MAX_SERVICE_CODES = 100
-EARLIEST_YEAR, LATEST_YEAR = 1900, 9000
-STATUSES = frozenset({"open", "closed"})
+from .queries import BOTH_COORDINATES
+from .selectors import settlement_named_in
 
 NO_PLACE = _(
     "Посочете мястото с lat и long (WGS84) или населено място от общината в address_string."
 )
-BOTH_COORDINATES = _("Изпратете и lat, и long.")
 NAME_TOO_LONG = _("Името (first_name и last_name) е по-дълго от 200 знака.")
-BAD_DATE = _("Датата не е във формат ISO 8601, напр. 2026-01-31T00:00:00+02:00.")
-BAD_OFFSET = _("Часовата зона трябва да е между -12:00 и +14:00, напр. +02:00 или Z.")
-DATES_REVERSED = _("start_date е след end_date.")
-RANGE_TOO_WIDE = _("Периодът между start_date и end_date е по-дълъг от 90 дни.")
-BAD_STATUS = _("Допустимите стойности са open и closed.")
 # How the service's error fields are called in Open311.
 SERVICE_FIELDS = {"location": "lat, long", "category": "service_code", "__all__": ""}
 
@@ -113,68 +100,48 @@ def error_descriptions(errors: dict) -> list[str]:
     return descriptions
 
 
-def requests_filters(query: QueryDict) -> dict:
-    """Keyword arguments for ``selectors.public_requests`` from GET requests.{fmt}.
-
-    Without dates the last 90 days; with one date, 90 days from it (or up to it);
-    two dates may not be more than 90 days apart. ``service_request_id`` overrides
-    every other filter, as the spec says.
-    """
-    numbers = _values(query, "service_request_id")
-    if numbers:
-        return {"numbers": [normalize_number(number) for number in numbers[:MAX_REQUESTS]]}
-    start = _moment(query, "start_date")
-    end = _moment(query, "end_date")
-    if start and end:
-        if start > end:
-            raise Open311Error(400, f"start_date: {DATES_REVERSED}")
-        if end - start > DEFAULT_WINDOW:
-            raise Open311Error(400, f"end_date: {RANGE_TOO_WIDE}")
-    elif start:
-        end = start + DEFAULT_WINDOW
-    elif end:
-        start = end - DEFAULT_WINDOW
-    else:
-        start = timezone.now() - DEFAULT_WINDOW
-    statuses = {status.lower() for status in _values(query, "status")}
-    if statuses - STATUSES:
-        raise Open311Error(400, f"status: {BAD_STATUS}")
-    return {
-        "service_codes": _values(query, "service_code")[:MAX_SERVICE_CODES],
-        "start": start,
-        "end": end,
-        "statuses": statuses or None,
-    }
+JSON_CONTENT_TYPE = "application/json"
+NOT_A_JSON_OBJECT = _(
+    "Тялото е JSON: очаква се обект с полетата на сигнала, напр. "
+    '{"api_key": "…", "service_code": "…", "description": "…", "lat": 42.33, "long": 23.55}.'
+)
+NESTED_VALUE = _("Стойността трябва да е текст, число, true/false или списък от такива.")
 
 
-def _values(query: QueryDict, name: str) -> list[str]:
-    """Comma-separated values, the parameter possibly given more than once."""
-    return [
-        value.strip()
-        for declared in query.getlist(name)
-        for value in declared.split(",")
-        if value.strip()
-    ]
+def submitted_fields(request) -> QueryDict:
+    """The POSTed parameters: a form (url-encoded or multipart), or a JSON object with
+    the same names (as Helsinki's server takes). Read once per request."""
+    fields = getattr(request, "_open311_fields", None)
+    if fields is None:
+        if request.content_type == JSON_CONTENT_TYPE:
+            fields = _json_fields(request.body)
+        else:
+            fields = request.POST
+        request._open311_fields = fields
+    return fields
 
 
-def _moment(query: QueryDict, name: str) -> datetime | None:
-    """An ISO 8601 date and time in UTC; without an offset it is Sofia time.
-
-    An unencoded "+" of the offset arrives as a space, and is read as the "+" it was.
-    """
-    text = query.get(name, "").strip()
-    if not text:
-        return None
-    if "T" in text:
-        text = text.replace(" ", "+")
+def _json_fields(body: bytes) -> QueryDict:
     try:
-        moment = parse_datetime(text)
-    except ValueError:
-        moment = None
-    if moment is None or not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
-        raise Open311Error(400, f"{name}: {BAD_DATE}")
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    elif not has_earthly_offset(moment):
-        raise Open311Error(400, f"{name}: {BAD_OFFSET}")
-    return moment.astimezone(UTC)
+        document = json.loads(body)
+    except ValueError:  # also a body that is not UTF-8
+        raise Open311Error(400, NOT_A_JSON_OBJECT) from None
+    if not isinstance(document, dict):
+        raise Open311Error(400, NOT_A_JSON_OBJECT)
+    fields = QueryDict(mutable=True)
+    for name, value in document.items():
+        values = value if isinstance(value, list) else [value]
+        if not all(_is_scalar(item) for item in values):
+            raise Open311Error(400, f"{name[:80]}: {NESTED_VALUE}")
+        fields.setlist(name, [_text(item) for item in values if item is not None])
+    return fields
+
+
+def _is_scalar(value) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

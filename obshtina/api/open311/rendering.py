@@ -28,6 +28,9 @@ LIST_ITEMS = {
     "endpoints": "endpoint",
     "formats": "format",
     "errors": "error",
+    "extensions": "extension",
+    "media_urls": "media_url",
+    "request_history": "event",
 }
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 NOT_XML_CHARACTERS = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

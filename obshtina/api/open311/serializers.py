@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization.models import Municipality, Settlement
 from obshtina.organization.selectors import site_url
-from obshtina.reports.models import Category, Report, ReportPhoto
+from obshtina.reports.models import Category, Report, ReportEvent, ReportPhoto
 from obshtina.reports.selectors.open_data import COORDINATE_DECIMALS
 
 from ..models import Open311Token
@@ -32,6 +32,16 @@ SUBMITTED_NOTICE = _(
 )
 FORWARDED_NOTICE = _("Препратен към: %(institution)s")
 DUPLICATE_NOTICE = _("Дубликат на сигнал %(number)s")
+# CitySDK's detailed status of each of ours (ours stays in detailed_status_code).
+DETAILED_STATUSES = {
+    Report.Status.NEW: "RECEIVED",
+    Report.Status.ACCEPTED: "IN_PROCESS",
+    Report.Status.IN_PROGRESS: "IN_PROCESS",
+    Report.Status.RESOLVED: "PROCESSED",
+    Report.Status.REJECTED: "REJECTED",
+    Report.Status.FORWARDED: "PROCESSED",
+    Report.Status.DUPLICATE: "REJECTED",
+}
 # "May not be returned" in the spec: left out when empty.
 OPTIONAL_REQUEST_FIELDS = frozenset(
     {"status_notes", "agency_responsible", "service_notice", "expected_datetime", "media_url"}
@@ -45,7 +55,12 @@ def w3c_datetime(value: datetime) -> str:
 
 
 def discovery_document(
-    *, municipality: Municipality, changeset: datetime, url: str, production: bool
+    *,
+    municipality: Municipality,
+    changeset: datetime,
+    url: str,
+    production: bool,
+    extensions: tuple[str, ...],
 ) -> dict:
     # Sortable as text: always UTC with a "Z".
     changed = changeset.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -65,6 +80,8 @@ def discovery_document(
                 "changeset": changed,
                 "type": "production" if production else "test",
                 "formats": MIME_TYPES,
+                # The parameters of GET requests beyond the spec's (CitySDK, Helsinki).
+                "extensions": list(extensions),
             }
         ],
     }
@@ -102,8 +119,10 @@ def token_document(*, token: str, number: str) -> dict:
     return {"service_request_id": number, "token": token}
 
 
-def request_document(row: dict) -> dict:
-    """One report (a row of ``selectors.public_requests``) as a GeoReport request."""
+def request_document(row: dict, extra: dict | None = None) -> dict:
+    """One report (a row of ``selectors.public_requests``) as a GeoReport request;
+    with ``extra`` (its photos and events from ``selectors.request_extensions``) also
+    the CitySDK ``extended_attributes``."""
     is_open = row["status"] in Report.OPEN_STATUSES
     document = {
         "service_request_id": row["number"],
@@ -115,7 +134,7 @@ def request_document(row: dict) -> dict:
         "agency_responsible": row["unit_name"],
         "service_notice": _service_notice(row),
         "requested_datetime": w3c_datetime(row["created_at"]),
-        "updated_datetime": w3c_datetime(row["last_change"] or row["created_at"]),
+        "updated_datetime": w3c_datetime(row["updated"]),
         # Like the public page: a deadline only while the report is open.
         "expected_datetime": w3c_datetime(row["due_at"]) if is_open else None,
         "address": _address(row),
@@ -123,10 +142,39 @@ def request_document(row: dict) -> dict:
         "long": round(row["longitude"], COORDINATE_DECIMALS),
         "media_url": _media_url(row["photo"]),
     }
-    return {
+    document = {
         name: value
         for name, value in document.items()
         if value is not None or name not in OPTIONAL_REQUEST_FIELDS
+    }
+    if extra is not None:
+        document["extended_attributes"] = _extended_attributes(row, extra)
+    return document
+
+
+def _extended_attributes(row: dict, extra: dict) -> dict:
+    """CitySDK's title, detailed status and every photo; the unit handling the report;
+    and the public timeline as 6Aika's ``request_history``. All of it is on the
+    report's public page already: no person, no internal note."""
+    place = _address(row)
+    return {
+        "title": f"{row['category_name']}: {place}" if place else row["category_name"],
+        "detailed_status": DETAILED_STATUSES[row["status"]],
+        "detailed_status_code": row["status"],
+        "detailed_status_label": str(Report.Status(row["status"]).label),
+        "media_urls": [_media_url(name) for name in extra["photos"]],
+        "unit": {"code": row["unit_code"], "name": row["unit_name"]},
+        "request_history": [_history_item(event) for event in extra["events"]],
+    }
+
+
+def _history_item(event: dict) -> dict:
+    return {
+        "time": w3c_datetime(event["created_at"]),
+        "kind": event["kind"],
+        "label": str(ReportEvent.Kind(event["kind"]).label),
+        "status": event["to_status"] or None,
+        "note": event["public_message"] or None,
     }
 
 

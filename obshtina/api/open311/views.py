@@ -18,18 +18,22 @@ from .errors import (
     NO_SERVICE_CODE,
     NO_SUCH_RESOURCE,
     RATE_LIMITED,
+    RATE_LIMITED_KEY,
     UNKNOWN_REQUEST,
     UNKNOWN_SERVICE,
     UNKNOWN_TOKEN,
     Open311Error,
 )
-from .forms import RequestSubmitForm, error_descriptions, requests_filters
+from .forms import RequestSubmitForm, error_descriptions, submitted_fields
+from .pages import page_headers
+from .queries import EXTENSIONS, RequestsQuery, one_request_query, requests_query
 from .rendering import error_response, format_of, open311_response
 from .selectors import (
     active_service,
     active_services,
     open311_client_for_key,
     public_requests,
+    request_extensions,
     services_changeset,
     token_number,
 )
@@ -55,6 +59,7 @@ def discovery(request, fmt: str):
         changeset=services_changeset(),
         url=site_url() + reverse("open311:root").rstrip("/"),
         production=not settings.DEBUG,
+        extensions=EXTENSIONS,
     )
     return open311_response(fmt, "discovery", document)
 
@@ -79,8 +84,14 @@ def requests(request, fmt: str):
         return _submit(request, fmt)
 
     def render():
-        rows = public_requests(**requests_filters(request.GET))
-        return open311_response(fmt, "service_requests", [request_document(row) for row in rows])
+        query = requests_query(request.GET)
+        page = public_requests(query)
+        return open311_response(
+            fmt,
+            "service_requests",
+            _documents(page.rows, extensions=query.extensions),
+            headers=page_headers(request, query=query, total=page.total),
+        )
 
     return cached_answer(request, fmt, render)
 
@@ -88,12 +99,21 @@ def requests(request, fmt: str):
 @open311_endpoint("GET")
 def request_detail(request, fmt: str, service_request_id: str):
     def render():
-        rows = public_requests(numbers=[normalize_number(service_request_id)])
+        extensions = one_request_query(request.GET)
+        query = RequestsQuery(numbers=[normalize_number(service_request_id)], page_size=1)
+        rows = public_requests(query).rows
         if not rows:
             raise Open311Error(404, UNKNOWN_REQUEST % {"number": _echo(service_request_id)})
-        return open311_response(fmt, "service_requests", [request_document(rows[0])])
+        return open311_response(fmt, "service_requests", _documents(rows, extensions=extensions))
 
     return cached_answer(request, fmt, render, seconds=ONE_SECONDS)
+
+
+def _documents(rows: list[dict], *, extensions: bool) -> list[dict]:
+    if not extensions:
+        return [request_document(row) for row in rows]
+    extra = request_extensions(rows)
+    return [request_document(row, extra[row["pk"]]) for row in rows]
 
 
 @open311_endpoint("GET")
@@ -111,23 +131,25 @@ def not_found(request, path: str):
 
 
 def _submit(request, fmt: str):
-    api_key = request.POST.get("api_key", "").strip()
+    fields = submitted_fields(request)
+    api_key = fields.get("api_key", "").strip()
     if not api_key:
         raise Open311Error(403, MISSING_API_KEY)
     client = open311_client_for_key(api_key)
     if client is None:
         raise Open311Error(403, INVALID_API_KEY)
     open311_client_mark_used(client=client)
-    rate = parse_rate(getattr(settings, "API_RATE_LIMIT", ""), default=DEFAULT_RATE_LIMIT)
-    if rate_limit_reached(request, scope=RATE_LIMIT_SCOPE, rate=rate):
-        raise Open311Error(429, RATE_LIMITED, headers={"Retry-After": str(rate[1])})
-    service_code = request.POST.get("service_code", "").strip()
+    limit = _rate_limit(client)
+    if rate_limit_reached(request, **limit):
+        message = RATE_LIMITED_KEY if client.rate_limit else RATE_LIMITED
+        raise Open311Error(429, message, headers={"Retry-After": str(limit["rate"][1])})
+    service_code = fields.get("service_code", "").strip()
     if not service_code:
         raise Open311Error(400, f"service_code: {NO_SERVICE_CODE}")
     category = active_service(service_code)
     if category is None:
         raise Open311Error(404, UNKNOWN_SERVICE % {"code": _echo(service_code)})
-    form = RequestSubmitForm(request.POST, request.FILES)
+    form = RequestSubmitForm(fields, request.FILES)
     if not form.is_valid():
         form.raise_errors()
     try:
@@ -137,10 +159,20 @@ def _submit(request, fmt: str):
     except ReportError as error:
         errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
         raise Open311Error(400, *error_descriptions(errors)) from error
-    rate_limit_count(request, scope=RATE_LIMIT_SCOPE, rate=rate)
+    rate_limit_count(request, **limit)
     return open311_response(
         fmt, "service_requests", [submitted_document(report=report, token=token)]
     )
+
+
+def _rate_limit(client) -> dict:
+    """A client with its own rate (a city system posting for many citizens) is counted
+    by its key, wherever it posts from; any other by the address it posts from."""
+    if client.rate_limit:
+        rate = parse_rate(client.rate_limit, default=DEFAULT_RATE_LIMIT)
+        return {"scope": RATE_LIMIT_SCOPE, "rate": rate, "who": f"client:{client.pk}"}
+    rate = parse_rate(getattr(settings, "API_RATE_LIMIT", ""), default=DEFAULT_RATE_LIMIT)
+    return {"scope": RATE_LIMIT_SCOPE, "rate": rate}
 
 
 def _echo(text: str) -> str:

@@ -24,6 +24,9 @@ LISTS = {
     "endpoints": "endpoint",
     "formats": "format",
     "errors": "error",
+    "extensions": "extension",
+    "media_urls": "media_url",
+    "request_history": "event",
 }
 # Every element the spec defines for a request in GET requests.
 REQUEST_ELEMENTS = {

@@ -31,6 +31,21 @@ def test_discovery_names_the_georeport_v2_endpoint_and_both_formats(client, sett
         "changeset": body["changeset"],
         "type": "production",
         "formats": ["text/xml", "application/json"],
+        "extensions": [
+            "extensions",
+            "lat",
+            "long",
+            "radius",
+            "bbox",
+            "updated_after",
+            "updated_before",
+            "search",
+            "agency_responsible",
+            "page",
+            "page_size",
+            "order_by",
+            "locale",
+        ],
     }
 
 

@@ -140,11 +140,20 @@ def test_by_default_only_the_last_90_days_are_listed(client):
     assert numbers(client) == [recent.number]
 
 
-def test_at_most_the_spec_limit_of_requests_is_returned(client, monkeypatch):
-    monkeypatch.setattr("obshtina.api.open311.selectors.MAX_REQUESTS", 2)
-    submit_report()
+def test_at_most_the_spec_limit_of_requests_is_returned_and_the_rest_is_on_the_next_page(
+    client, monkeypatch
+):
+    monkeypatch.setattr("obshtina.api.open311.queries.MAX_REQUESTS", 2)
+    oldest = submit_report()
     newer = [submit_report(), submit_report()]
-    assert numbers(client) == [newer[1].number, newer[0].number]
+    response = client.get("/open311/v2/requests.json")
+    assert [item["service_request_id"] for item in response.json()] == [
+        newer[1].number,
+        newer[0].number,
+    ]
+    assert response["X-Result-Count"] == "3"
+    next_page = client.get(response["X-Next-Page-URL"])
+    assert [item["service_request_id"] for item in next_page.json()] == [oldest.number]
 
 
 def test_several_service_request_ids_separated_by_commas(client):
