@@ -84,8 +84,9 @@ def open311_client(**kwargs) -> Open311Client:
     return Open311Client.objects.create(name="ФиксАпп", **kwargs)
 
 
-def post_request(client, fmt: str, **data):
-    """POST requests.{fmt}: a valid submission with a new client's key and a new category.
+def post_request(client, fmt: str, *, remote_addr: str = "127.0.0.1", **data):
+    """POST requests.{fmt}: a valid submission with a new client's key and a new category,
+    from ``remote_addr``.
 
     ``data`` overrides or adds fields; a field given as None is not sent at all.
     """
@@ -100,7 +101,7 @@ def post_request(client, fmt: str, **data):
         **data,
     }
     sent = {name: value for name, value in fields.items() if value is not None}
-    return client.post(f"{BASE}requests.{fmt}", sent)
+    return client.post(f"{BASE}requests.{fmt}", sent, REMOTE_ADDR=remote_addr)
 
 
 def _plain(value):
