@@ -182,7 +182,7 @@ def requests_query(query: QueryDict, *, now: datetime | None = None) -> Requests
     )
 
 
-def one_request_query(query: QueryDict) -> bool:
+def wants_extensions(query: QueryDict) -> bool:
     """GET requests/{id}: whether the client asked for the extended attributes."""
     reader = _Reader(query)
     extensions = reader.boolean("extensions")

@@ -26,7 +26,7 @@ from .errors import (
 )
 from .forms import RequestSubmitForm, error_descriptions, submitted_fields
 from .pages import page_headers
-from .queries import EXTENSIONS, RequestsQuery, one_request_query, requests_query
+from .queries import EXTENSIONS, RequestsQuery, wants_extensions, requests_query
 from .rendering import error_response, format_of, open311_response
 from .selectors import (
     active_service,
@@ -99,7 +99,7 @@ def requests(request, fmt: str):
 @open311_endpoint("GET")
 def request_detail(request, fmt: str, service_request_id: str):
     def render():
-        extensions = one_request_query(request.GET)
+        extensions = wants_extensions(request.GET)
         query = RequestsQuery(numbers=[normalize_number(service_request_id)], page_size=1)
         rows = public_requests(query).rows
         if not rows:

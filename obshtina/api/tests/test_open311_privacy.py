@@ -6,7 +6,9 @@ from django.core.cache import cache
 
 from obshtina.api.models import Open311Token
 from obshtina.reports.models import Report
+from obshtina.reports.services.workflow import report_add_note, report_assign
 from obshtina.reports.tests.factories import submit_report
+from obshtina.reports.tests.staff_helpers import officer_of
 
 from .open311_helpers import FORMATS, get, post_request, read
 
@@ -38,8 +40,20 @@ def test_no_get_answer_carries_the_submitters_data(client, fmt, reports):
     ]
     secrets = [FIRST, LAST, EMAIL, PHONE, *(report.access_token for report in reports)]
     for path in paths:
-        body = get(client, path, fmt).content.decode()
-        assert not [secret for secret in secrets if secret in body], path
+        for extensions in ("false", "true"):
+            body = get(client, path, fmt, extensions=extensions).content.decode()
+            assert not [secret for secret in secrets if secret in body], (path, extensions)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_extended_timeline_has_no_internal_note_and_no_official(client, fmt, reports):
+    report = reports[0]
+    officer = officer_of(report.unit, first_name="Стоян", last_name="Служебнов")
+    report_assign(report=report, actor=officer, assignee=officer)
+    report_add_note(report=report, actor=officer, note="Вътрешно: да се провери утре")
+    body = get(client, f"requests/{report.number}", fmt, extensions="true").content.decode()
+    assert "Вътрешно" not in body
+    assert "Служебнов" not in body and officer.email not in body
 
 
 def test_a_request_has_no_field_about_the_submitter(client, reports):
