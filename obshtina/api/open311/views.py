@@ -26,7 +26,7 @@ from .errors import (
 )
 from .forms import RequestSubmitForm, error_descriptions, submitted_fields
 from .pages import page_headers
-from .queries import EXTENSIONS, RequestsQuery, wants_extensions, requests_query
+from .queries import EXTENSIONS, RequestsQuery, requests_query, wants_extensions
 from .rendering import error_response, format_of, open311_response
 from .selectors import (
     active_service,
