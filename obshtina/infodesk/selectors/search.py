@@ -20,6 +20,46 @@ from rapidfuzz import fuzz, process
 
 WORD = re.compile(r"[0-9a-zA-Zа-яА-ЯѝЍ]+")
 MIN_SIMILARITY = 80  # rapidfuzz ratio for a word to count as a typo of another
+# Words of a question that say nothing of its subject: "виза за проектиране" is about the
+# visa, and "за" would otherwise match half the knowledge base.
+STOP_WORDS = frozenset(
+    [
+        "а",
+        "в",
+        "във",
+        "да",
+        "до",
+        "е",
+        "за",
+        "и",
+        "или",
+        "как",
+        "какво",
+        "кога",
+        "къде",
+        "кой",
+        "коя",
+        "кое",
+        "към",
+        "ли",
+        "ме",
+        "ми",
+        "мога",
+        "на",
+        "не",
+        "но",
+        "от",
+        "по",
+        "при",
+        "са",
+        "се",
+        "с",
+        "със",
+        "трябва",
+        "че",
+        "искам",
+    ]
+)
 
 
 @cache
@@ -32,6 +72,15 @@ def stems(text: str) -> list[str]:
     """The stemmed, lower-case words of `text`, in order."""
     stemmer = _stemmer()
     return [stemmer.stem(word.lower()) for word in WORD.findall(text or "")]
+
+
+def query_stems(query: str) -> list[str]:
+    """The stems a query is matched by: its words that carry meaning, or, when it has
+    none ("как да"), all of them."""
+    words = [word.lower() for word in WORD.findall(query or "")]
+    meaningful = [word for word in words if word not in STOP_WORDS] or words
+    stemmer = _stemmer()
+    return [stemmer.stem(word) for word in meaningful]
 
 
 def search_text_for(*texts: str) -> str:
@@ -56,12 +105,12 @@ def _best(word: str, choices) -> float:
     return match[1] if match and match[1] >= MIN_SIMILARITY else 0
 
 
-def _score(query_stems: list[str], title_stems: list[str], body_stems: set[str]) -> float:
+def _score(wanted: list[str], title_stems: list[str], body_stems: set[str]) -> float:
     """Each query word scores by its best match in the title (×2) or the body."""
-    if not query_stems:
+    if not wanted:
         return 0.0
     total = 0.0
-    for word in query_stems:
+    for word in wanted:
         best_title = (
             process.extractOne(word, title_stems, scorer=fuzz.ratio) if title_stems else None
         )
@@ -69,7 +118,7 @@ def _score(query_stems: list[str], title_stems: list[str], body_stems: set[str])
         title_score = best_title[1] if best_title and best_title[1] >= MIN_SIMILARITY else 0
         body_score = best_body[1] if best_body and best_body[1] >= MIN_SIMILARITY else 0
         total += max(2 * title_score, body_score)
-    return total / (2 * 100 * len(query_stems))
+    return total / (2 * 100 * len(wanted))
 
 
 def _candidates():
@@ -124,15 +173,15 @@ def search_knowledge(
     query: str, *, limit: int = 20, kinds: set[str] | None = None
 ) -> list[SearchHit]:
     """The best entries for `query`, best first; empty for an empty query."""
-    query_stems = stems(query)[:12]
-    if not query_stems:
+    wanted = query_stems(query)[:12]
+    if not wanted:
         return []
     hits = []
     for kind, title, url, snippet, search_text in _candidates():
         if kinds and kind not in kinds:
             continue
         title_stems = stems(title)
-        score = _score(query_stems, title_stems, set(search_text.split()))
+        score = _score(wanted, title_stems, set(search_text.split()))
         if score >= 0.35:
             hits.append(SearchHit(kind, title, url, (snippet or "")[:240], round(score, 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.title))

@@ -22,7 +22,7 @@ def load():
 
 def test_every_theme_gets_services_routed_to_units():
     load()
-    assert Theme.objects.count() == 8
+    assert Theme.objects.count() == 9
     assert set(Theme.objects.values_list("kind", flat=True)) == set(Theme.Kind.values)
     for theme in Theme.objects.all():
         assert theme.services.exists(), theme.name
@@ -83,3 +83,25 @@ def test_the_demo_gives_the_question_form_topics_routed_to_units():
     taxes = QuestionTopic.objects.get(name="Местни данъци и такси")
     assert taxes.unit.slug == "mestni-danatsi-i-taksi"
     assert QuestionTopic.objects.get(name="Друго").unit is None
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("куче", "registratsiya-na-kuche"),
+        ("регистрация на куче", "registratsiya-na-kuche"),
+        ("виза за проектиране", "viza-za-proektirane"),
+        ("детска градина", "priem-v-detska-gradina-i-yasla"),
+        ("ясла", "priem-v-detska-gradina-i-yasla"),
+        ("декларация за данък сгради", "deklaratsiya-za-nedvizhim-imot"),
+        ("данък кола", "danak-prevozni-sredstva"),
+        ("такса смет", "osvobozhdavane-ot-taksa-bitovi-otpadatsi"),
+        ("отсичане на дърво", "razreshenie-za-otsichane-na-darveta"),
+    ],
+)
+def test_the_services_people_ask_for_most_come_first(client, query, slug):
+    load()
+    page = client.get(reverse("infodesk:search"), {"q": query}).content.decode()
+    first_hit = page.index('class="info-result ')
+    service = Service.objects.get(slug=slug)
+    assert page.find(service.get_absolute_url(), first_hit) < page.find("</li>", first_hit)

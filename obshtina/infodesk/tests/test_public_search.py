@@ -55,3 +55,19 @@ def test_no_results_suggest_asking_or_calling(client, address_registration):
 
 def test_a_very_long_query_is_not_an_error(client, address_registration):
     assert search(client, "адресна регистрация " * 100).status_code == 200
+
+
+def test_with_no_results_the_question_form_opens_with_the_words_typed(client, address_registration):
+    page = search(client, "сечене на дърва в гората").content.decode()
+    link = f"{reverse('infodesk:ask')}?text=%D1%81%D0%B5%D1%87%D0%B5%D0%BD%D0%B5"
+    assert link in page
+    start = page.index(link)
+    ask_url = page[start : page.index('"', start)].replace("&amp;", "&")
+    form = client.get(ask_url).content.decode()
+    assert "\nсечене на дърва в гората</textarea>" in form
+
+
+def test_words_that_say_nothing_of_the_subject_find_nothing_alone(client, address_registration):
+    """ "за" is in half of the knowledge base: a question is matched by its other words."""
+    page = search(client, "виза за проектиране").content.decode()
+    assert "Няма резултати" in page

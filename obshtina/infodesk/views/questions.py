@@ -31,6 +31,7 @@ from ..selectors.questions import (
 )
 from ..services import questions as services
 from ..services.questions import QuestionError
+from .public import SEARCH_QUERY_MAX_LENGTH
 
 RATE_SCOPE = "questions:ask"
 DEFAULT_RATE_LIMIT = "5/10m"  # anonymous questions per IP address
@@ -49,7 +50,9 @@ def _rate() -> tuple[int, int]:
 def ask(request):
     """ "Задай въпрос": errors next to the fields, everything typed is kept."""
     user = request.user
-    form = AskForm(request.POST or None, user=user)
+    # From a search that found nothing: the words typed there start the question.
+    initial = {"text": request.GET.get("text", "").strip()[:SEARCH_QUERY_MAX_LENGTH]}
+    form = AskForm(request.POST or None, user=user, initial=initial)
     status = 200
     if request.method == "POST":
         anonymous = not user.is_authenticated
