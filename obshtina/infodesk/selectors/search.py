@@ -22,44 +22,11 @@ WORD = re.compile(r"[0-9a-zA-Zа-яА-ЯѝЍ]+")
 MIN_SIMILARITY = 80  # rapidfuzz ratio for a word to count as a typo of another
 # Words of a question that say nothing of its subject: "виза за проектиране" is about the
 # visa, and "за" would otherwise match half the knowledge base.
-STOP_WORDS = frozenset(
-    [
-        "а",
-        "в",
-        "във",
-        "да",
-        "до",
-        "е",
-        "за",
-        "и",
-        "или",
-        "как",
-        "какво",
-        "кога",
-        "къде",
-        "кой",
-        "коя",
-        "кое",
-        "към",
-        "ли",
-        "ме",
-        "ми",
-        "мога",
-        "на",
-        "не",
-        "но",
-        "от",
-        "по",
-        "при",
-        "са",
-        "се",
-        "с",
-        "със",
-        "трябва",
-        "че",
-        "искам",
-    ]
+_STOP_WORDS = (
+    "а в във да до е за и или как какво кога къде кой коя кое към ли ме ми мога на не но "
+    "от по при са се с със трябва че искам"
 )
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
 @cache
