@@ -1,6 +1,9 @@
 """Admin pieces shared by the apps."""
 
 from django.contrib import admin
+from django.db import models
+
+from .models import SiteNotice
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):
@@ -16,3 +19,14 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SiteNotice)
+class SiteNoticeAdmin(admin.ModelAdmin):
+    """Emergency notices (snow, floods, water cut off) on every page, from start to end."""
+
+    list_display = ["title", "level", "starts_at", "ends_at"]
+    list_filter = ["level"]
+    search_fields = ["title", "text"]
+    date_hierarchy = "starts_at"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

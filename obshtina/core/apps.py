@@ -10,4 +10,7 @@ class CoreConfig(AppConfig):
         from . import (
             checks,  # noqa: F401  (registers the deployment checks)
             request_log,  # noqa: F401  (request ids of background jobs)
+            site_notices,
         )
+
+        site_notices.connect()

@@ -4,15 +4,17 @@ from obshtina.organization import permissions
 from obshtina.organization.selectors import current_municipality
 
 from .error_pages import remember_contacts
+from .site_notices import site_notices_now
 
 
 def site(request):
     """The municipality's name and contacts for the header and footer of every page,
-    and which staff links the navigation shows."""
+    its notices of the moment, and which staff links the navigation shows."""
     municipality = current_municipality()
     remember_contacts(municipality)
     return {
         "municipality": municipality,
+        "site_notices": SimpleLazyObject(site_notices_now),
         "can_use_console": SimpleLazyObject(lambda: permissions.can_use_console(request.user)),
         "can_edit_knowledge": SimpleLazyObject(
             lambda: permissions.can_edit_knowledge(request.user)

@@ -1,6 +1,12 @@
-"""What the core keeps in the database: the answers to requests sent with an Idempotency-Key."""
+"""What the core keeps in the database: the answers to requests sent with an
+Idempotency-Key, and the site-wide notices."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from obshtina.organization.scoping import municipality_field, owned_manager
 
 
 class IdempotentRequest(models.Model):
@@ -28,3 +34,44 @@ class IdempotentRequest(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.key_hash[:12]}"
+
+
+class SiteNotice(models.Model):
+    """A message on every page of the municipality's site for an emergency (snow, floods,
+    water cut off), from its start to its end; written by an administrator in the admin."""
+
+    class Level(models.TextChoices):
+        INFO = "info", _("информация")
+        WARNING = "warning", _("предупреждение")
+        DANGER = "danger", _("опасност")
+
+    municipality = municipality_field()
+    title = models.CharField(_("заглавие"), max_length=120)
+    text = models.TextField(_("текст"), max_length=600)
+    level = models.CharField(
+        _("степен"), max_length=10, choices=Level.choices, default=Level.WARNING
+    )
+    link = models.URLField(
+        _("връзка за повече"), blank=True, help_text=_("Напр. страница с указания или карта.")
+    )
+    starts_at = models.DateTimeField(_("показва се от"), default=timezone.now)
+    ends_at = models.DateTimeField(_("показва се до"))
+    created_at = models.DateTimeField(_("създадено на"), default=timezone.now, editable=False)
+
+    objects = owned_manager()
+
+    class Meta:
+        verbose_name = _("съобщение на сайта")
+        verbose_name_plural = _("съобщения на сайта")
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["municipality", "ends_at"], name="site_notice_end_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Краят трябва да е след началото.")})
+
+    def is_shown_at(self, moment) -> bool:
+        return self.starts_at <= moment < self.ends_at

@@ -21,6 +21,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
+from .site_notices import site_notices_version
+
 KEEP_SECONDS = 300  # what changes with the clock alone (overdue) may lag as long
 # {% csrf_token %}'s hidden input; every form of one page carries the same token. A
 # quote cannot come from the page's text (autoescaped), only from the template.
@@ -47,7 +49,8 @@ def cached_visitor_page(request, render, *, version: str) -> HttpResponse:
     if not is_plain_visitor(request):
         return render()
     address = repr((request.get_full_path(), get_language())).encode()
-    key = f"page:{version}:{hashlib.sha256(address).hexdigest()}"
+    # A notice that starts or ends changes every page at once.
+    key = f"page:{version}:{site_notices_version()}:{hashlib.sha256(address).hexdigest()}"
     kept = cache.get(key)
     if kept is not None:
         return _with_token(request, kept)

@@ -46,6 +46,7 @@ ADMINISTERED_MODELS = {
     "reception": ["schedulegroup", "schedule", "schedulewindow", "absence"],
     "registry": ["registryseries"],
     "casework": ["answertemplate"],
+    "core": ["sitenotice"],
 }
 ADMINISTRATORS_GROUP = "Администратори на община"
 
