@@ -80,3 +80,28 @@ def test_the_frame_works_on_a_phone(phone_page, assert_accessible):
     assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
     assert phone_page.get_by_role("link", name="0700 20 117").first.is_visible()
     assert_accessible(phone_page)
+
+
+def test_an_emergency_notice_is_on_every_page_and_accessible_on_a_phone(
+    phone_page, assert_accessible
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from obshtina.core.models import SiteNotice
+
+    SiteNotice.objects.create(
+        title="Обилен снеговалеж",
+        text="Пътят за Боровец е затворен до второ нареждане.",
+        level=SiteNotice.Level.DANGER,
+        starts_at=timezone.now() - timedelta(hours=1),
+        ends_at=timezone.now() + timedelta(days=1),
+    )
+    for path in ("/", "/reports/map/", "/info/"):
+        phone_page.goto(path)
+        notice = phone_page.get_by_role("complementary", name="Опасност: Обилен снеговалеж")
+        assert notice.is_visible(), path
+        assert "Пътят за Боровец е затворен" in notice.inner_text()
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(phone_page)
