@@ -247,6 +247,8 @@ UPLOAD_MAX_IMAGE_BYTES = env.int("UPLOAD_MAX_IMAGE_BYTES", default=10 * 1024 * 1
 # Anonymous report submissions per IP address (count/period: s, m, h, d).
 REPORT_RATE_LIMIT = env.str("REPORT_RATE_LIMIT", default="5/10m")
 QUESTION_RATE_LIMIT = env.str("QUESTION_RATE_LIMIT", default="5/10m")
+# "Наистина ли е решен?": this many days after a report is resolved (manage.py send_fixed_checks).
+REPORT_FIXED_CHECK_DAYS = env.int("REPORT_FIXED_CHECK_DAYS", default=21)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded files: folders (MEDIA_ROOT, PRIVATE_MEDIA_ROOT) by default, or S3-compatible

@@ -288,6 +288,11 @@ class Subscription(models.Model):
     )
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="subscriptions")
     created_at = models.DateTimeField(default=timezone.now)
+    asks_if_fixed = models.BooleanField(
+        _("да бъде попитан дали е решен"),
+        default=False,
+        help_text=_("Седмици след решаването – един имейл „Наистина ли е отстранен проблемът?“"),
+    )
 
     objects = owned_manager("report__municipality")
 
@@ -300,3 +305,39 @@ class Subscription(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.report.number}"
+
+
+class FixedCheck(models.Model):
+    """ "Наистина ли е решен?": one question, some weeks after a report was resolved, to
+    its submitter or to a subscriber who asked for it. "No" reopens the report with the
+    citizen's words; the answers count in each unit's statistics."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("сигнал"), on_delete=models.CASCADE, related_name="fixed_checks"
+    )
+    to_email = models.EmailField(_("имейл"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_access_token)
+    sent_at = models.DateTimeField(_("попитан на"), default=timezone.now)
+    answered_at = models.DateTimeField(_("отговорил на"), null=True, blank=True)
+    is_fixed = models.BooleanField(_("решен според гражданина"), null=True)
+    comment = models.TextField(_("думите на гражданина"), blank=True)
+
+    objects = owned_manager("report__municipality")
+
+    class Meta:
+        verbose_name = _("проверка „решен ли е“")
+        verbose_name_plural = _("проверки „решен ли е“")
+        constraints = [
+            # An erased account's answer stays counted, without its address.
+            models.UniqueConstraint(
+                fields=["report", "to_email"],
+                condition=~models.Q(to_email=""),
+                name="fixed_check_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report.number}: {self.to_email}"

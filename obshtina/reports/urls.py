@@ -3,8 +3,8 @@ from django.urls import path
 from obshtina.casework.views import kind_queue
 from obshtina.organization.permissions import KIND_REPORT
 
+from .views import fixed, public, staff, submit
 from .views import map as map_views
-from .views import public, staff, submit
 
 app_name = "reports"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("r/<str:number>/subscribe/", public.subscribe, name="subscribe"),
     path("subscriptions/", public.my_subscriptions, name="subscriptions"),
     path("unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),
+    path("fixed/<str:token>/", fixed.fixed_check, name="fixed_check"),
     # Map and open data (map.py)
     path("map/", map_views.map_page, name="map"),
     path("map/data/", map_views.map_data, name="map_data"),

@@ -5,12 +5,12 @@ import statistics as stats
 from collections import defaultdict
 from datetime import date, datetime, time
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Report
+from ..models import FixedCheck, Report
 
 TABLES = (  # key, title, the first column's heading
     ("by_category", _("По категория"), _("Категория")),
@@ -69,9 +69,26 @@ def report_statistics(*, today: date, months: int = 12) -> dict:
         .annotate(count=Count("pk"))
         .order_by("-count", "category__name")
     ]
+    # "Наистина ли е решен?": what the citizens said of each unit's resolved reports.
+    answers = (
+        FixedCheck.objects.filter(report__in=reports, is_fixed__isnull=False)
+        .values("report__unit_id")
+        .annotate(
+            fixed=Count("pk", filter=Q(is_fixed=True)),
+            not_fixed=Count("pk", filter=Q(is_fixed=False)),
+        )
+    )
+    answers_by_unit = {row["report__unit_id"]: row for row in answers}
     by_unit = [
-        {"label": row["unit__name"], "count": row["count"]}
-        for row in reports.values("unit__name").annotate(count=Count("pk")).order_by("-count")
+        {
+            "label": row["unit__name"],
+            "count": row["count"],
+            "confirmed_fixed": answers_by_unit.get(row["unit_id"], {}).get("fixed", 0),
+            "not_fixed": answers_by_unit.get(row["unit_id"], {}).get("not_fixed", 0),
+        }
+        for row in reports.values("unit_id", "unit__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "unit__name")
     ]
     status_counts = dict(
         reports.values_list("status").annotate(count=Count("pk")).values_list("status", "count")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.notifications.officials import Reason, assignee_or_unit
 
-from ..models import Report, ReportEvent, Subscription
+from ..models import FixedCheck, Report, ReportEvent, Subscription
 from . import notify
 from .deadlines import report_due_at
 from .errors import ReportError
@@ -34,13 +34,15 @@ def report_reopen_allowed(report: Report, *, now=None) -> bool:
     )
 
 
-def report_reopen(*, report: Report, comment: str, actor=None) -> Report:
+def report_reopen(*, report: Report, comment: str, actor=None, asked: bool = False) -> Report:
     """Reopen a resolved report with the submitter's comment.
 
     The report goes back to its unit's queue (status ``accepted``) with a new
     deadline of the category's time to resolve, counted from now; the comment
     is the public message of the REOPENED event, which notifies the subscribers.
-    Raises ``ReportError`` when the report is not resolved or the 30 days are over.
+    Raises ``ReportError`` when the report is not resolved or the 30 days are over
+    — unless the municipality ``asked`` whether it is fixed (``fixed_checks``): then
+    a resolved report reopens whenever the answer comes.
     """
     comment = comment.strip()
     if not comment:
@@ -56,7 +58,9 @@ def report_reopen(*, report: Report, comment: str, actor=None) -> Report:
         # Locked, so that two clicks on "Не е решен?" reopen it once.
         locked = Report.objects.select_for_update().select_related("category").get(pk=report.pk)
         now = timezone.now()
-        if not report_reopen_allowed(locked, now=now):
+        if asked and locked.status != Report.Status.RESOLVED:
+            raise ReportError(_("Сигналът вече не е отбелязан като решен."))
+        if not asked and not report_reopen_allowed(locked, now=now):
             raise ReportError(
                 _(
                     "Сигналът може да бъде отворен отново само до 30 дни след като е "
@@ -87,9 +91,16 @@ def report_reopen(*, report: Report, comment: str, actor=None) -> Report:
     return report
 
 
-def subscription_add(*, user, report: Report) -> Subscription:
-    """Follow the report; subscribing twice keeps the one subscription."""
+def subscription_add(*, user, report: Report, asks_if_fixed: bool | None = None) -> Subscription:
+    """Follow the report; subscribing twice keeps the one subscription.
+
+    ``asks_if_fixed``: also ask the user, weeks after the report is resolved, whether it
+    really is (``fixed_checks``); None leaves the choice as it was.
+    """
     subscription, _created = Subscription.objects.get_or_create(user=user, report=report)
+    if asks_if_fixed is not None and subscription.asks_if_fixed != asks_if_fixed:
+        subscription.asks_if_fixed = asks_if_fixed
+        subscription.save(update_fields=["asks_if_fixed"])
     return subscription
 
 
@@ -117,5 +128,8 @@ def subscription_remove_by_token(token: str) -> Report | None:
 
 
 def subscriptions_forget(user) -> None:
-    """Account deletion hook: a deleted account follows nothing."""
+    """Account deletion hook: a deleted account follows nothing and is asked nothing;
+    its answers to "Наистина ли е решен?" stay counted, without its address."""
     Subscription.objects.filter(user=user).delete()
+    FixedCheck.objects.filter(user=user, answered_at__isnull=True).delete()
+    FixedCheck.objects.filter(user=user).update(user=None, to_email="")

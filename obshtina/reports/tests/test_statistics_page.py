@@ -70,7 +70,7 @@ def test_the_csv_has_the_same_tables(staff_client):
     response = staff_client.get(reverse("reports:statistics_csv"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = [row[:4] for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))]
     assert rows[0][0] == "Таблица"
     assert ["По категория", "Дупки", "3", "3.0"] in rows
     assert ["По категория", "Дървета", "1", ""] in rows
@@ -89,6 +89,6 @@ def test_names_that_are_spreadsheet_formulas_stay_text_in_the_csv(staff_client):
     category = CategoryFactory(name="-2+3+cmd|' /C calc'!A0")
     report_in(category.unit, category=category)
     response = staff_client.get(reverse("reports:statistics_csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = [row[:4] for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))]
     assert ["По категория", "'-2+3+cmd|' /C calc'!A0", "1", ""] in rows
     assert ["По категория", "Дупки", "3", "3.0"] in rows

@@ -138,7 +138,11 @@ def subscribe(request, number: str):
             request, _("Отписахте се от сигнал %(number)s.") % {"number": report.number}
         )
     else:
-        following.subscription_add(user=request.user, report=report)
+        following.subscription_add(
+            user=request.user,
+            report=report,
+            asks_if_fixed=request.POST.get("asks_if_fixed") == "1",
+        )
         messages.success(
             request,
             _("Абонирахте се за сигнал %(number)s: ще получавате имейл при всяка промяна.")

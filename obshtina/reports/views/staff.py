@@ -133,11 +133,27 @@ def statistics_csv(request):
     response["Content-Disposition"] = 'attachment; filename="report-statistics.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic as UTF-8
     writer = csv_writer(response)
-    writer.writerow([_("Таблица"), _("Стойност"), _("Брой"), _("Медиана до решаване (дни)")])
+    writer.writerow(
+        [
+            _("Таблица"),
+            _("Стойност"),
+            _("Брой"),
+            _("Медиана до решаване (дни)"),
+            _("Решени според гражданите"),
+            _("Не са решени според гражданите"),
+        ]
+    )
     for table in stats["tables"]:
         for row in table["rows"]:
             writer.writerow(
-                [table["title"], row["label"], row["count"], _days(row.get("median_days"))]
+                [
+                    table["title"],
+                    row["label"],
+                    row["count"],
+                    _days(row.get("median_days")),
+                    row.get("confirmed_fixed", ""),
+                    row.get("not_fixed", ""),
+                ]
             )
     writer.writerow([_("Общо"), _("Медиана до решаване (дни)"), "", _days(stats["median_days"])])
     return response
