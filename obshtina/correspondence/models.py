@@ -298,3 +298,56 @@ class CorrespondenceEvent(ItemEvent):
     class Meta(ItemEvent.Meta):
         verbose_name = _("събитие")
         verbose_name_plural = _("събития")
+
+
+class PublishedAnswer(models.Model):
+    """An answered access-to-information request in the public register: the subject,
+    what was asked, the decision and the information provided, with the requester's
+    personal data taken out (``redaction``) and checked by the access officer.
+
+    Prepared as a draft when the decision is made; public only after a staff member
+    publishes it, and never with a field of the request itself — only these texts.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("чернова – чака проверка")
+        PUBLISHED = "published", _("публикувано")
+        WITHDRAWN = "withdrawn", _("свалено")
+
+    correspondence = models.OneToOneField(
+        Correspondence, on_delete=models.CASCADE, related_name="published_answer"
+    )
+    status = models.CharField(
+        _("състояние"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    subject = models.CharField(_("относно"), max_length=300)
+    request_text = models.TextField(_("исканата информация"))
+    decision_kind = models.CharField(_("решение"), max_length=30)
+    decision_text = models.TextField(_("решението и предоставената информация"))
+    decided_on = models.DateField(_("дата на решението"))
+    published_at = models.DateTimeField(_("публикувано на"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = owned_manager("correspondence__municipality")
+
+    class Meta:
+        verbose_name = _("публикуван отговор по ЗДОИ")
+        verbose_name_plural = _("публичен регистър по ЗДОИ")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.correspondence.number} – {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("correspondence:register_entry", kwargs={"number": self.number})
+
+    @property
+    def number(self) -> str:
+        return self.correspondence.number
+
+    def get_decision_kind_display(self) -> str:
+        kinds = dict(OutgoingDocument.Kind.choices)
+        return str(kinds.get(self.decision_kind, self.decision_kind))

@@ -2,7 +2,7 @@ from django.urls import path
 
 from obshtina.casework.views import kind_queue
 
-from .views import citizen, desk, procedure
+from .views import citizen, desk, procedure, register
 
 app_name = "correspondence"
 
@@ -20,4 +20,10 @@ urlpatterns = [
     # Access-to-information statistics (procedure.py)
     path("desk-report/", procedure.yearly_report, name="yearly_report"),
     path("desk-report.csv", procedure.yearly_report_csv, name="yearly_report_csv"),
+    path("desk/<str:number>/publication/", register.publication_edit, name="publication"),
+    # The public register of ЗДОИ answers (register.py)
+    path("register/", register.register, name="register"),
+    path("register/feed/", register.RegisterFeed(), name="register_feed"),
+    path("register/yearly/", register.register_yearly_report, name="register_yearly"),
+    path("register/<str:number>/", register.register_entry, name="register_entry"),
 ]

@@ -305,6 +305,11 @@ def can_view_access_report(user) -> bool:
     return bool(roles_of(user) & {ACCESS_OFFICER, ADMINISTRATOR, REGISTRY_CLERK})
 
 
+def can_publish_access_answers(user) -> bool:
+    """Who checks and publishes entries of the public register of ЗДОИ answers."""
+    return bool(roles_of(user) & {ACCESS_OFFICER, ADMINISTRATOR})
+
+
 def can_edit_units(user) -> bool:
     return is_administrator(user)
 

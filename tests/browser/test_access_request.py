@@ -116,3 +116,47 @@ def test_a_request_for_public_information_goes_through_the_procedure(
     assert len(bodies) == 3
     assert "уведомление за уточняване" in bodies[1]
     assert "решение за частичен достъп" in bodies[2]
+
+
+def test_a_published_zdoi_answer_shows_no_trace_of_the_requester(page, assert_accessible):
+    """An access officer publishes the redacted answer; the public page and the register
+    show the request and the decision, and nothing of who asked."""
+    from obshtina.accounts.tests.factories import UserFactory
+    from obshtina.correspondence.models import PublishedAnswer
+    from obshtina.correspondence.services import procedure
+    from obshtina.correspondence.services.publication import publication_publish
+    from obshtina.correspondence.tests.factories import UnitFactory, file_document
+    from obshtina.correspondence.tests.procedure_helpers import GRANT_TERMS, access_officer
+    from obshtina.organization.tests.factories import officer_of
+
+    unit = UnitFactory()
+    requester = UserFactory(email="teodora.kirova@example.bg")
+    item = file_document(
+        kind="access_request",
+        author=requester,
+        addressee=unit,
+        subject="Разходи за осветление",
+        sender_name="Теодора Кирова",
+        sender_phone="0887 111 222",
+        access={
+            "information_description": "Аз, Теодора Кирова, тел. 0887 111 222, искам разходите "
+            "за улично осветление през 2025 г.",
+            "access_form": "electronic",
+        },
+    )
+    procedure.access_decide(
+        item=item,
+        actor=officer_of(unit),
+        outcome="grant",
+        text="Разходите за 2025 г. са 84 000 лв.",
+        **GRANT_TERMS,
+    )
+    publication_publish(entry=PublishedAnswer.objects.get(), actor=access_officer())
+
+    page.goto("/documents/register/")
+    page.get_by_role("link", name="Разходи за осветление").click()
+    body = page.locator("main").inner_text()
+    assert "84 000 лв." in body and "улично осветление" in body
+    for trace in ("Теодора", "Кирова", "0887", "teodora.kirova"):
+        assert trace not in page.content(), trace
+    assert_accessible(page)

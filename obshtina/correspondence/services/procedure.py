@@ -39,6 +39,7 @@ from .errors import CorrespondenceError
 from .events import correspondence_event_record
 from .officials import correspondence_officials_notify
 from .outgoing import outgoing_document_register
+from .publication import PUBLISHABLE_KINDS, publication_prepare
 
 Status = Correspondence.Status
 Files = Sequence[tuple[UploadedFile, str]]
@@ -394,6 +395,8 @@ def _finish(
             to_status=to_status,
             message=message,
         )
+        if kind in PUBLISHABLE_KINDS:  # a draft for the public register, to be checked
+            publication_prepare(item=locked, document=document)
     item.refresh_from_db()
     return document
 

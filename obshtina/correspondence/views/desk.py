@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.actions import ItemAction, assignment_actions, calls
 from obshtina.casework.item_view import ItemPage
+from obshtina.organization.permissions import can_publish_access_answers
 
 from ..forms_desk import AnswerForm, RouteForm, StatusForm
-from ..models import Correspondence
+from ..models import Correspondence, PublishedAnswer
 from ..selectors.desk import (
     is_overdue,
     item_attachments,
@@ -109,6 +110,10 @@ class DocumentPage(ItemPage):
             "attachments": item_attachments(item),
             "outgoing_documents": item_outgoing_documents(item),
             "show_procedure_actions": can_manage and item.is_access_request,
+            "published_answer": PublishedAnswer.objects.filter(correspondence=item).first()
+            if item.is_access_request
+            else None,
+            "can_publish": can_publish_access_answers(request.user),
         }
         if context["show_procedure_actions"]:
             from .procedure import procedure_actions_context
