@@ -20,6 +20,8 @@ class ReportsConfig(AppConfig):
         sections.register_export_section("reports", mine.my_reports_export)
         sections.register_profile_section("subscriptions", public.subscriptions_profile_section)
         sections.register_export_section("subscriptions", public.subscriptions_export)
+        sections.register_profile_section("area_alerts", public.area_alerts_profile_section)
+        sections.register_export_section("area_alerts", public.area_alerts_export)
         sections.register_deletion_hook(subscriptions_forget)
         sections.register_deletion_hook(reports_forget_author)
         public_generation.connect_signals()

@@ -341,3 +341,61 @@ class FixedCheck(models.Model):
 
     def __str__(self):
         return f"{self.report.number}: {self.to_email}"
+
+
+class AreaAlert(models.Model):
+    """E-mail about new and answered reports in an area — a settlement, or a radius around
+    a point — optionally of one category, for anyone, with or without an account.
+    Nothing is sent before the address is confirmed by the link in an e-mail (double
+    opt-in); every message carries a one-click way out (``token``)."""
+
+    municipality = municipality_field()
+    email = models.EmailField(_("имейл"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="area_alerts",
+    )
+    settlement = models.ForeignKey(
+        Settlement,
+        verbose_name=_("населено място"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+    )
+    latitude = models.FloatField(_("ширина"), null=True, blank=True)
+    longitude = models.FloatField(_("дължина"), null=True, blank=True)
+    radius = models.PositiveIntegerField(_("радиус (м)"), null=True, blank=True)
+    category = models.ForeignKey(
+        Category, verbose_name=_("категория"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    language = models.CharField(max_length=2, default="bg")
+    token = models.CharField(max_length=64, unique=True, default=new_access_token)
+    created_at = models.DateTimeField(_("заявен на"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("потвърден на"), null=True, blank=True)
+
+    objects = owned_manager()
+
+    class Meta:
+        verbose_name = _("известие за район")
+        verbose_name_plural = _("известия за райони")
+        indexes = [
+            models.Index(fields=["municipality", "confirmed_at"], name="area_alert_confirmed_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.email}: {self.area_label}"
+
+    @property
+    def area_label(self) -> str:
+        if self.settlement_id:
+            place = str(self.settlement)
+        else:
+            place = _("%(radius)s м около %(lat).5f, %(lng).5f") % {
+                "radius": self.radius,
+                "lat": self.latitude,
+                "lng": self.longitude,
+            }
+        return f"{place} – {self.category.name}" if self.category_id else str(place)

@@ -3,7 +3,7 @@ from django.urls import path
 from obshtina.casework.views import kind_queue
 from obshtina.organization.permissions import KIND_REPORT
 
-from .views import fixed, public, staff, submit
+from .views import alerts, fixed, public, staff, submit
 from .views import map as map_views
 
 app_name = "reports"
@@ -22,6 +22,12 @@ urlpatterns = [
     path("subscriptions/", public.my_subscriptions, name="subscriptions"),
     path("unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),
     path("fixed/<str:token>/", fixed.fixed_check, name="fixed_check"),
+    # Alerts for an area, and feeds (alerts.py)
+    path("alerts/", alerts.alert_request, name="alerts"),
+    path("alerts/confirm/<str:token>/", alerts.alert_confirm, name="alert_confirm"),
+    path("alerts/stop/<str:token>/", alerts.alert_stop, name="alert_stop"),
+    path("feed/", alerts.AreaFeed(), name="area_feed"),
+    path("r/<str:number>/feed/", alerts.ReportFeed(), name="report_feed"),
     # Map and open data (map.py)
     path("map/", map_views.map_page, name="map"),
     path("map/data/", map_views.map_data, name="map_data"),

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Report, ReportEvent, ReportPhoto, Subscription
+from ..models import AreaAlert, Report, ReportEvent, ReportPhoto, Subscription
 from ..services.notify import unsubscribe_target
 
 # Close enough to see the street, as on the report page of FixMyStreet.
@@ -103,4 +103,27 @@ def subscriptions_export(user) -> list[dict]:
     return [
         {"report": subscription.report.number, "since": subscription.created_at.isoformat()}
         for subscription in Subscription.objects.filter(user=user).select_related("report")
+    ]
+
+
+def area_alerts_profile_section(user) -> dict:
+    """The "Известия за района" section of the profile hub (accounts.sections)."""
+    return {
+        "title": _("Известия за района"),
+        "url": reverse("reports:alerts"),
+        "count": AreaAlert.objects.filter(user=user).count(),
+        "empty": _("Няма поискани известия за район."),
+    }
+
+
+def area_alerts_export(user) -> list[dict]:
+    """The user's area alerts for the personal-data export (accounts.sections)."""
+    return [
+        {
+            "area": str(alert.area_label),
+            "email": alert.email,
+            "since": alert.created_at.isoformat(),
+            "confirmed": alert.confirmed_at.isoformat() if alert.confirmed_at else None,
+        }
+        for alert in AreaAlert.objects.filter(user=user).select_related("settlement", "category")
     ]

@@ -144,6 +144,10 @@ def report_changed(*, report: Report, event: ReportEvent) -> None:
         )
     if report.is_hidden:  # its page is gone for the public; so are the e-mails
         return
+    if context["is_answer"] or event.to_status == Report.Status.RESOLVED:
+        from .alerts import ANSWERED, area_alerts_after_commit  # alerts import this module
+
+        area_alerts_after_commit(report=report, kind=ANSWERED)
     subscriptions = report.subscriptions.select_related("user").filter(user__is_active=True)
     if event.actor_id:
         subscriptions = subscriptions.exclude(user_id=event.actor_id)

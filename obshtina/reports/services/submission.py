@@ -15,6 +15,7 @@ from obshtina.registry.services import registry_number_assign
 
 from ..models import Category, Report, ReportEvent, ReportPhoto, RoutingRule, report_photo_path
 from . import notify
+from .alerts import NEW, area_alerts_after_commit
 from .deadlines import report_due_at
 from .errors import ReportError
 from .events import report_event_record
@@ -104,6 +105,7 @@ def report_submit(
             registry_number_assign(item=report, series="reports", at=now)
             store_email()
             store_officials_notices()
+            area_alerts_after_commit(report=report, kind=NEW)
     except BaseException:
         for name, _width, _height in stored_photos:
             _photo_storage().delete(name)
