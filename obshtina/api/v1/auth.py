@@ -21,6 +21,7 @@ from obshtina.organization.permissions import needs_second_factor
 from obshtina.reception.selectors import has_confirmed_email
 
 from . import limits, schemas, selectors, services
+from .contract import server_checks
 from .errors import ApiError
 
 router = Router(tags=["Профил и ключове"])
@@ -121,6 +122,13 @@ def user_of(request):
     "auth/token",
     response={201: schemas.TokenCreated, **schemas.errors(400, 403, 429)},
     summary="Вход с имейл и парола: нов личен ключ",
+)
+@server_checks(
+    {
+        "code": "required when the account has a second factor: the authenticator app's "
+        "current code or an unused recovery code",
+    },
+    state_errors={"invalid_credentials": "400, no account has this e-mail and password"},
 )
 def token_create(request, payload: schemas.TokenIn):
     """The token is in the answer only this once; keep it on the device."""

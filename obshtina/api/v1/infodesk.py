@@ -6,6 +6,7 @@ its public part is the number, topic, status and answer — never its text or th
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
 from pydantic import Field
@@ -16,8 +17,10 @@ from obshtina.infodesk.selectors import public as knowledge
 from obshtina.infodesk.selectors.questions import question_for_number, question_topics
 from obshtina.infodesk.services.questions import question_submit
 
-from . import schemas
+from . import patterns, schemas
+from .contract import EMAIL_CHECK, server_checks
 from .errors import ApiError
+from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
 from .submissions import submit_with_form
@@ -26,6 +29,7 @@ router = Router(tags=["Информация и въпроси"])
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_HITS = 30
+KNOWN_THEME = {"theme": "a theme's slug (`GET /knowledge/themes`)"}
 
 
 def _theme(slug: str | None) -> Theme | None:
@@ -77,6 +81,7 @@ class ServicesQuery(Schema):
     response={200: list[schemas.ServiceOut], **schemas.errors(400)},
     summary="Административни услуги",
 )
+@server_checks(KNOWN_THEME)
 def services(request, query: Query[ServicesQuery]):
     found = knowledge.published_services(theme=_theme(query.theme))
     return [_service(request, item) for item in found]
@@ -122,6 +127,7 @@ class RegulationQuery(Schema):
     response={200: list[schemas.RegulationOut], **schemas.errors(400)},
     summary="Наредби, правилници, решения и процедури",
 )
+@server_checks(KNOWN_THEME)
 def regulations(request, query: Query[RegulationQuery]):
     found = knowledge.published_regulations(
         kind=query.kind.value if query.kind else "",
@@ -148,7 +154,16 @@ def regulation_detail(request, slug: str):
 
 
 class SearchQuery(Schema):
-    q: schemas.Text = Field(min_length=1, max_length=SEARCH_QUERY_MAX_LENGTH)
+    q: str = Field(
+        max_length=SEARCH_QUERY_MAX_LENGTH,
+        pattern=patterns.with_message(
+            patterns.at_least(knowledge.SEARCH_MIN_LENGTH),
+            _lazy("Напишете поне %(count)s букви, за да търсите."),
+            count=knowledge.SEARCH_MIN_LENGTH,
+        ),
+        description=f"At least {knowledge.SEARCH_MIN_LENGTH} characters without the spaces "
+        "around them.",
+    )
 
 
 @router.get(
@@ -159,11 +174,6 @@ class SearchQuery(Schema):
 def search(request, params: Query[SearchQuery]):
     """Forgives Bulgarian word endings and typos; the best hits first."""
     query = params.q.strip()
-    if len(query) < knowledge.SEARCH_MIN_LENGTH:
-        message = _("Напишете поне %(count)s букви, за да търсите.") % {
-            "count": knowledge.SEARCH_MIN_LENGTH
-        }
-        raise ApiError(400, "invalid", message, fields={"q": [message]})
     return [
         {
             "kind": found.hit.kind,
@@ -202,6 +212,10 @@ def topics(request):
     openapi_extra=IDEMPOTENCY_KEY,
 )
 @decorate_view(idempotent)
+@server_checks(
+    {"topic": "a topic's id (`GET /question-topics`)", **EMAIL_CHECK},
+    state_errors=IDEMPOTENCY_CONFLICTS,
+)
 def question_create(request, payload: schemas.QuestionIn):
     """The text is never published. A signed-in citizen's name, e-mail and phone come
     from the profile; `access_url` is only in this answer (and in the e-mail)."""

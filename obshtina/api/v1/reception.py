@@ -21,13 +21,19 @@ from obshtina.reception.selectors import (
     schedule_for_slug,
     upcoming_appointments,
 )
-from obshtina.reception.services.booking import SlotTakenError, appointment_request
+from obshtina.reception.services.booking import (
+    BookingError,
+    SlotTakenError,
+    appointment_request,
+)
 from obshtina.reception.services.decisions import appointment_cancel_by_citizen
-from obshtina.reception.slots import SOFIA, Slot, free_slots
+from obshtina.reception.slots import SOFIA, Slot, Unavailable, free_slots
 
 from . import schemas, selectors
 from .auth import AUTH, user_of
+from .contract import server_checks
 from .errors import ApiError, error_response
+from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
 
@@ -38,6 +44,9 @@ DEFAULT_RANGE_DAYS = 14
 # Dates far from today mean nothing here; outside them date arithmetic could overflow.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 ERRORS = (400, 401, 403, 404)
+# The booking service's refusals of the requested time, not of the citizen.
+TIME_REFUSALS = frozenset(reason.value for reason in Unavailable)
+YEARS = f"in the years {FIRST_YEAR}–{LAST_YEAR}"
 
 
 def _invalid(field: str, message: str) -> ApiError:
@@ -91,6 +100,13 @@ class SlotsQuery(Schema):
     response={200: schemas.SlotsOut, **schemas.errors(400, 404)},
     summary="Свободни часове на график",
     by_alias=True,
+)
+@server_checks(
+    {
+        "from": f"a day {YEARS}",
+        "to": f"a day {YEARS}, not before `from` (default today) and at most "
+        f"{MAX_RANGE_DAYS // 7} weeks after it",
+    }
 )
 def slots(request, slug: str, query: Query[SlotsQuery]):
     """At most eight weeks at a time; both days are included."""
@@ -195,6 +211,17 @@ def _sofia_time(start: datetime) -> datetime:
     openapi_extra=IDEMPOTENCY_KEY,
 )
 @decorate_view(idempotent)
+@server_checks(
+    {
+        "start": f"a free slot of the schedule (`…/slots`), {YEARS}: not past, not too soon "
+        "and not too far ahead; one taken meanwhile is a 409 `slot_taken`",
+    },
+    state_errors={
+        "too_many_pending": "400, the citizen's requests still waiting for approval are "
+        "as many as the municipality allows",
+        **IDEMPOTENCY_CONFLICTS,
+    },
+)
 def appointment_create(request, payload: schemas.AppointmentIn):
     """The meeting waits for the official's approval and holds its slot meanwhile.
     A taken slot answers 409 with the free slots of its week (or the next week with any)."""
@@ -217,8 +244,14 @@ def appointment_create(request, payload: schemas.AppointmentIn):
             409,
             "slot_taken",
             " ".join(error.messages),
+            fields={"start": error.messages},
             free_slots=[_slot(slot) for day in offered for slot in day.slots],
         )
+    except BookingError as error:
+        if getattr(error, "code", None) not in TIME_REFUSALS:
+            raise
+        message = " ".join(error.messages)
+        raise ApiError(400, error.code, message, fields={"start": [message]}) from None
     return Status(201, _appointment(request, appointment))
 
 
@@ -227,6 +260,12 @@ def appointment_create(request, payload: schemas.AppointmentIn):
     auth=AUTH,
     response={200: schemas.AppointmentOut, **schemas.errors(*ERRORS, 409)},
     summary="Отказ от среща",
+)
+@server_checks(
+    state_errors={
+        "changed": "409, the meeting was decided otherwise or cancelled meanwhile",
+        "past": "400, the meeting is over",
+    }
 )
 def appointment_cancel(request, number: str, payload: schemas.CancelIn):
     """The official sees the reason; a meeting already decided otherwise answers 409."""

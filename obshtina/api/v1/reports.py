@@ -6,6 +6,7 @@ settlement, photos cleaned by content, the profile's data for a signed-in user)
 and the ``report_submit`` service, so the API and the site keep the same rules.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -31,9 +32,11 @@ from obshtina.reports.selectors.public import (
 from obshtina.reports.services import following
 from obshtina.reports.services.submission import report_submit
 
-from . import schemas, selectors
+from . import patterns, schemas, selectors
 from .auth import AUTH, optional_user, user_of
+from .contract import EMAIL_CHECK, server_checks
 from .errors import ApiError
+from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
 from .submissions import submit_with_form
@@ -44,6 +47,7 @@ router = Router(tags=["Сигнали"])
 RENAMED = {"latitude": "lat", "longitude": "lng", "location": "lat"}
 MY_REPORTS_PAGE_SIZE = 50
 MAP_DATA_MAX_AGE = 60  # seconds, as the site's map data
+Photos = File[list[UploadedFile], {"max_length": settings.REPORT_MAX_PHOTOS}]
 
 
 def _report_or_404(number: str, *, user) -> Report:
@@ -72,10 +76,22 @@ def settlement_list(request):
     openapi_extra=IDEMPOTENCY_KEY,
 )
 @decorate_view(idempotent)
+@server_checks(
+    {
+        "category": "an active category's id (`GET /categories`)",
+        "settlement": "a settlement's id (`GET /settlements`)",
+        "lat": "`lat` and `lng` together, or neither and a `settlement`; the place lies "
+        "within the municipality",
+        "photos": "each a JPEG, PNG or WebP image of at most "
+        f"{settings.UPLOAD_MAX_IMAGE_BYTES // (1024 * 1024)} MB",
+        **EMAIL_CHECK,
+    },
+    state_errors=IDEMPOTENCY_CONFLICTS,
+)
 def report_create(
     request,
     data: Form[schemas.ReportIn],
-    photos: File[list[UploadedFile]] = None,
+    photos: Photos = None,
 ):
     """Without lat/lng the settlement's centre is the place. A signed-in citizen's
     name, e-mail and phone come from the profile. `access_url` is only in this answer
@@ -154,8 +170,11 @@ def report_detail(request, number: str):
 
 
 class MapQuery(Schema):
-    bbox: schemas.Text = Field(
-        max_length=200, description="The visible area: south,west,north,east in degrees."
+    bbox: str = Field(
+        max_length=200,
+        pattern=patterns.BBOX,
+        description="The visible area: south,west,north,east in degrees, e.g. "
+        "`42.2,23.3,42.5,23.7`.",
     )
     zoom: int = Field(ge=0, le=20)
     category: list[schemas.Id] = Field(default_factory=list, max_length=100)
@@ -174,6 +193,7 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
     response={200: schemas.MapOut, **schemas.errors(400)},
     summary="Сигналите от последните 30 дни във видимата област",
 )
+@server_checks({"bbox": "south is below north and west is west of east"})
 def map_data(request, response: HttpResponse, query: Query[MapQuery]):
     """Markers, or clusters counted on the server when the area holds over 500 reports."""
     data = map_selectors.reports_in_view(
