@@ -113,7 +113,7 @@ def test_my_appointments_lists_only_mine(client, schedule, tuesday):
     user = UserFactory()
     mine = book(schedule, at(tuesday, "10:00"), author=user)
     book(schedule, at(tuesday, "11:00"))
-    body = client.get(f"{API}my/appointments", headers=bearer(user)).json()
+    body = client.get(f"{API}my/appointments", headers=bearer(user)).json()["items"]
     assert [item["number"] for item in body] == [mine.number]
     assert body[0]["start"] == at(tuesday, "10:00").isoformat()
 

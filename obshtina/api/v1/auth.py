@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
@@ -23,6 +24,7 @@ from obshtina.reception.selectors import has_confirmed_email
 from . import limits, schemas, selectors, services
 from .contract import server_checks
 from .errors import ApiError
+from .pagination import Pages
 
 router = Router(tags=["Профил и ключове"])
 
@@ -150,7 +152,10 @@ def token_create(request, payload: schemas.TokenIn):
     )
 
 
-@router.get("auth/tokens", auth=AUTH, response={200: list[schemas.TokenOut], **schemas.errors(401)})
+@router.get(
+    "auth/tokens", auth=AUTH, response={200: list[schemas.TokenOut], **schemas.errors(400, 401)}
+)
+@paginate(Pages)
 def token_list(request):
     """The user's tokens (never the secrets), newest first."""
     return selectors.api_tokens_of(user_of(request))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
+from ninja.pagination import paginate
 from pydantic import Field
 
 from obshtina.infodesk.forms_questions import AskForm
@@ -23,6 +24,7 @@ from .errors import ApiError
 from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
+from .pagination import Pages
 from .submissions import submit_with_form
 
 router = Router(tags=["Информация и въпроси"])
@@ -67,7 +69,12 @@ def _regulation(request, regulation: Regulation) -> dict:
     }
 
 
-@router.get("knowledge/themes", response=list[schemas.ThemeOut], summary="Теми и житейски ситуации")
+@router.get(
+    "knowledge/themes",
+    response={200: list[schemas.ThemeOut], **schemas.errors(400)},
+    summary="Теми и житейски ситуации",
+)
+@paginate(Pages)
 def themes(request):
     return [theme for group in knowledge.themes_by_kind().values() for theme in group]
 
@@ -81,10 +88,10 @@ class ServicesQuery(Schema):
     response={200: list[schemas.ServiceOut], **schemas.errors(400)},
     summary="Административни услуги",
 )
+@paginate(Pages, present=_service)
 @server_checks(KNOWN_THEME)
 def services(request, query: Query[ServicesQuery]):
-    found = knowledge.published_services(theme=_theme(query.theme))
-    return [_service(request, item) for item in found]
+    return knowledge.published_services(theme=_theme(query.theme))
 
 
 @router.get(
@@ -127,14 +134,14 @@ class RegulationQuery(Schema):
     response={200: list[schemas.RegulationOut], **schemas.errors(400)},
     summary="Наредби, правилници, решения и процедури",
 )
+@paginate(Pages, present=_regulation)
 @server_checks(KNOWN_THEME)
 def regulations(request, query: Query[RegulationQuery]):
-    found = knowledge.published_regulations(
+    return knowledge.published_regulations(
         kind=query.kind.value if query.kind else "",
         status=query.status.value if query.status else "",
         theme=_theme(query.theme),
     )
-    return [_regulation(request, item) for item in found]
 
 
 @router.get(
@@ -150,6 +157,17 @@ def regulation_detail(request, slug: str):
         "file_url": request.build_absolute_uri(regulation.file.url) if regulation.file else None,
         "updated_at": regulation.updated_at,
         "themes": [theme.name for theme in regulation.themes.all()],
+    }
+
+
+def _search_hit(request, found) -> dict:
+    return {
+        "kind": found.hit.kind,
+        "label": str(found.label),
+        "title": found.hit.title,
+        "url": request.build_absolute_uri(found.hit.url),
+        "snippet": found.hit.snippet,
+        "score": found.hit.score,
     }
 
 
@@ -171,23 +189,19 @@ class SearchQuery(Schema):
     response={200: list[schemas.SearchHitOut], **schemas.errors(400)},
     summary="Търсене в услугите, документите, звената и честите въпроси",
 )
+@paginate(Pages, present=_search_hit)
 def search(request, params: Query[SearchQuery]):
-    """Forgives Bulgarian word endings and typos; the best hits first."""
-    query = params.q.strip()
-    return [
-        {
-            "kind": found.hit.kind,
-            "label": str(found.label),
-            "title": found.hit.title,
-            "url": request.build_absolute_uri(found.hit.url),
-            "snippet": found.hit.snippet,
-            "score": found.hit.score,
-        }
-        for found in knowledge.search_results(query)[:SEARCH_HITS]
-    ]
+    """Forgives Bulgarian word endings and typos; the best hits first, at most
+    30 (`count` is then 30)."""
+    return knowledge.search_results(params.q.strip())[:SEARCH_HITS]
 
 
-@router.get("knowledge/faq", response=list[schemas.FaqOut], summary="Често задавани въпроси")
+@router.get(
+    "knowledge/faq",
+    response={200: list[schemas.FaqOut], **schemas.errors(400)},
+    summary="Често задавани въпроси",
+)
+@paginate(Pages)
 def faq(request):
     return [
         {
@@ -200,7 +214,12 @@ def faq(request):
     ]
 
 
-@router.get("question-topics", response=list[schemas.TopicOut], summary="Теми на въпросите")
+@router.get(
+    "question-topics",
+    response={200: list[schemas.TopicOut], **schemas.errors(400)},
+    summary="Теми на въпросите",
+)
+@paginate(Pages)
 def topics(request):
     return question_topics()
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.decorators import decorate_view
+from ninja.pagination import paginate
 from pydantic import Field
 
 from obshtina.reception.models import Appointment, Schedule
@@ -36,6 +37,7 @@ from .errors import ApiError, error_response
 from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
+from .pagination import Pages
 
 router = Router(tags=["Приемно време"])
 
@@ -77,17 +79,24 @@ def _schedule(request, schedule: Schedule) -> dict:
     }
 
 
-@router.get("reception/groups", response=list[schemas.ScheduleGroupOut], summary="Графици по групи")
+def _group(request, group_and_schedules) -> dict:
+    group, schedules = group_and_schedules
+    return {
+        "slug": group.slug,
+        "name": group.name,
+        "description": group.description,
+        "schedules": [_schedule(request, schedule) for schedule in schedules],
+    }
+
+
+@router.get(
+    "reception/groups",
+    response={200: list[schemas.ScheduleGroupOut], **schemas.errors(400)},
+    summary="Графици по групи",
+)
+@paginate(Pages, present=_group)
 def groups(request):
-    return [
-        {
-            "slug": group.slug,
-            "name": group.name,
-            "description": group.description,
-            "schedules": [_schedule(request, schedule) for schedule in schedules],
-        }
-        for group, schedules in selectors.schedule_groups()
-    ]
+    return selectors.schedule_groups()
 
 
 class SlotsQuery(Schema):
@@ -172,16 +181,14 @@ def _appointment_or_404(user, number: str) -> Appointment:
 @router.get(
     "my/appointments",
     auth=AUTH,
-    response={200: list[schemas.AppointmentOut], **schemas.errors(401)},
+    response={200: list[schemas.AppointmentOut], **schemas.errors(400, 401)},
     summary="Моите срещи",
 )
+@paginate(Pages, present=_appointment)
 def my_appointments(request):
     """Upcoming meetings first (soonest first), then the rest (latest first)."""
     user = user_of(request)
-    return [
-        _appointment(request, item)
-        for item in [*upcoming_appointments(user), *past_appointments(user)]
-    ]
+    return [*upcoming_appointments(user), *past_appointments(user)]
 
 
 @router.get(

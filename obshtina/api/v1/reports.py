@@ -7,13 +7,13 @@ and the ``report_submit`` service, so the API and the site keep the same rules.
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.decorators import decorate_view
+from ninja.pagination import paginate
 from pydantic import Field
 
 from obshtina.organization.selectors import settlements
@@ -39,13 +39,13 @@ from .errors import ApiError
 from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
+from .pagination import Pages
 from .submissions import submit_with_form
 
 router = Router(tags=["Сигнали"])
 
 # The site's form and service name the place "latitude"/"longitude" (or "location").
 RENAMED = {"latitude": "lat", "longitude": "lng", "location": "lat"}
-MY_REPORTS_PAGE_SIZE = 50
 MAP_DATA_MAX_AGE = 60  # seconds, as the site's map data
 Photos = File[list[UploadedFile], {"max_length": settings.REPORT_MAX_PHOTOS}]
 
@@ -59,12 +59,22 @@ def _report_or_404(number: str, *, user) -> Report:
     return report
 
 
-@router.get("categories", response=list[schemas.CategoryOut], summary="Категории на сигналите")
+@router.get(
+    "categories",
+    response={200: list[schemas.CategoryOut], **schemas.errors(400)},
+    summary="Категории на сигналите",
+)
+@paginate(Pages)
 def categories(request):
     return selectors.active_categories()
 
 
-@router.get("settlements", response=list[schemas.SettlementOut], summary="Населени места")
+@router.get(
+    "settlements",
+    response={200: list[schemas.SettlementOut], **schemas.errors(400)},
+    summary="Населени места",
+)
+@paginate(Pages)
 def settlement_list(request):
     return settlements()
 
@@ -209,43 +219,27 @@ def map_data(request, response: HttpResponse, query: Query[MapQuery]):
     return data
 
 
-class PageQuery(Schema):
-    page: int = Field(1, ge=1, le=100_000)
-
-
-class MyReportsPage(Schema):
-    count: int
-    page: int
-    pages: int
-    items: list[schemas.MyReportOut]
+def _my_report(request, report: Report) -> dict:
+    return {
+        "number": report.number,
+        "url": request.build_absolute_uri(report.get_absolute_url()),
+        "category": report.category.name,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "created_at": report.created_at,
+    }
 
 
 @router.get(
     "my/reports",
     auth=AUTH,
-    response={200: MyReportsPage, **schemas.errors(400, 401)},
+    response={200: list[schemas.MyReportOut], **schemas.errors(400, 401)},
     summary="Моите сигнали",
 )
-def my_reports(request, query: Query[PageQuery]):
-    """The reports the user filed while signed in, newest first, 50 a page."""
-    paginator = Paginator(reports_of_author(user_of(request)), MY_REPORTS_PAGE_SIZE)
-    current = paginator.get_page(query.page)
-    return {
-        "count": paginator.count,
-        "page": current.number,
-        "pages": paginator.num_pages,
-        "items": [
-            {
-                "number": report.number,
-                "url": request.build_absolute_uri(report.get_absolute_url()),
-                "category": report.category.name,
-                "status": report.status,
-                "status_label": report.get_status_display(),
-                "created_at": report.created_at,
-            }
-            for report in current
-        ],
-    }
+@paginate(Pages, present=_my_report)
+def my_reports(request):
+    """The reports the user filed while signed in, newest first."""
+    return reports_of_author(user_of(request))
 
 
 def _subscription(request, subscription) -> dict:
@@ -262,11 +256,12 @@ def _subscription(request, subscription) -> dict:
 @router.get(
     "my/subscriptions",
     auth=AUTH,
-    response={200: list[schemas.SubscriptionOut], **schemas.errors(401)},
+    response={200: list[schemas.SubscriptionOut], **schemas.errors(400, 401)},
     summary="Моите абонаменти",
 )
+@paginate(Pages, present=_subscription)
 def my_subscriptions(request):
-    return [_subscription(request, item) for item in subscriptions_of(user_of(request))]
+    return subscriptions_of(user_of(request))
 
 
 @router.post(
