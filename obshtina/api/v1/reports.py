@@ -128,6 +128,18 @@ def report_create(
     )
 
 
+def _report_summary(request, report: Report) -> dict:
+    """What every answer about a report begins with (``MyReportOut``)."""
+    return {
+        "number": report.number,
+        "url": request.build_absolute_uri(report.get_absolute_url()),
+        "category": report.category.name,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "created_at": report.created_at,
+    }
+
+
 @router.get(
     "reports/{number}",
     response={200: schemas.ReportOut, **schemas.errors(404)},
@@ -139,18 +151,12 @@ def report_detail(request, number: str):
     report = _report_or_404(number, user=user)
     timeline = list(report_public_timeline(report))
     original = report_public_original(report, user=user)
-    return {
-        "number": report.number,
-        "url": request.build_absolute_uri(report.get_absolute_url()),
-        "category": report.category.name,
-        "status": report.status,
-        "status_label": report.get_status_display(),
+    return _report_summary(request, report) | {
         "description": report.description,
         "latitude": report.latitude,
         "longitude": report.longitude,
         "settlement": report.settlement.name if report.settlement else None,
         "address": report.address,
-        "created_at": report.created_at,
         "updated_at": timeline[-1].created_at if timeline else report.updated_at,
         "due_at": report.due_at if report.is_open else None,
         "resolved_at": report.resolved_at,
@@ -219,24 +225,13 @@ def map_data(request, response: HttpResponse, query: Query[MapQuery]):
     return data
 
 
-def _my_report(request, report: Report) -> dict:
-    return {
-        "number": report.number,
-        "url": request.build_absolute_uri(report.get_absolute_url()),
-        "category": report.category.name,
-        "status": report.status,
-        "status_label": report.get_status_display(),
-        "created_at": report.created_at,
-    }
-
-
 @router.get(
     "my/reports",
     auth=AUTH,
     response={200: list[schemas.MyReportOut], **schemas.errors(400, 401)},
     summary="Моите сигнали",
 )
-@paginate(Pages, present=_my_report)
+@paginate(Pages, present=_report_summary)
 def my_reports(request):
     """The reports the user filed while signed in, newest first."""
     return reports_of_author(user_of(request))
