@@ -68,12 +68,13 @@ def test_a_taken_slot_is_409_with_the_current_free_slots(client, schedule, tuesd
     body = response.json()
     assert body["code"] == "slot_taken"
     assert body["message"] == "Този час току-що беше зает. Изберете друг свободен час."
+    assert body["fields"] == {"start": [body["message"]]}
     keys = [slot["key"] for slot in body["free_slots"]]
     assert f"{tuesday.isoformat()}T10:30" in keys
     assert f"{tuesday.isoformat()}T10:00" not in keys
 
 
-def test_a_time_outside_the_hours_is_refused_with_the_reason(client, schedule, tuesday):
+def test_a_time_outside_the_hours_is_refused_with_the_reason_on_start(client, schedule, tuesday):
     response = request_meeting(
         client, bearer(UserFactory()), schedule, f"{tuesday.isoformat()}T12:30"
     )
@@ -81,6 +82,7 @@ def test_a_time_outside_the_hours_is_refused_with_the_reason(client, schedule, t
     assert response.json() == {
         "code": "outside",
         "message": "Този час не е в приемното време на графика.",
+        "fields": {"start": ["Този час не е в приемното време на графика."]},
     }
 
 
@@ -111,7 +113,7 @@ def test_my_appointments_lists_only_mine(client, schedule, tuesday):
     user = UserFactory()
     mine = book(schedule, at(tuesday, "10:00"), author=user)
     book(schedule, at(tuesday, "11:00"))
-    body = client.get(f"{API}my/appointments", headers=bearer(user)).json()
+    body = client.get(f"{API}my/appointments", headers=bearer(user)).json()["items"]
     assert [item["number"] for item in body] == [mine.number]
     assert body[0]["start"] == at(tuesday, "10:00").isoformat()
 

@@ -82,7 +82,7 @@ def test_tokens_are_listed_without_secrets_and_another_users_token_cannot_be_rev
     user, other = UserFactory(), UserFactory()
     headers = bearer(user)
     bearer(other)
-    listed = client.get(f"{API}auth/tokens", headers=headers).json()
+    listed = client.get(f"{API}auth/tokens", headers=headers).json()["items"]
     assert [item["name"] for item in listed] == ["Тестов телефон"]
     assert set(listed[0]) == {"id", "name", "created_at", "last_used_at"}
     others = ApiToken.objects.get(user=other)

@@ -21,9 +21,9 @@ def test_services_list_the_published_ones_and_filter_by_theme(client):
     registered = ServiceFactory(name="Удостоверение за раждане", themes=[birth])
     ServiceFactory(name="Разрешение за строеж")
     ServiceFactory(name="Чернова", is_published=False)
-    assert len(client.get(f"{API}knowledge/services").json()) == 2
+    assert client.get(f"{API}knowledge/services").json()["count"] == 2
     response = client.get(f"{API}knowledge/services", {"theme": "razhdane"})
-    assert [item["slug"] for item in response.json()] == [registered.slug]
+    assert [item["slug"] for item in response.json()["items"]] == [registered.slug]
 
 
 def test_an_unknown_theme_is_explained(client):
@@ -49,7 +49,7 @@ def test_procedures_are_regulations_of_their_own_kind(client):
     procedure = RegulationFactory(title="Процедура за жалби", kind=Regulation.Kind.PROCEDURE)
     RegulationFactory(title="Наредба за реда")
     response = client.get(f"{API}knowledge/regulations", {"kind": "procedure"})
-    assert [item["slug"] for item in response.json()] == [procedure.slug]
+    assert [item["slug"] for item in response.json()["items"]] == [procedure.slug]
     detail = client.get(f"{API}knowledge/regulations/{procedure.slug}").json()
     assert detail["kind_label"] == "процедура"
     assert detail["file_url"] is None
@@ -63,7 +63,7 @@ def test_an_unknown_kind_of_regulation_is_refused(client):
 
 def test_search_forgives_endings_and_typos(client):
     service = ServiceFactory(name="Адресна регистрация", purpose="Заявяване на постоянен адрес.")
-    hits = client.get(f"{API}knowledge/search", {"q": "адресна регистация"}).json()
+    hits = client.get(f"{API}knowledge/search", {"q": "адресна регистация"}).json()["items"]
     assert hits[0]["title"] == service.name
     assert hits[0]["label"] == "Административна услуга"
 
@@ -81,7 +81,7 @@ def test_faq_and_themes_are_listed(client):
     Question.objects.filter(pk=question.pk).update(
         is_faq=True, faq_question="Кога се извозва сметта?", faq_answer="Всеки вторник."
     )
-    faq = client.get(f"{API}knowledge/faq").json()
+    faq = client.get(f"{API}knowledge/faq").json()["items"]
     assert faq == [
         {
             "number": question.number,
@@ -91,6 +91,5 @@ def test_faq_and_themes_are_listed(client):
         }
     ]
     assert "Петър" not in client.get(f"{API}knowledge/faq").content.decode()
-    assert [theme["name"] for theme in client.get(f"{API}knowledge/themes").json()] == [
-        "Строителство"
-    ]
+    themes = client.get(f"{API}knowledge/themes").json()["items"]
+    assert [theme["name"] for theme in themes] == ["Строителство"]

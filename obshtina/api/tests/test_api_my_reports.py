@@ -41,7 +41,7 @@ def test_a_citizen_subscribes_lists_and_unsubscribes(client):
     )
     assert created.status_code == 201
     assert created.json()["number"] == report.number
-    listed = client.get(f"{API}my/subscriptions", headers=headers).json()
+    listed = client.get(f"{API}my/subscriptions", headers=headers).json()["items"]
     assert [item["number"] for item in listed] == [report.number]
     deleted = client.delete(f"{API}my/subscriptions/{report.number}", headers=headers)
     assert deleted.status_code == 204

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_groups_list_their_current_schedules(client):
     schedule = ScheduleFactory(title="Кмет на общината")
     ScheduleFactory(group=schedule.group, is_active=False)
-    (group,) = client.get(f"{API}reception/groups").json()
+    (group,) = client.get(f"{API}reception/groups").json()["items"]
     assert group["slug"] == schedule.group.slug
     assert [item["slug"] for item in group["schedules"]] == [schedule.slug]
     assert group["schedules"][0]["title"] == "Кмет на общината"

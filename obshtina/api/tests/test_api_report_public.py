@@ -26,8 +26,9 @@ def test_categories_lists_the_active_ones_in_their_order(client):
     CategoryFactory(name="Стара категория", is_active=False)
     response = client.get(f"{API}categories")
     assert response.status_code == 200
-    assert [item["id"] for item in response.json()] == [first.pk, second.pk]
-    assert response.json()[0]["name"] == "Пътища"
+    items = response.json()["items"]
+    assert [item["id"] for item in items] == [first.pk, second.pk]
+    assert items[0]["name"] == "Пътища"
 
 
 def test_a_report_shows_its_public_facts_and_timeline(client):
@@ -73,5 +74,5 @@ def test_settlements_list_their_centres(client):
     from obshtina.organization.models import Settlement
 
     Settlement.objects.create(name="Говедарци", latitude="42.240000", longitude="23.470000")
-    body = client.get(f"{API}settlements").json()
+    body = client.get(f"{API}settlements").json()["items"]
     assert {"name": "Говедарци", "latitude": 42.24, "longitude": 23.47}.items() <= body[-1].items()

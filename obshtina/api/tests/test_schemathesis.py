@@ -1,13 +1,16 @@
 """Property tests of the JSON API against its own OpenAPI schema (schemathesis).
 
-Every operation gets generated requests, valid and invalid (and each again with
-real numbers and ids, so the services behind are reached too), and every answer
-must be no server error, a status code and content type the schema declares,
-a body that matches the schema, and every error the API's JSON. Bounded: a minute or two
-on two cores.
+Every operation gets generated requests in both of schemathesis's modes: positive
+(schema-valid) and negative (schema-invalid), and each again with real numbers and
+ids, so the services behind are reached too. Every answer must be no server error,
+a status code and content type the schema declares, a body that matches the schema,
+and every error the API's JSON. A schema-valid request may be refused (400, 409)
+only for a rule the operation declares (``obshtina.api.v1.contract``): the schema
+describes what the server checks. Bounded: a few minutes on two cores.
 """
 
 import json
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -16,6 +19,7 @@ from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.wsgi import get_wsgi_application
 from hypothesis import settings as hypothesis_settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -25,7 +29,9 @@ from schemathesis.specs.openapi.checks import (
 
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.api.v1.api import api
+from obshtina.api.v1.contract import SERVER_CHECKS, STATE_ERRORS
 from obshtina.api.v1.services import api_token_issue
+from obshtina.core import idempotency
 from obshtina.infodesk.models import QuestionTopic, Regulation
 from obshtina.infodesk.services.questions import question_submit
 from obshtina.infodesk.tests.knowledge_factories import (
@@ -49,9 +55,18 @@ SCHEMA_PATH = "/api/v1/openapi.json"
 SERVED_SCHEMA = json.loads(
     json.dumps(api.get_openapi_schema(path_prefix="/api/v1/"), cls=DjangoJSONEncoder)
 )
-schema = schemathesis.openapi.from_dict(SERVED_SCHEMA)
-schema.app = get_wsgi_application()
-schema.location = SCHEMA_PATH
+
+
+def schema_generating(mode: GenerationMode):
+    loaded = schemathesis.openapi.from_dict(SERVED_SCHEMA)
+    loaded.config.generation.update(modes=[mode])
+    loaded.app = get_wsgi_application()
+    loaded.location = SCHEMA_PATH
+    return loaded
+
+
+positive = schema_generating(GenerationMode.POSITIVE)
+negative = schema_generating(GenerationMode.NEGATIVE)
 
 
 @pytest.mark.django_db
@@ -73,6 +88,24 @@ def errors_in_the_api_format(ctx, response, case):
     assert isinstance(body.get("message"), str) and body["message"], body
 
 
+def refusals_of_valid_input_are_documented(ctx, response, case):
+    """A schema-valid request is refused only for what the operation declares: a field
+    named in its ``x-server-checks``, or a code of its ``x-state-errors``."""
+    if case.meta is None or not case.meta.generation.mode.is_positive:
+        return
+    if response.status_code not in (400, 409, 422):
+        return
+    operation = case.operation.definition.raw
+    body = json.loads(response.content)
+    if body.get("fields"):
+        undeclared = set(body["fields"]) - set(operation.get(SERVER_CHECKS, {}))
+        assert not undeclared, f"refused for {sorted(undeclared)}, not in {SERVER_CHECKS}: {body}"
+    else:
+        assert body["code"] in operation.get(STATE_ERRORS, {}), (
+            f"refused without fields, code not in {STATE_ERRORS}: {body}"
+        )
+
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -91,9 +124,14 @@ class World:
     citizen: object
     values: dict[str, dict[str, object]]
 
-    def headers(self, case) -> dict:
-        """A fresh token for a private operation (a request may revoke its own token)."""
-        return bearer(self.citizen) if case.operation.definition.raw.get("security") else {}
+    def headers(self, case, *, fresh_key: bool = False) -> dict:
+        """A fresh token for a private operation (a request may revoke its own token);
+        with `fresh_key`, a new Idempotency-Key where the case has one, so that the
+        request with real values reaches the service instead of an earlier answer."""
+        headers = bearer(self.citizen) if case.operation.definition.raw.get("security") else {}
+        if fresh_key and idempotency.HEADER in (case.headers or {}):
+            headers[idempotency.HEADER] = uuid.uuid4().hex
+        return headers
 
     def known(self, case) -> bool:
         """Put real values into `case`; False if it has none."""
@@ -142,7 +180,10 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
             "/api/v1/knowledge/services/{slug}": {"slug": "udostoverenie"},
             "/api/v1/knowledge/regulations/{slug}": {"slug": "protsedura"},
             "/api/v1/reception/schedules/{slug}/slots": {"slug": "kmet"},
-            "/api/v1/appointments": {"schedule": "kmet", "start": f"{tuesday}T11:00"},
+            "/api/v1/appointments": {
+                "schedule": "kmet",
+                "start": at(tuesday, "11:00").isoformat(),
+            },
             "/api/v1/appointments/{number}": appointment_number,
             "/api/v1/appointments/{number}/cancel": appointment_number,
             "/api/v1/auth/tokens/{token_id}": {"token_id": spare_token.pk},
@@ -151,10 +192,23 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
     )
 
 
-@schema.parametrize()
-@hypothesis_settings(max_examples=20, **HYPOTHESIS_SETTINGS)
-def test_the_api_never_answers_with_a_server_error(case, world):
-    """Each generated request as it is, and again with real numbers and ids in it."""
-    case.call_and_validate(headers=world.headers(case), checks=CHECKS)
+def call_as_generated_and_with_known_values(case, world, checks) -> None:
+    case.call_and_validate(headers=world.headers(case), checks=checks)
     if world.known(case):
-        case.call_and_validate(headers=world.headers(case), checks=CHECKS)
+        case.call_and_validate(headers=world.headers(case, fresh_key=True), checks=checks)
+
+
+@positive.parametrize()
+@hypothesis_settings(max_examples=15, **HYPOTHESIS_SETTINGS)
+def test_valid_requests_are_refused_only_for_the_documented_server_checks(case, world):
+    assert case.meta.generation.mode.is_positive
+    call_as_generated_and_with_known_values(
+        case, world, [*CHECKS, refusals_of_valid_input_are_documented]
+    )
+
+
+@negative.parametrize()
+@hypothesis_settings(max_examples=15, **HYPOTHESIS_SETTINGS)
+def test_invalid_requests_are_refused_in_the_api_format(case, world):
+    assert case.meta.generation.mode.is_negative
+    call_as_generated_and_with_known_values(case, world, CHECKS)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
@@ -21,7 +22,9 @@ from obshtina.organization.permissions import needs_second_factor
 from obshtina.reception.selectors import has_confirmed_email
 
 from . import limits, schemas, selectors, services
+from .contract import server_checks
 from .errors import ApiError
+from .pagination import Pages
 
 router = Router(tags=["Профил и ключове"])
 
@@ -122,6 +125,13 @@ def user_of(request):
     response={201: schemas.TokenCreated, **schemas.errors(400, 403, 429)},
     summary="Вход с имейл и парола: нов личен ключ",
 )
+@server_checks(
+    {
+        "code": "required when the account has a second factor: the authenticator app's "
+        "current code or an unused recovery code",
+    },
+    state_errors={"invalid_credentials": "400, no account has this e-mail and password"},
+)
 def token_create(request, payload: schemas.TokenIn):
     """The token is in the answer only this once; keep it on the device."""
     limits.refuse_if_limited(request, scope="token")
@@ -142,7 +152,10 @@ def token_create(request, payload: schemas.TokenIn):
     )
 
 
-@router.get("auth/tokens", auth=AUTH, response={200: list[schemas.TokenOut], **schemas.errors(401)})
+@router.get(
+    "auth/tokens", auth=AUTH, response={200: list[schemas.TokenOut], **schemas.errors(400, 401)}
+)
+@paginate(Pages)
 def token_list(request):
     """The user's tokens (never the secrets), newest first."""
     return selectors.api_tokens_of(user_of(request))

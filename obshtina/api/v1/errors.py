@@ -30,6 +30,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from obshtina.reception.services.booking import SlotTakenError
 from obshtina.reception.services.decisions import AppointmentChangedError
 
+from . import patterns
+
 JSON_PARAMS = {"ensure_ascii": False}
 
 # A service error with this code is about who is asking, not about the input.
@@ -141,6 +143,9 @@ def _pydantic_message(error: dict) -> str:
     context = error.get("ctx") or {}
     if kind == "value_error" and "error" in context:
         return str(context["error"])  # our own validators raise Bulgarian messages
+    own_message = patterns.message_for(str(context.get("pattern", "")))
+    if kind == "string_pattern_mismatch" and own_message:
+        return own_message
     template = _PYDANTIC_MESSAGES.get(kind)
     if template is None:
         return _("Невалидна стойност.")

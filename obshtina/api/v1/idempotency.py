@@ -25,6 +25,14 @@ KEY_DESCRIPTION = (
     "alone counts."
 )
 
+# For ``@server_checks(state_errors=…)`` of each operation that takes the header.
+CONFLICTS = {
+    "idempotency_key_reused": "409, the `Idempotency-Key` came with a different request "
+    "within 24 hours",
+    "idempotency_key_in_progress": "409, the first request with this key is still being "
+    "processed (see `Retry-After`)",
+}
+
 # For ``openapi_extra=`` of each operation that takes the header.
 OPENAPI = {
     "parameters": [

@@ -6,8 +6,10 @@ its public part is the number, topic, status and answer — never its text or th
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
+from ninja.pagination import paginate
 from pydantic import Field
 
 from obshtina.infodesk.forms_questions import AskForm
@@ -16,16 +18,20 @@ from obshtina.infodesk.selectors import public as knowledge
 from obshtina.infodesk.selectors.questions import question_for_number, question_topics
 from obshtina.infodesk.services.questions import question_submit
 
-from . import schemas
+from . import patterns, schemas
+from .contract import EMAIL_CHECK, server_checks
 from .errors import ApiError
+from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
+from .pagination import Pages
 from .submissions import submit_with_form
 
 router = Router(tags=["Информация и въпроси"])
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_HITS = 30
+KNOWN_THEME = {"theme": "a theme's slug (`GET /knowledge/themes`)"}
 
 
 def _theme(slug: str | None) -> Theme | None:
@@ -63,7 +69,12 @@ def _regulation(request, regulation: Regulation) -> dict:
     }
 
 
-@router.get("knowledge/themes", response=list[schemas.ThemeOut], summary="Теми и житейски ситуации")
+@router.get(
+    "knowledge/themes",
+    response={200: list[schemas.ThemeOut], **schemas.errors(400)},
+    summary="Теми и житейски ситуации",
+)
+@paginate(Pages)
 def themes(request):
     return [theme for group in knowledge.themes_by_kind().values() for theme in group]
 
@@ -77,9 +88,10 @@ class ServicesQuery(Schema):
     response={200: list[schemas.ServiceOut], **schemas.errors(400)},
     summary="Административни услуги",
 )
+@paginate(Pages, present=_service)
+@server_checks(KNOWN_THEME)
 def services(request, query: Query[ServicesQuery]):
-    found = knowledge.published_services(theme=_theme(query.theme))
-    return [_service(request, item) for item in found]
+    return knowledge.published_services(theme=_theme(query.theme))
 
 
 @router.get(
@@ -122,13 +134,14 @@ class RegulationQuery(Schema):
     response={200: list[schemas.RegulationOut], **schemas.errors(400)},
     summary="Наредби, правилници, решения и процедури",
 )
+@paginate(Pages, present=_regulation)
+@server_checks(KNOWN_THEME)
 def regulations(request, query: Query[RegulationQuery]):
-    found = knowledge.published_regulations(
+    return knowledge.published_regulations(
         kind=query.kind.value if query.kind else "",
         status=query.status.value if query.status else "",
         theme=_theme(query.theme),
     )
-    return [_regulation(request, item) for item in found]
 
 
 @router.get(
@@ -147,8 +160,28 @@ def regulation_detail(request, slug: str):
     }
 
 
+def _search_hit(request, found) -> dict:
+    return {
+        "kind": found.hit.kind,
+        "label": str(found.label),
+        "title": found.hit.title,
+        "url": request.build_absolute_uri(found.hit.url),
+        "snippet": found.hit.snippet,
+        "score": found.hit.score,
+    }
+
+
 class SearchQuery(Schema):
-    q: schemas.Text = Field(min_length=1, max_length=SEARCH_QUERY_MAX_LENGTH)
+    q: str = Field(
+        max_length=SEARCH_QUERY_MAX_LENGTH,
+        pattern=patterns.with_message(
+            patterns.at_least(knowledge.SEARCH_MIN_LENGTH),
+            _lazy("Напишете поне %(count)s букви, за да търсите."),
+            count=knowledge.SEARCH_MIN_LENGTH,
+        ),
+        description=f"At least {knowledge.SEARCH_MIN_LENGTH} characters without the spaces "
+        "around them.",
+    )
 
 
 @router.get(
@@ -156,28 +189,19 @@ class SearchQuery(Schema):
     response={200: list[schemas.SearchHitOut], **schemas.errors(400)},
     summary="Търсене в услугите, документите, звената и честите въпроси",
 )
+@paginate(Pages, present=_search_hit)
 def search(request, params: Query[SearchQuery]):
-    """Forgives Bulgarian word endings and typos; the best hits first."""
-    query = params.q.strip()
-    if len(query) < knowledge.SEARCH_MIN_LENGTH:
-        message = _("Напишете поне %(count)s букви, за да търсите.") % {
-            "count": knowledge.SEARCH_MIN_LENGTH
-        }
-        raise ApiError(400, "invalid", message, fields={"q": [message]})
-    return [
-        {
-            "kind": found.hit.kind,
-            "label": str(found.label),
-            "title": found.hit.title,
-            "url": request.build_absolute_uri(found.hit.url),
-            "snippet": found.hit.snippet,
-            "score": found.hit.score,
-        }
-        for found in knowledge.search_results(query)[:SEARCH_HITS]
-    ]
+    """Forgives Bulgarian word endings and typos; the best hits first, at most
+    30 (`count` is then 30)."""
+    return knowledge.search_results(params.q.strip())[:SEARCH_HITS]
 
 
-@router.get("knowledge/faq", response=list[schemas.FaqOut], summary="Често задавани въпроси")
+@router.get(
+    "knowledge/faq",
+    response={200: list[schemas.FaqOut], **schemas.errors(400)},
+    summary="Често задавани въпроси",
+)
+@paginate(Pages)
 def faq(request):
     return [
         {
@@ -190,7 +214,12 @@ def faq(request):
     ]
 
 
-@router.get("question-topics", response=list[schemas.TopicOut], summary="Теми на въпросите")
+@router.get(
+    "question-topics",
+    response={200: list[schemas.TopicOut], **schemas.errors(400)},
+    summary="Теми на въпросите",
+)
+@paginate(Pages)
 def topics(request):
     return question_topics()
 
@@ -202,6 +231,10 @@ def topics(request):
     openapi_extra=IDEMPOTENCY_KEY,
 )
 @decorate_view(idempotent)
+@server_checks(
+    {"topic": "a topic's id (`GET /question-topics`)", **EMAIL_CHECK},
+    state_errors=IDEMPOTENCY_CONFLICTS,
+)
 def question_create(request, payload: schemas.QuestionIn):
     """The text is never published. A signed-in citizen's name, e-mail and phone come
     from the profile; `access_url` is only in this answer (and in the e-mail)."""

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.decorators import decorate_view
+from ninja.pagination import paginate
 from pydantic import Field
 
 from obshtina.reception.models import Appointment, Schedule
@@ -21,15 +22,22 @@ from obshtina.reception.selectors import (
     schedule_for_slug,
     upcoming_appointments,
 )
-from obshtina.reception.services.booking import SlotTakenError, appointment_request
+from obshtina.reception.services.booking import (
+    BookingError,
+    SlotTakenError,
+    appointment_request,
+)
 from obshtina.reception.services.decisions import appointment_cancel_by_citizen
-from obshtina.reception.slots import SOFIA, Slot, free_slots
+from obshtina.reception.slots import SOFIA, Slot, Unavailable, free_slots
 
 from . import schemas, selectors
 from .auth import AUTH, user_of
+from .contract import server_checks
 from .errors import ApiError, error_response
+from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
+from .pagination import Pages
 
 router = Router(tags=["Приемно време"])
 
@@ -38,6 +46,9 @@ DEFAULT_RANGE_DAYS = 14
 # Dates far from today mean nothing here; outside them date arithmetic could overflow.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 ERRORS = (400, 401, 403, 404)
+# The booking service's refusals of the requested time, not of the citizen.
+TIME_REFUSALS = frozenset(reason.value for reason in Unavailable)
+YEARS = f"in the years {FIRST_YEAR}–{LAST_YEAR}"
 
 
 def _invalid(field: str, message: str) -> ApiError:
@@ -68,17 +79,24 @@ def _schedule(request, schedule: Schedule) -> dict:
     }
 
 
-@router.get("reception/groups", response=list[schemas.ScheduleGroupOut], summary="Графици по групи")
+def _group(request, group_and_schedules) -> dict:
+    group, schedules = group_and_schedules
+    return {
+        "slug": group.slug,
+        "name": group.name,
+        "description": group.description,
+        "schedules": [_schedule(request, schedule) for schedule in schedules],
+    }
+
+
+@router.get(
+    "reception/groups",
+    response={200: list[schemas.ScheduleGroupOut], **schemas.errors(400)},
+    summary="Графици по групи",
+)
+@paginate(Pages, present=_group)
 def groups(request):
-    return [
-        {
-            "slug": group.slug,
-            "name": group.name,
-            "description": group.description,
-            "schedules": [_schedule(request, schedule) for schedule in schedules],
-        }
-        for group, schedules in selectors.schedule_groups()
-    ]
+    return selectors.schedule_groups()
 
 
 class SlotsQuery(Schema):
@@ -91,6 +109,13 @@ class SlotsQuery(Schema):
     response={200: schemas.SlotsOut, **schemas.errors(400, 404)},
     summary="Свободни часове на график",
     by_alias=True,
+)
+@server_checks(
+    {
+        "from": f"a day {YEARS}",
+        "to": f"a day {YEARS}, not before `from` (default today) and at most "
+        f"{MAX_RANGE_DAYS // 7} weeks after it",
+    }
 )
 def slots(request, slug: str, query: Query[SlotsQuery]):
     """At most eight weeks at a time; both days are included."""
@@ -156,16 +181,14 @@ def _appointment_or_404(user, number: str) -> Appointment:
 @router.get(
     "my/appointments",
     auth=AUTH,
-    response={200: list[schemas.AppointmentOut], **schemas.errors(401)},
+    response={200: list[schemas.AppointmentOut], **schemas.errors(400, 401)},
     summary="Моите срещи",
 )
+@paginate(Pages, present=_appointment)
 def my_appointments(request):
     """Upcoming meetings first (soonest first), then the rest (latest first)."""
     user = user_of(request)
-    return [
-        _appointment(request, item)
-        for item in [*upcoming_appointments(user), *past_appointments(user)]
-    ]
+    return [*upcoming_appointments(user), *past_appointments(user)]
 
 
 @router.get(
@@ -195,6 +218,17 @@ def _sofia_time(start: datetime) -> datetime:
     openapi_extra=IDEMPOTENCY_KEY,
 )
 @decorate_view(idempotent)
+@server_checks(
+    {
+        "start": f"a free slot of the schedule (`…/slots`), {YEARS}: not past, not too soon "
+        "and not too far ahead; one taken meanwhile is a 409 `slot_taken`",
+    },
+    state_errors={
+        "too_many_pending": "400, the citizen's requests still waiting for approval are "
+        "as many as the municipality allows",
+        **IDEMPOTENCY_CONFLICTS,
+    },
+)
 def appointment_create(request, payload: schemas.AppointmentIn):
     """The meeting waits for the official's approval and holds its slot meanwhile.
     A taken slot answers 409 with the free slots of its week (or the next week with any)."""
@@ -217,8 +251,14 @@ def appointment_create(request, payload: schemas.AppointmentIn):
             409,
             "slot_taken",
             " ".join(error.messages),
+            fields={"start": error.messages},
             free_slots=[_slot(slot) for day in offered for slot in day.slots],
         )
+    except BookingError as error:
+        if getattr(error, "code", None) not in TIME_REFUSALS:
+            raise
+        message = " ".join(error.messages)
+        raise ApiError(400, error.code, message, fields={"start": [message]}) from None
     return Status(201, _appointment(request, appointment))
 
 
@@ -227,6 +267,12 @@ def appointment_create(request, payload: schemas.AppointmentIn):
     auth=AUTH,
     response={200: schemas.AppointmentOut, **schemas.errors(*ERRORS, 409)},
     summary="Отказ от среща",
+)
+@server_checks(
+    state_errors={
+        "changed": "409, the meeting was decided otherwise or cancelled meanwhile",
+        "past": "400, the meeting is over",
+    }
 )
 def appointment_cancel(request, number: str, payload: schemas.CancelIn):
     """The official sees the reason; a meeting already decided otherwise answers 409."""

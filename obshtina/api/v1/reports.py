@@ -6,13 +6,14 @@ settlement, photos cleaned by content, the profile's data for a signed-in user)
 and the ``report_submit`` service, so the API and the site keep the same rules.
 """
 
-from django.core.paginator import Paginator
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.decorators import decorate_view
+from ninja.pagination import paginate
 from pydantic import Field
 
 from obshtina.organization.selectors import settlements
@@ -31,19 +32,22 @@ from obshtina.reports.selectors.public import (
 from obshtina.reports.services import following
 from obshtina.reports.services.submission import report_submit
 
-from . import schemas, selectors
+from . import patterns, schemas, selectors
 from .auth import AUTH, optional_user, user_of
+from .contract import EMAIL_CHECK, server_checks
 from .errors import ApiError
+from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
 from .idempotency import idempotent
+from .pagination import Pages
 from .submissions import submit_with_form
 
 router = Router(tags=["Сигнали"])
 
 # The site's form and service name the place "latitude"/"longitude" (or "location").
 RENAMED = {"latitude": "lat", "longitude": "lng", "location": "lat"}
-MY_REPORTS_PAGE_SIZE = 50
 MAP_DATA_MAX_AGE = 60  # seconds, as the site's map data
+Photos = File[list[UploadedFile], {"max_length": settings.REPORT_MAX_PHOTOS}]
 
 
 def _report_or_404(number: str, *, user) -> Report:
@@ -55,12 +59,22 @@ def _report_or_404(number: str, *, user) -> Report:
     return report
 
 
-@router.get("categories", response=list[schemas.CategoryOut], summary="Категории на сигналите")
+@router.get(
+    "categories",
+    response={200: list[schemas.CategoryOut], **schemas.errors(400)},
+    summary="Категории на сигналите",
+)
+@paginate(Pages)
 def categories(request):
     return selectors.active_categories()
 
 
-@router.get("settlements", response=list[schemas.SettlementOut], summary="Населени места")
+@router.get(
+    "settlements",
+    response={200: list[schemas.SettlementOut], **schemas.errors(400)},
+    summary="Населени места",
+)
+@paginate(Pages)
 def settlement_list(request):
     return settlements()
 
@@ -72,10 +86,22 @@ def settlement_list(request):
     openapi_extra=IDEMPOTENCY_KEY,
 )
 @decorate_view(idempotent)
+@server_checks(
+    {
+        "category": "an active category's id (`GET /categories`)",
+        "settlement": "a settlement's id (`GET /settlements`)",
+        "lat": "`lat` and `lng` together, or neither and a `settlement`; the place lies "
+        "within the municipality",
+        "photos": "each a JPEG, PNG or WebP image of at most "
+        f"{settings.UPLOAD_MAX_IMAGE_BYTES // (1024 * 1024)} MB",
+        **EMAIL_CHECK,
+    },
+    state_errors=IDEMPOTENCY_CONFLICTS,
+)
 def report_create(
     request,
     data: Form[schemas.ReportIn],
-    photos: File[list[UploadedFile]] = None,
+    photos: Photos = None,
 ):
     """Without lat/lng the settlement's centre is the place. A signed-in citizen's
     name, e-mail and phone come from the profile. `access_url` is only in this answer
@@ -102,6 +128,18 @@ def report_create(
     )
 
 
+def _report_summary(request, report: Report) -> dict:
+    """What every answer about a report begins with (``MyReportOut``)."""
+    return {
+        "number": report.number,
+        "url": request.build_absolute_uri(report.get_absolute_url()),
+        "category": report.category.name,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "created_at": report.created_at,
+    }
+
+
 @router.get(
     "reports/{number}",
     response={200: schemas.ReportOut, **schemas.errors(404)},
@@ -113,18 +151,12 @@ def report_detail(request, number: str):
     report = _report_or_404(number, user=user)
     timeline = list(report_public_timeline(report))
     original = report_public_original(report, user=user)
-    return {
-        "number": report.number,
-        "url": request.build_absolute_uri(report.get_absolute_url()),
-        "category": report.category.name,
-        "status": report.status,
-        "status_label": report.get_status_display(),
+    return _report_summary(request, report) | {
         "description": report.description,
         "latitude": report.latitude,
         "longitude": report.longitude,
         "settlement": report.settlement.name if report.settlement else None,
         "address": report.address,
-        "created_at": report.created_at,
         "updated_at": timeline[-1].created_at if timeline else report.updated_at,
         "due_at": report.due_at if report.is_open else None,
         "resolved_at": report.resolved_at,
@@ -154,8 +186,11 @@ def report_detail(request, number: str):
 
 
 class MapQuery(Schema):
-    bbox: schemas.Text = Field(
-        max_length=200, description="The visible area: south,west,north,east in degrees."
+    bbox: str = Field(
+        max_length=200,
+        pattern=patterns.BBOX,
+        description="The visible area: south,west,north,east in degrees, e.g. "
+        "`42.2,23.3,42.5,23.7`.",
     )
     zoom: int = Field(ge=0, le=20)
     category: list[schemas.Id] = Field(default_factory=list, max_length=100)
@@ -174,6 +209,7 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
     response={200: schemas.MapOut, **schemas.errors(400)},
     summary="Сигналите от последните 30 дни във видимата област",
 )
+@server_checks({"bbox": "south is below north and west is west of east"})
 def map_data(request, response: HttpResponse, query: Query[MapQuery]):
     """Markers, or clusters counted on the server when the area holds over 500 reports."""
     data = map_selectors.reports_in_view(
@@ -189,43 +225,16 @@ def map_data(request, response: HttpResponse, query: Query[MapQuery]):
     return data
 
 
-class PageQuery(Schema):
-    page: int = Field(1, ge=1, le=100_000)
-
-
-class MyReportsPage(Schema):
-    count: int
-    page: int
-    pages: int
-    items: list[schemas.MyReportOut]
-
-
 @router.get(
     "my/reports",
     auth=AUTH,
-    response={200: MyReportsPage, **schemas.errors(400, 401)},
+    response={200: list[schemas.MyReportOut], **schemas.errors(400, 401)},
     summary="Моите сигнали",
 )
-def my_reports(request, query: Query[PageQuery]):
-    """The reports the user filed while signed in, newest first, 50 a page."""
-    paginator = Paginator(reports_of_author(user_of(request)), MY_REPORTS_PAGE_SIZE)
-    current = paginator.get_page(query.page)
-    return {
-        "count": paginator.count,
-        "page": current.number,
-        "pages": paginator.num_pages,
-        "items": [
-            {
-                "number": report.number,
-                "url": request.build_absolute_uri(report.get_absolute_url()),
-                "category": report.category.name,
-                "status": report.status,
-                "status_label": report.get_status_display(),
-                "created_at": report.created_at,
-            }
-            for report in current
-        ],
-    }
+@paginate(Pages, present=_report_summary)
+def my_reports(request):
+    """The reports the user filed while signed in, newest first."""
+    return reports_of_author(user_of(request))
 
 
 def _subscription(request, subscription) -> dict:
@@ -242,11 +251,12 @@ def _subscription(request, subscription) -> dict:
 @router.get(
     "my/subscriptions",
     auth=AUTH,
-    response={200: list[schemas.SubscriptionOut], **schemas.errors(401)},
+    response={200: list[schemas.SubscriptionOut], **schemas.errors(400, 401)},
     summary="Моите абонаменти",
 )
+@paginate(Pages, present=_subscription)
 def my_subscriptions(request):
-    return [_subscription(request, item) for item in subscriptions_of(user_of(request))]
+    return subscriptions_of(user_of(request))
 
 
 @router.post(

@@ -1,15 +1,18 @@
 """What the JSON API reads and writes: explicit lists of fields (ARCHITECTURE.md, rule 5).
 
 Outputs name every field a client gets, so nothing personal leaves by accident;
-inputs refuse text a database cannot store (NUL, lone surrogates) with a message.
+inputs state their rules as patterns the server checks itself (``patterns``), among
+them that text is something a database can store (no NUL, no lone surrogates).
 """
 
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import BeforeValidator, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from . import patterns
 
 MAX_ID = 2**31 - 1
 
@@ -23,20 +26,29 @@ def is_storable(value: str) -> bool:
     return "\x00" not in value
 
 
-def _storable(value: str) -> str:
-    if not is_storable(value):
-        raise ValueError(_("Текстът съдържа непозволени знаци."))
-    return value
-
-
 def _blank_is_none(value):
     """An empty form field is no value (multipart has no null)."""
     return None if value == "" else value
 
 
-Text = Annotated[str, AfterValidator(_storable)]
+# With a pattern, pydantic also refuses lone surrogates (`string_unicode`).
+Text = Annotated[str, Field(pattern=patterns.STORABLE)]
+# Text that is not only spaces, as the schema says; the services behind strip it and
+# refuse it empty themselves, each with its own message on the field.
+FilledText = Annotated[
+    str, Field(pattern=patterns.STORABLE, json_schema_extra={"pattern": patterns.FILLED})
+]
+# Where the server checks an e-mail address (the site's EmailField); leave it out for none.
+EmailText = Annotated[
+    str, Field(max_length=254, pattern=patterns.STORABLE, json_schema_extra={"format": "email"})
+]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Blankable = BeforeValidator(_blank_is_none)
+
+# Multipart has no null to send: such a form field is left out, or empty, for none.
+NotSent = SkipJsonSchema[None]
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
 
 
 # --- Errors -----------------------------------------------------------------------------
@@ -97,16 +109,16 @@ class SettlementOut(Schema):
 
 
 class ReportIn(Schema):
-    category: Id
-    description: Text = Field(max_length=4000)
-    lat: Annotated[float | None, Blankable] = Field(None, ge=-90, le=90, allow_inf_nan=False)
-    lng: Annotated[float | None, Blankable] = Field(None, ge=-180, le=180, allow_inf_nan=False)
-    settlement: Annotated[Id | None, Blankable] = Field(
+    category: Id = Field(description="An active category's id (`GET /categories`).")
+    description: FilledText = Field(max_length=4000)
+    lat: Annotated[Latitude | NotSent, Blankable] = None
+    lng: Annotated[Longitude | NotSent, Blankable] = None
+    settlement: Annotated[Id | NotSent, Blankable] = Field(
         None, description="Without lat/lng, its centre is the place."
     )
     address: Text = Field("", max_length=300)
     name: Text = Field("", max_length=200)
-    email: Text = Field("", max_length=254)
+    email: EmailText = ""
     phone: Text = Field("", max_length=40)
 
 
@@ -281,10 +293,10 @@ class TopicOut(Schema):
 
 
 class QuestionIn(Schema):
-    topic: Id
-    text: Text = Field(max_length=4000)
+    topic: Id = Field(description="A topic's id (`GET /question-topics`).")
+    text: FilledText = Field(max_length=4000)
     name: Text = Field("", max_length=200)
-    email: Text = Field("", max_length=254)
+    email: EmailText = ""
     phone: Text = Field("", max_length=40)
 
 
@@ -331,13 +343,13 @@ class SlotsOut(Schema):
 class AppointmentIn(Schema):
     schedule: Text = Field(max_length=120, description="The schedule's slug.")
     start: datetime = Field(description="ISO 8601; without an offset, Europe/Sofia time.")
-    topic: Text = Field(max_length=300)
+    topic: FilledText = Field(max_length=300)
     document_number: Text = Field("", max_length=64)
     wants_video: bool = False
 
 
 class CancelIn(Schema):
-    reason: Text = Field(max_length=2000)
+    reason: FilledText = Field(max_length=2000)
 
 
 class AppointmentOut(Schema):
