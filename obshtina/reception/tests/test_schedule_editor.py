@@ -64,6 +64,8 @@ def details(group, **overrides):
         "offers_video": "on",
         "is_active": "on",
         "order": "10",
+        "change_cutoff_hours": "24",
+        "reminder_hours": "24",
         "slug": "",
         **overrides,
     }
