@@ -165,7 +165,7 @@ def test_a_slot_taken_meanwhile_is_explained_and_the_meeting_kept(client, appoin
     "key, message",
     [
         ("not-a-time", "Изберете един от свободните часове."),
-        ("SATURDAY", "Този час не е в приемното време на графика."),
+        ("OTHER_SCHEDULE", "Този час не е в приемното време на графика."),
         ("LUNCH", "Този час не е в приемното време на графика."),
         ("SAME", "Срещата вече е в този час."),
     ],
@@ -173,10 +173,10 @@ def test_a_slot_taken_meanwhile_is_explained_and_the_meeting_kept(client, appoin
 def test_a_time_that_is_no_free_slot_of_the_schedule_is_refused(
     client, appointment, monday, key, message
 ):
-    # Another schedule receives on Saturdays: its slot is none of this one's.
-    ScheduleFactory(windows=[(5, "09:00", "12:00", 30, None, None)])
+    # Another schedule receives on Monday evenings: its slot is none of this one's.
+    ScheduleFactory(windows=[(0, "17:00", "19:00", 30, None, None)])
     keys = {
-        "SATURDAY": key_of(at(monday + timedelta(days=5), "09:00")),
+        "OTHER_SCHEDULE": key_of(at(monday, "17:30")),
         "LUNCH": key_of(at(monday, "12:00")),
         "SAME": key_of(appointment.starts_at),
     }
