@@ -55,9 +55,9 @@ def move(request, number: str):
         context["closed"] = too_late_message(item)
         context["phone"] = schedule_contact_phone(item.schedule)
     else:
-        week = schedule_week(
-            item.schedule, monday=week_start(request.GET.get("week"), now=now), now=now
-        )
+        # The meeting's own week first: a move is most often by a day or two.
+        wanted = request.GET.get("week") or item.starts_at.astimezone(SOFIA).date().isoformat()
+        week = schedule_week(item.schedule, monday=week_start(wanted, now=now), now=now)
         context["week"] = week
         if not week.has_slots:
             context["first_free"] = first_free_slots([item.schedule], now=now).get(item.schedule.pk)
