@@ -163,6 +163,7 @@ class WorkNotice(models.Model):
         ASSIGNED = "assigned", _("възложено на вас")
         MEETING_REQUESTED = "meeting_requested", _("заявена среща")
         MEETING_CANCELLED = "meeting_cancelled", _("отказана от гражданина среща")
+        MEETING_MOVED = "meeting_moved", _("преместена от гражданина среща")
         REOPENED = "reopened", _("отворено отново от гражданина")
         CLARIFIED = "clarified", _("уточнено от заявителя")
 

@@ -27,7 +27,9 @@ from .services import PreparedNotification, notification_prepare, notification_q
 
 Reason = WorkNotice.Reason
 # Reasons about a meeting: the e-mail gives its time rather than a deadline.
-MEETING_REASONS = frozenset({Reason.MEETING_REQUESTED, Reason.MEETING_CANCELLED})
+MEETING_REASONS = frozenset(
+    {Reason.MEETING_REQUESTED, Reason.MEETING_CANCELLED, Reason.MEETING_MOVED}
+)
 
 
 @dataclass(frozen=True)

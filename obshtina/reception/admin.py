@@ -2,7 +2,15 @@ from django.contrib import admin
 
 from obshtina.audit.admin import AccessRecordedAdmin
 
-from .models import Absence, Appointment, AppointmentEvent, Schedule, ScheduleGroup, ScheduleWindow
+from .models import (
+    Absence,
+    Appointment,
+    AppointmentEvent,
+    AppointmentReminder,
+    Schedule,
+    ScheduleGroup,
+    ScheduleWindow,
+)
 
 
 @admin.register(ScheduleGroup)
@@ -37,6 +45,13 @@ class EventInline(admin.TabularInline):
     readonly_fields = ["at", "actor", "action", "from_status", "to_status", "message"]
 
 
+class ReminderInline(admin.TabularInline):
+    model = AppointmentReminder
+    extra = 0
+    can_delete = False
+    readonly_fields = ["hours_before", "starts_at", "sent_at"]
+
+
 @admin.register(Appointment)
 class AppointmentAdmin(AccessRecordedAdmin):
     """Read-only: meetings change through the reception pages, which notify the citizen."""
@@ -44,7 +59,7 @@ class AppointmentAdmin(AccessRecordedAdmin):
     list_display = ["number", "schedule", "starts_at", "status", "channel"]
     list_filter = ["status", "channel", "schedule__group"]
     search_fields = ["number"]
-    inlines = [EventInline]
+    inlines = [EventInline, ReminderInline]
 
     def has_add_permission(self, request):
         return False

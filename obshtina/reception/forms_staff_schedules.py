@@ -24,6 +24,26 @@ from .services.schedules import (
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+class ReminderHoursField(forms.CharField):
+    """ "24, 2" ⇄ [24, 2]: hours before the meeting, as the administrator types them."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(hours) for hours in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        try:
+            return [int(part) for part in parts]
+        except ValueError as error:
+            raise ValidationError(
+                _("Въведете цели числа – часове преди срещата, разделени със запетая."),
+                code="invalid",
+            ) from error
+
+
 class ScheduleForm(forms.ModelForm):
     slug = forms.SlugField(
         label=_("Адрес на страницата (по избор)"),
@@ -38,6 +58,15 @@ class ScheduleForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Одобряват, отказват и записват срещите по този график."),
+    )
+
+    reminder_hours = ReminderHoursField(
+        label=_("Напомняния (часа преди срещата)"),
+        required=False,
+        help_text=_(
+            "Например „24, 2“: напомняне ден преди срещата и два часа преди нея. "
+            "Празно – без напомняния."
+        ),
     )
 
     class Meta:

@@ -6,8 +6,10 @@ daylight-saving changes); an appointment's start and end are stored as instants
 """
 
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -51,6 +53,16 @@ class ScheduleGroup(UniquePerMunicipality, models.Model):
         return self.name
 
 
+# Citizens move or cancel a meeting online until this long before it (hours).
+DEFAULT_CHANGE_CUTOFF_HOURS = 24
+MAX_CHANGE_CUTOFF_HOURS = 30 * 24
+
+
+def default_reminder_hours() -> list[int]:
+    """One reminder the day before, as before schedules chose their own."""
+    return [24]
+
+
 class Schedule(UniquePerMunicipality, models.Model):
     """The reception hours of one official, specialist or unit."""
 
@@ -91,6 +103,19 @@ class Schedule(UniquePerMunicipality, models.Model):
     is_active = models.BooleanField(_("активен"), default=True)
     # Within its group: the mayor before the deputy mayors, whatever the titles.
     order = models.PositiveSmallIntegerField(_("подредба в групата"), default=100)
+    change_cutoff_hours = models.PositiveSmallIntegerField(
+        _("промяна и отказ онлайн до (часа преди срещата)"),
+        default=DEFAULT_CHANGE_CUTOFF_HOURS,
+        validators=[MaxValueValidator(MAX_CHANGE_CUTOFF_HOURS)],
+        help_text=_(
+            "До толкова часа преди срещата гражданинът може сам да смени часа или да "
+            "откаже срещата; след това – само по телефона."
+        ),
+    )
+    # Hours before the meeting at which its citizen is reminded, largest first.
+    reminder_hours = models.JSONField(
+        _("напомняния (часа преди срещата)"), default=default_reminder_hours, blank=True
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = owned_manager()
@@ -252,7 +277,6 @@ class Appointment(RegisteredItem):
     decided_at = models.DateTimeField(_("решено на"), null=True, blank=True)
     # The calendar invitation's SEQUENCE: raised on every change the citizen hears of.
     sequence = models.PositiveIntegerField(default=0)
-    reminder_sent_at = models.DateTimeField(_("напомняне изпратено на"), null=True, blank=True)
     created_at = models.DateTimeField(_("заявена на"), default=timezone.now)
 
     kind = "appointment"  # for organization.permissions
@@ -321,6 +345,19 @@ class Appointment(RegisteredItem):
         return self.status in self.UPCOMING and self.ends_at > timezone.now()
 
     @property
+    def change_deadline(self) -> datetime:
+        """Until when the citizen may move or cancel the meeting online."""
+        return self.starts_at - timedelta(hours=self.schedule.change_cutoff_hours)
+
+    def changeable_online(self, now: datetime | None = None) -> bool:
+        return self.is_upcoming and (now or timezone.now()) < self.change_deadline
+
+    @property
+    def is_changeable_online(self) -> bool:
+        """For templates: `changeable_online()` now."""
+        return self.changeable_online()
+
+    @property
     def contact_email(self) -> str:
         return self.author.email if self.author_id else self.citizen_email
 
@@ -353,3 +390,29 @@ class AppointmentEvent(models.Model):
 
     def __str__(self):
         return f"{self.appointment_id}: {self.action}"
+
+
+class AppointmentReminder(models.Model):
+    """A reminder sent: one per meeting, per offset (hours before) and per start, so
+    no reminder goes twice and a moved meeting is reminded again for its new time.
+    The unique constraint decides when two runs of the job meet."""
+
+    appointment = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="reminders")
+    hours_before = models.PositiveSmallIntegerField()
+    starts_at = models.DateTimeField()  # the start it reminded of
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    objects = owned_manager("appointment__municipality")
+
+    class Meta:
+        verbose_name = _("напомняне за среща")
+        verbose_name_plural = _("напомняния за срещи")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment", "hours_before", "starts_at"],
+                name="one_reminder_per_offset_and_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.appointment_id}: {self.hours_before} h"

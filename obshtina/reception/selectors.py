@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from obshtina.accounts.sections import FiledItem
 from obshtina.core.dates import public_holidays
 from obshtina.organization.permissions import can_view_appointment
+from obshtina.organization.selectors import current_municipality
 
 from .models import Absence, Appointment, AppointmentEvent, Schedule, ScheduleGroup, Weekday
 from .slots import SOFIA, Slot, booking_window, free_slots
@@ -361,6 +362,14 @@ def alternative_slots(
 
 
 # The citizen's meetings -------------------------------------------------------------
+
+
+def schedule_contact_phone(schedule: Schedule) -> str:
+    """Whom a citizen phones about a meeting of `schedule`: its unit, else the
+    municipality's contact centre."""
+    if schedule.unit_id and schedule.unit.phone:
+        return schedule.unit.phone
+    return current_municipality().contact_phone
 
 
 def has_confirmed_email(user) -> bool:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import public
+from .views import public, public_move
 
 urlpatterns = [
     path("", public.index, name="index"),
@@ -11,5 +11,6 @@ urlpatterns = [
     path("mine/", public.mine, name="mine"),
     path("a/<str:number>/", public.appointment, name="appointment"),
     path("a/<str:number>/cancel/", public.cancel, name="cancel"),
+    path("a/<str:number>/move/", public_move.move, name="move"),
     path("a/<str:number>/calendar.ics", public.calendar_file, name="calendar_file"),
 ]

@@ -1,5 +1,6 @@
 """Reception hours from the citizen's side, on a phone: find a schedule, pick a free
-slot, request it (the first choice was just taken), see it in "Моите срещи", cancel it."""
+slot, request it (the first choice was just taken), see it in "Моите срещи", cancel it;
+move a meeting to another free slot ("Промени часа")."""
 
 import re
 
@@ -7,10 +8,16 @@ import pytest
 
 from obshtina.accounts.tests.factories import PASSWORD, UserFactory
 from obshtina.reception.models import Appointment
-from obshtina.reception.slots import parse_slot_key
-from obshtina.reception.tests.factories import ScheduleFactory, ScheduleGroupFactory, book
+from obshtina.reception.slots import SOFIA, parse_slot_key
+from obshtina.reception.tests.factories import (
+    ScheduleFactory,
+    ScheduleGroupFactory,
+    at,
+    book,
+    next_weekday,
+)
 
-from .accounts import EMAIL_LABEL
+from .accounts import EMAIL_LABEL, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -92,3 +99,36 @@ def test_a_citizen_finds_a_schedule_books_a_slot_and_cancels_it(phone_page, asse
     assert page.get_by_text("Срещата е отказана и часът е освободен.").is_visible()
     appointment.refresh_from_db()
     assert appointment.status == Appointment.Status.CANCELLED
+
+
+def test_a_citizen_moves_a_meeting_to_another_free_slot_on_a_phone(phone_page, assert_accessible):
+    page = phone_page
+    schedule = ScheduleFactory(title="Главен архитект", host_name="Петър Петров")
+    citizen = UserFactory(email="ivan@example.bg")
+    appointment = book(schedule, at(next_weekday(1, weeks_ahead=2), "09:00"), author=citizen)
+    log_in(page, email=citizen.email, password=PASSWORD)
+
+    page.goto("/reception/mine/")
+    page.get_by_role("link", name=re.compile("Промени часа")).click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    fits_the_phone(page)
+    assert page.get_by_text("Сегашен час").is_visible()
+
+    # The page opens on the meeting's own week: its time is not offered, the others are.
+    own_key = appointment.starts_at.astimezone(SOFIA).strftime("%Y-%m-%dT%H:%M")
+    assert page.locator(f'button.slot[value^="{own_key[:10]}"]').count() > 0
+    assert page.locator(f'button.slot[value="{own_key}"]').count() == 0
+    target = page.locator("button.slot").nth(3)
+    new_key = target.get_attribute("value")
+    target.click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Часът на срещата е променен").is_visible()
+    assert page.get_by_text("Часът е променен").is_visible()  # in the history
+    assert_accessible(page)
+    fits_the_phone(page)
+
+    appointment.refresh_from_db()
+    assert appointment.starts_at == parse_slot_key(new_key)
+    # The old time is free for anyone else.
+    book(schedule, at(next_weekday(1, weeks_ahead=2), "09:00"))

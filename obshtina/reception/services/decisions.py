@@ -1,5 +1,5 @@
-"""What happens to a meeting after it is booked: approve, reject, cancel, move,
-video link, held or missed.
+"""What happens to a meeting after it is booked: approve, reject, cancel, move (by
+staff, or by its citizen until the schedule's cut-off), video link, held or missed.
 
 Every change is a compare-and-swap on the status the actor saw: of two officials
 who act at once, one wins and the other gets AppointmentChangedError. Each change
@@ -19,7 +19,8 @@ from obshtina.notifications.officials import Reason
 from obshtina.organization.permissions import can_manage_schedule
 
 from ..models import Appointment
-from ..slots import Unavailable, slot_unavailable
+from ..selectors import schedule_contact_phone
+from ..slots import SOFIA, Slot, Unavailable, slot_unavailable
 from ..video import video_link_generate
 from .booking import UNAVAILABLE_MESSAGES, BookingError, SlotTakenError
 from .notify import appointment_event_record, appointment_notify, appointment_officials_notify
@@ -82,8 +83,9 @@ def appointment_cancel_by_staff(*, appointment: Appointment, actor, reason: str)
 
 def appointment_cancel_by_citizen(*, appointment: Appointment, citizen, reason: str) -> Appointment:
     """A citizen calls off their own upcoming meeting, saying why (the official sees it)."""
-    if not appointment.author_id or appointment.author_id != getattr(citizen, "pk", None):
-        raise PermissionDenied
+    _require_author(citizen, appointment)
+    _require_upcoming(appointment)
+    _require_before_cutoff(appointment, now=timezone.now())
     return _cancel(appointment, reason=reason, actor=citizen, action="cancelled_by_citizen")
 
 
@@ -154,28 +156,93 @@ def appointment_set_video(
 
 
 def appointment_reschedule(*, appointment: Appointment, actor, starts_at: datetime) -> Appointment:
-    """Move an upcoming meeting to another free slot of its schedule."""
+    """Staff move an upcoming meeting to another free slot of its schedule (the
+    citizens' notice and horizon do not apply)."""
     _require_manager(actor, appointment)
     _require_upcoming(appointment)
+    slot = _free_slot_for(appointment, starts_at, now=timezone.now(), honour_horizon=False)
+    return _move(appointment, slot=slot, actor=actor)
+
+
+def appointment_reschedule_by_citizen(
+    *, appointment: Appointment, citizen, starts_at: datetime, now: datetime | None = None
+) -> Appointment:
+    """The citizen moves their own meeting to another free slot of the same schedule,
+    until the schedule's cut-off before the meeting (then they phone).
+
+    The meeting keeps its registry number, its calendar UID and its status: an
+    approval is about the matter, and the new slot is one the official offers, so an
+    approved meeting stays approved and a request keeps waiting. The schedule's
+    officials are told, the timeline records from → to, and the citizen gets the
+    updated invitation (a higher SEQUENCE).
+    """
+    _require_author(citizen, appointment)
+    now = now or timezone.now()
+    _require_upcoming(appointment)
+    _require_before_cutoff(appointment, now=now)
+    slot = _free_slot_for(appointment, starts_at, now=now, honour_horizon=True)
+    with transaction.atomic():
+        _move(appointment, slot=slot, actor=citizen)
+        appointment_officials_notify(
+            appointment=appointment, reason=Reason.MEETING_MOVED, actor=citizen
+        )
+    return appointment
+
+
+class TooLateToChangeError(ValidationError):
+    """Past the schedule's cut-off: the citizen must phone instead."""
+
+
+def too_late_message(appointment: Appointment) -> str:
+    return _(
+        "Срещата вече не може да се промени или откаже онлайн: това е възможно до "
+        "%(hours)s ч. преди нея. Обадете се на телефон %(phone)s."
+    ) % {
+        "hours": appointment.schedule.change_cutoff_hours,
+        "phone": schedule_contact_phone(appointment.schedule),
+    }
+
+
+def _require_before_cutoff(appointment: Appointment, *, now: datetime) -> None:
+    if now >= appointment.change_deadline:
+        raise TooLateToChangeError(too_late_message(appointment), code="too_late")
+
+
+def _require_author(citizen, appointment: Appointment) -> None:
+    if not appointment.author_id or appointment.author_id != getattr(citizen, "pk", None):
+        raise PermissionDenied
+
+
+def _free_slot_for(
+    appointment: Appointment, starts_at: datetime, *, now: datetime, honour_horizon: bool
+) -> Slot:
     reason, slot = slot_unavailable(
-        appointment.schedule, starts_at, honour_horizon=False, ignore=appointment
+        appointment.schedule, starts_at, now=now, honour_horizon=honour_horizon, ignore=appointment
     )
+    if reason is None and slot.starts_at == appointment.starts_at:
+        raise BookingError(_("Срещата вече е в този час. Изберете друг."), code="same_slot")
     if reason is Unavailable.TAKEN:
         raise SlotTakenError(UNAVAILABLE_MESSAGES[reason], code="slot_taken")
     if reason is not None:
         raise BookingError(UNAVAILABLE_MESSAGES[reason], code=reason.value)
+    return slot
+
+
+def _move(appointment: Appointment, *, slot: Slot, actor) -> Appointment:
+    """Compare-and-swap on the start the actor saw; the slot's unique index (and on
+    PostgreSQL the exclusion constraint) refuses a slot someone took meanwhile."""
+    previous_start = appointment.starts_at
     with transaction.atomic():
         try:
             with transaction.atomic():
                 changed = Appointment.objects.filter(
                     pk=appointment.pk,
                     status__in=Appointment.UPCOMING,
-                    starts_at=appointment.starts_at,
+                    starts_at=previous_start,
                 ).update(
                     starts_at=slot.starts_at,
                     ends_at=slot.ends_at,
                     sequence=F("sequence") + 1,
-                    reminder_sent_at=None,
                 )
         except IntegrityError as error:
             raise SlotTakenError(
@@ -184,9 +251,20 @@ def appointment_reschedule(*, appointment: Appointment, actor, starts_at: dateti
         if not changed:
             raise _changed_error()
         appointment.refresh_from_db()
-        appointment_event_record(appointment=appointment, action="rescheduled", actor=actor)
-        appointment_notify(appointment=appointment, action="rescheduled")
+        appointment_event_record(
+            appointment=appointment,
+            action="rescheduled",
+            actor=actor,
+            message=f"{_local(previous_start)} → {_local(appointment.starts_at)}",
+        )
+        appointment_notify(
+            appointment=appointment, action="rescheduled", previous_start=previous_start
+        )
     return appointment
+
+
+def _local(moment: datetime) -> str:
+    return f"{moment.astimezone(SOFIA):%d.%m.%Y %H:%M}"
 
 
 def _require_manager(actor, appointment: Appointment) -> None:

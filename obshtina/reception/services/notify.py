@@ -6,6 +6,8 @@ goes to the citizen's account address, or to the e-mail a caller gave staff.
 A caller without an e-mail hears from staff by phone: nothing is queued.
 """
 
+from datetime import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -47,15 +49,18 @@ def appointment_event_record(
     )
 
 
-def appointment_notify(*, appointment: Appointment, action: str) -> None:
+def appointment_notify(
+    *, appointment: Appointment, action: str, previous_start: datetime | None = None
+) -> None:
     """Queue the e-mail (with the invitation) for `action`; call inside the change's
-    transaction, after the appointment's new state and SEQUENCE are saved."""
+    transaction, after the appointment's new state and SEQUENCE are saved.
+    `previous_start`: the time a moved meeting had (the e-mail shows both)."""
     to_email = appointment.contact_email
     if not to_email:
         return
     language = recipient_language(appointment.author)
     with override(language):  # the values' labels and the day, in the citizen's language
-        context = _email_values(appointment, action)
+        context = _email_values(appointment, action, previous_start=previous_start)
     notification_queue(
         to_email=to_email,
         template="appointment_update",
@@ -67,9 +72,12 @@ def appointment_notify(*, appointment: Appointment, action: str) -> None:
     )
 
 
-def _email_values(appointment: Appointment, action: str) -> dict:
+def _email_values(
+    appointment: Appointment, action: str, *, previous_start: datetime | None
+) -> dict:
     local_start = appointment.starts_at.astimezone(SOFIA)
     local_end = appointment.ends_at.astimezone(SOFIA)
+    previous = previous_start.astimezone(SOFIA) if previous_start else None
     return {
         "action": action,
         "headline": HEADLINES[action],
@@ -78,6 +86,7 @@ def _email_values(appointment: Appointment, action: str) -> dict:
         "location": appointment.schedule.location,
         "day": date_format(local_start, "l, j F Y"),
         "time": f"{local_start:%H:%M}–{local_end:%H:%M}",
+        "previous": f"{date_format(previous, 'l, j F Y')}, {previous:%H:%M}" if previous else "",
         "status": appointment.get_status_display(),
         "topic": appointment.topic,
         "reason": appointment.reason

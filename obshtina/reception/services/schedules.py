@@ -45,7 +45,12 @@ SCHEDULE_FIELDS = (
     "offers_video",
     "is_active",
     "order",
+    "change_cutoff_hours",
+    "reminder_hours",
 )
+# A reminder at most a week before, and a few of them at most.
+MAX_REMINDER_HOURS = 7 * 24
+MAX_REMINDERS = 5
 
 
 @dataclass(frozen=True)
@@ -335,7 +340,26 @@ def _schedule_fields(details: dict) -> dict:
     return {name: details[name] for name in SCHEDULE_FIELDS if name in details}
 
 
+def reminder_hours_clean(hours: Iterable[int]) -> list[int]:
+    """The offsets of a schedule's reminders, largest first, each once."""
+    cleaned = sorted(set(hours), reverse=True)
+    if any(not 1 <= value <= MAX_REMINDER_HOURS for value in cleaned):
+        raise ValidationError(
+            {
+                "reminder_hours": _("Всяко напомняне е от 1 до %(max)s часа преди срещата.")
+                % {"max": MAX_REMINDER_HOURS}
+            }
+        )
+    if len(cleaned) > MAX_REMINDERS:
+        raise ValidationError(
+            {"reminder_hours": _("Най-много %(max)s напомняния.") % {"max": MAX_REMINDERS}}
+        )
+    return cleaned
+
+
 def _check_details(details: dict) -> None:
+    if "reminder_hours" in details:
+        details["reminder_hours"] = reminder_hours_clean(details["reminder_hours"] or ())
     if not (details.get("title") or "").strip():
         raise ValidationError({"title": _("Въведете длъжността или звеното.")})
     valid_from, valid_until = details.get("valid_from"), details.get("valid_until")

@@ -61,11 +61,12 @@ class ScheduleFactory(factory.django.DjangoModelFactory):
 
 
 def next_weekday(weekday: int, *, weeks_ahead: int = 1) -> date:
-    """A day with this weekday (0 = Monday) at least a day and `weeks_ahead` weeks
-    from now, never a Bulgarian public holiday."""
+    """A day with this weekday (0 = Monday) at least two days and `weeks_ahead` weeks
+    from now, never a Bulgarian public holiday: its meetings are past the default
+    24-hour cut-off for changes, whatever the time of day now."""
     from obshtina.core.dates import is_public_holiday
 
-    day = timezone.localdate() + timedelta(days=1 + 7 * (weeks_ahead - 1))
+    day = timezone.localdate() + timedelta(days=2 + 7 * (weeks_ahead - 1))
     while day.weekday() != weekday or is_public_holiday(day):
         day += timedelta(days=1)
     return day

@@ -17,7 +17,12 @@ from obshtina.registry.services import registry_number_issue
 
 from ..models import Appointment
 from ..services.booking import SlotTakenError, appointment_request
-from ..services.decisions import AppointmentChangedError, appointment_approve, appointment_reject
+from ..services.decisions import (
+    AppointmentChangedError,
+    appointment_approve,
+    appointment_reject,
+    appointment_reschedule_by_citizen,
+)
 from .factories import ScheduleFactory, at, book, next_weekday
 
 
@@ -134,3 +139,44 @@ def test_on_postgresql_overlapping_meetings_of_different_lengths_are_refused():
             ends_at=first.ends_at + timedelta(minutes=15),
             topic="Застъпване",
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_citizens_moving_into_the_same_slot_at_once_cannot_both_get_it():
+    schedule = ScheduleFactory()
+    monday = next_weekday(0)
+    wanted = at(monday, "15:00")
+    citizens = [UserFactory() for _ in range(6)]
+    meetings = [
+        book(schedule, at(monday, hhmm), author=citizen)
+        for citizen, hhmm in zip(
+            citizens, ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"], strict=True
+        )
+    ]
+
+    def move(meeting, citizen):
+        return lambda: appointment_reschedule_by_citizen(
+            appointment=Appointment.objects.get(pk=meeting.pk), citizen=citizen, starts_at=wanted
+        )
+
+    works = [move(meeting, citizen) for meeting, citizen in zip(meetings, citizens, strict=True)]
+    # …and a seventh citizen asks for the same slot as a new meeting.
+    newcomer = UserFactory()
+    works.append(
+        lambda: appointment_request(
+            schedule=schedule, starts_at=wanted, author=newcomer, topic="Среща"
+        )
+    )
+    results, errors = run_together(works)
+
+    assert len(results) == 1
+    assert len(errors) == 6 and all(isinstance(error, SlotTakenError) for error in errors), errors
+    held = Appointment.objects.filter(
+        schedule=schedule, status__in=Appointment.HOLDING, starts_at=wanted
+    )
+    assert held.count() == 1
+    # The losers keep the meeting they had.
+    for meeting in meetings:
+        before = meeting.starts_at
+        meeting.refresh_from_db()
+        assert meeting.starts_at in (before, wanted) and meeting.holds_slot

@@ -10,6 +10,7 @@ from ..services.decisions import (
     appointment_approve,
     appointment_cancel_by_staff,
     appointment_reschedule,
+    appointment_reschedule_by_citizen,
 )
 from .factories import ScheduleFactory, at, book, next_weekday
 
@@ -70,3 +71,25 @@ def test_the_invitation_names_the_place_and_the_topic_but_no_other_citizen():
 
     assert "Данъчна оценка" in Calendar.from_ical(ics).walk("VEVENT")[0]["DESCRIPTION"]
     assert "LOCATION:" in ics and "ORGANIZER" in ics
+
+
+def test_a_citizens_move_updates_the_same_event_and_the_email_says_it_is_a_change(
+    django_capture_on_commit_callbacks,
+):
+    citizen = UserFactory()
+    monday = next_weekday(0)
+    with django_capture_on_commit_callbacks(execute=True):
+        appointment = book(ScheduleFactory(), at(monday, "09:00"), author=citizen)
+        appointment_reschedule_by_citizen(
+            appointment=appointment, citizen=citizen, starts_at=at(monday, "11:00")
+        )
+
+    (_, first), (method, moved) = invitations(citizen.email)
+    assert method == "REQUEST"
+    assert str(moved["UID"]) == str(first["UID"])
+    assert int(moved["SEQUENCE"]) > int(first["SEQUENCE"])
+    assert moved["DTSTART"].dt == at(monday, "11:00")
+    change = mail.outbox[-1]
+    assert "нов час" in change.subject
+    assert "Часът на срещата ви е променен." in change.body
+    assert "Предишен час" in change.body and "09:00" in change.body

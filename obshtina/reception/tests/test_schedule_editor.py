@@ -64,6 +64,8 @@ def details(group, **overrides):
         "offers_video": "on",
         "is_active": "on",
         "order": "10",
+        "change_cutoff_hours": "24",
+        "reminder_hours": "24",
         "slug": "",
         **overrides,
     }
@@ -202,6 +204,45 @@ def test_details_are_changed(client, admin):
 
     schedule.refresh_from_db()
     assert schedule.title == "Секретар на общината"
+
+
+def test_the_cutoff_and_the_reminders_are_edited_with_the_details(client, admin):
+    schedule = ScheduleFactory()
+    url = reverse("reception:schedule_edit", args=[schedule.slug])
+    assert 'value="24"' in client.get(url).content.decode()
+
+    client.post(
+        url,
+        {
+            "action": "details",
+            **details(schedule.group, change_cutoff_hours="48", reminder_hours="2, 24, 2"),
+        },
+    )
+
+    schedule.refresh_from_db()
+    assert schedule.change_cutoff_hours == 48
+    assert schedule.reminder_hours == [24, 2]
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("24, две", "Въведете цели числа"),
+        ("0", "Всяко напомняне е от 1 до 168 часа преди срещата."),
+        ("1, 2, 3, 4, 5, 6", "Най-много 5 напомняния."),
+    ],
+)
+def test_reminder_hours_that_make_no_sense_are_refused(client, admin, typed, message):
+    schedule = ScheduleFactory()
+
+    response = client.post(
+        reverse("reception:schedule_edit", args=[schedule.slug]),
+        {"action": "details", **details(schedule.group, reminder_hours=typed)},
+    )
+
+    assert message in response.content.decode()
+    schedule.refresh_from_db()
+    assert schedule.reminder_hours == [24]
 
 
 def test_an_absence_is_added_and_removed(client, admin):

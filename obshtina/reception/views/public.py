@@ -1,5 +1,6 @@
 """Citizens' pages of reception hours: schedules by group, free slots week by week,
-requesting a slot, "Моите срещи", one meeting, cancelling it and its calendar file.
+requesting a slot, "Моите срещи", one meeting, cancelling it and its calendar file
+(moving it: public_move.py).
 
 A meeting is private: to anyone who may not see it, its page, its cancel form and
 its calendar file answer 404, whether the number exists or not.
@@ -29,6 +30,7 @@ from ..selectors import (
     has_confirmed_email,
     past_appointments,
     public_timeline,
+    schedule_contact_phone,
     schedule_for_slug,
     schedule_week,
     schedules_by_group,
@@ -147,7 +149,7 @@ def mine(request):
 def appointment(request, number: str):
     item = appointment_for_viewer(user=request.user, number=number)
     if item is None:
-        return _not_found(request)
+        return not_found(request)
     return _appointment_page(request, item, cancel_form=AppointmentCancelForm())
 
 
@@ -157,7 +159,7 @@ def cancel(request, number: str):
     """The citizen calls off their own upcoming meeting, with a reason."""
     item = appointment_for_viewer(user=request.user, number=number)
     if item is None or item.author_id != request.user.pk:
-        return _not_found(request)
+        return not_found(request)
     form = AppointmentCancelForm(request.POST)
     if form.is_valid():
         try:
@@ -198,7 +200,7 @@ def _slot_missing() -> str:
     return _("Няма такъв час в графика. Изберете един от свободните часове.")
 
 
-def _not_found(request):
+def not_found(request):
     response = render(request, "reception/not_found.html", status=404)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -206,10 +208,15 @@ def _not_found(request):
 
 def _appointment_page(request, item: Appointment, *, cancel_form: AppointmentCancelForm):
     is_author = item.author_id == request.user.pk
+    changeable = is_author and item.changeable_online()
     context = {
         "item": item,
         "is_author": is_author,
-        "can_cancel": is_author and item.is_upcoming,
+        "can_cancel": changeable,
+        "can_move": changeable,
+        "phone_instead": schedule_contact_phone(item.schedule)
+        if is_author and item.is_upcoming and not changeable
+        else "",
         "can_manage": can_manage_schedule(request.user, item.schedule),
         "cancel_form": cancel_form,
         "timeline": public_timeline(item),

@@ -14,7 +14,7 @@ BACKGROUND = [
     ["db_worker"],
     # The safety net: delivers any due notification whose job was lost.
     ["deliver_notifications", "--loop", "--interval", "60"],
-    # Reminders of reception meetings in the next 24 hours.
+    # Reminders of reception meetings, at the hours each schedule chooses.
     ["send_appointment_reminders", "--loop", "--interval", "600"],
 ]
 

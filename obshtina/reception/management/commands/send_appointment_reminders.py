@@ -11,8 +11,9 @@ from obshtina.reception.services.reminders import (
 
 class Command(BaseCommand):
     help = (
-        "Remind citizens of approved meetings in the next 24 hours (each once) and close "
-        "requests whose time passed without a decision. Run it "
+        "Remind citizens of approved meetings at the hours before them that each schedule "
+        "chooses (each reminder once) and close requests whose time passed without a "
+        "decision. Run it "
         "hourly (systemd timer), or with --loop beside the development server."
     )
 
