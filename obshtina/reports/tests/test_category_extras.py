@@ -76,3 +76,17 @@ def test_a_category_with_only_an_urgent_notice_is_never_sent(client):
 def test_a_category_without_extras_works_as_before(client):
     post(client, CategoryFactory())
     assert Report.objects.count() == 1
+
+
+def test_the_demo_lamps_ask_for_the_poles_number_and_stop_for_a_fallen_pole(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_data", verbosity=0)
+    from obshtina.organization.hosts import serving
+    from obshtina.organization.selectors import current_municipality
+    from obshtina.reports.models import Category
+
+    with serving(current_municipality()):
+        lamps = Category.objects.get(slug="osvetlenie")
+        assert lamps.questions.get().label == "Номер на стълба"
+        assert "112" in lamps.urgent_notice
