@@ -79,12 +79,13 @@ def _copy_starting_set(template: Municipality, municipality: Municipality) -> No
     from obshtina.infodesk.models import QuestionTopic, Service, Theme
     from obshtina.reception.models import ScheduleGroup
     from obshtina.registry.models import RegistrySeries
-    from obshtina.reports.models import Category, RoutingRule
+    from obshtina.reports.models import Category, CategoryQuestion, RoutingRule
 
     with serving(template):
         units = list(Unit.objects.order_by("pk"))
         parents = {unit.pk: unit.parent_id for unit in units}
         categories = list(Category.objects.order_by("pk"))
+        questions = list(CategoryQuestion.objects.order_by("pk"))
         rules = list(RoutingRule.objects.filter(settlement__isnull=True))
         topics = list(QuestionTopic.objects.order_by("pk"))
         themes = list(Theme.objects.order_by("pk"))
@@ -118,6 +119,7 @@ def _copy_starting_set(template: Municipality, municipality: Municipality) -> No
         # The template's people and contacts are its own.
         Unit.objects.update(head_name="", address="", phone="", email="", working_hours="")
         category_ids = clone_all(categories, unit=unit_ids)
+        clone_all(questions, category=category_ids)
         for rule in rules:
             RoutingRule.objects.create(
                 category_id=category_ids[rule.category_id], unit_id=unit_ids[rule.unit_id]

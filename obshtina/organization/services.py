@@ -41,7 +41,7 @@ def staff_role_grant(*, user, role: str) -> StaffRole:
 # platform's (municipalities, accounts). The admin shows them only their own.
 ADMINISTERED_MODELS = {
     "organization": ["unit", "settlement", "staffrole", "membership", "municipality"],
-    "reports": ["category", "routingrule"],
+    "reports": ["category", "categoryquestion", "routingrule"],
     "infodesk": ["theme", "service", "serviceform", "regulation", "questiontopic"],
     "reception": ["schedulegroup", "schedule", "schedulewindow", "absence"],
     "registry": ["registryseries"],

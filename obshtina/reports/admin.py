@@ -4,7 +4,7 @@ from django.utils.translation import ngettext
 
 from obshtina.audit.admin import AccessRecordedAdmin
 
-from .models import Category, Report, ReportEvent, RoutingRule
+from .models import Category, CategoryQuestion, Report, ReportEvent, RoutingRule
 
 
 class RoutingRuleInline(admin.TabularInline):
@@ -12,12 +12,17 @@ class RoutingRuleInline(admin.TabularInline):
     extra = 1
 
 
+class CategoryQuestionInline(admin.TabularInline):
+    model = CategoryQuestion
+    extra = 0
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "unit", "term", "is_active", "position"]
     list_editable = ["position", "is_active"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [RoutingRuleInline]
+    inlines = [CategoryQuestionInline, RoutingRuleInline]
 
     @admin.display(description=_("срок за решаване"), ordering="resolve_days")
     def term(self, category):

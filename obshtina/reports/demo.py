@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from obshtina.organization.models import Settlement, Unit
 
-from .models import Category, Report, ReportEvent
+from .models import Category, CategoryQuestion, Report, ReportEvent
 from .services.deadlines import report_due_at
 from .services.events import report_event_record
 from .services.submission import report_submit
@@ -276,6 +276,40 @@ NEIGHBOUR_REPORTS = [
 ]
 
 
+# What the demo's categories tell and ask when chosen (admin: Категории → a category).
+CATEGORY_EXTRAS = {
+    "osvetlenie": {
+        "notice": "Номерът на стълба е на табелка на височина около 2 м – с него екипът "
+        "намира лампата веднага.",
+        "urgent_question": "Има ли паднал стълб или оголени проводници?",
+        "urgent_notice": "Опасно е: стойте далеч и се обадете веднага на 112.",
+        "questions": [("Номер на стълба", "напр. С-0412; ако няма табелка, оставете празно")],
+    },
+    "vik-avaria": {
+        "notice": "При авария на водопровода можете да се обадите и на денонощния телефон "
+        "на ВиК оператора.",
+        "urgent_question": "Залива ли водата жилище, мазе или пътното платно?",
+        "urgent_notice": "Обадете се веднага на 112 – при наводнение помощта не бива да чака "
+        "обработката на сигнал.",
+        "questions": [],
+    },
+}
+
+
+def _category_extras_load(category: Category) -> None:
+    extras = CATEGORY_EXTRAS.get(category.slug)
+    if not extras or category.notice or category.questions.exists():
+        return  # an editor's own texts stay
+    category.notice = extras["notice"]
+    category.urgent_question = extras["urgent_question"]
+    category.urgent_notice = extras["urgent_notice"]
+    category.save(update_fields=["notice", "urgent_question", "urgent_notice"])
+    for position, (label, help_text) in enumerate(extras["questions"]):
+        CategoryQuestion.objects.create(
+            category=category, label=label, help_text=help_text, position=position
+        )
+
+
 @transaction.atomic
 def categories_load() -> int:
     """Create the missing categories with their units; returns how many were created."""
@@ -293,6 +327,8 @@ def categories_load() -> int:
             },
         )
         created += is_new
+        if is_new:
+            _category_extras_load(_category)
     return created
 
 

@@ -12,6 +12,9 @@ from obshtina.organization.selectors import settlements
 from .models import Category, Report
 
 PHOTOS_AGAIN = _("Прикачете снимките отново.")
+URGENT_FIELD = "urgent"
+ANSWER_PREFIX = "answer_"
+ANSWER_MAX_LENGTH = 500
 
 
 class PhotosField(MultipleFilesField):
@@ -41,6 +44,7 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
     """
 
     service_field_of = {"location": "latitude"}
+    is_urgent = False  # the chosen category's urgent danger stopped the form
     channel = Report.Channel.WEB  # how the report came in
 
     honeypot_message = _(
@@ -105,8 +109,10 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, category: Category | None = None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        self.chosen_category = category or self._category_sent()
+        self._add_category_fields(self.chosen_category)
         self.fields["photos"].help_text = _(
             "До %(max)s снимки (JPEG, PNG или WebP), всяка до %(mb)s MB. "
             "Данните за място и апарат (EXIF) се премахват."
@@ -115,8 +121,52 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
             "mb": f"{settings.UPLOAD_MAX_IMAGE_BYTES / (1024 * 1024):g}",
         }
 
+    def _category_sent(self) -> Category | None:
+        """The category the citizen chose, read before validation: its questions are
+        fields of this form (without JavaScript they appear after the first try)."""
+        value = self.data.get("category") if self.is_bound else None
+        if not value or not str(value).isdigit():
+            return None
+        return self.fields["category"].queryset.filter(pk=int(value)).first()
+
+    def _add_category_fields(self, category: Category | None) -> None:
+        if category is None:
+            return
+        if category.urgent_question:
+            self.fields[URGENT_FIELD] = forms.ChoiceField(
+                label=category.urgent_question,
+                choices=[("no", _("Не")), ("yes", _("Да"))],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Отговорете на този въпрос.")},
+            )
+        for question in category.questions.all():
+            self.fields[f"{ANSWER_PREFIX}{question.pk}"] = forms.CharField(
+                label=question.label,
+                help_text=question.help_text,
+                required=question.is_required,
+                max_length=ANSWER_MAX_LENGTH,
+                error_messages={"required": _("Отговорете на този въпрос.")},
+            )
+
+    @property
+    def category_fields(self) -> list:
+        """The bound fields the chosen category adds, in order."""
+        return [
+            self[name]
+            for name in self.fields
+            if name == URGENT_FIELD or name.startswith(ANSWER_PREFIX)
+        ]
+
     def clean(self):
         cleaned = super().clean()  # refuses a filled honeypot
+        category = cleaned.get("category")
+        if category is not None and category.urgent_notice:
+            urgent = cleaned.get(URGENT_FIELD)
+            if not category.urgent_question or urgent == "yes":
+                # Nothing is sent: the danger needs a call, not a report that waits.
+                field = URGENT_FIELD if category.urgent_question else "category"
+                self.add_error(field, category.urgent_notice)
+                self.is_urgent = True
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if self.has_error("latitude") or self.has_error("longitude"):
             return cleaned
@@ -149,4 +199,9 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
             "submitter_email": data["email"],
             "submitter_phone": data["phone"],
             "channel": self.channel,
+            "answers": [
+                {"question": self.fields[name].label, "answer": data[name].strip()}
+                for name in self.fields
+                if name.startswith(ANSWER_PREFIX) and data.get(name, "").strip()
+            ],
         }

@@ -49,6 +49,27 @@ class Category(UniquePerMunicipality, models.Model):
     )
     is_active = models.BooleanField(_("активна"), default=True)
     position = models.PositiveSmallIntegerField(_("подредба"), default=0)
+    notice = models.TextField(
+        _("съобщение при избор"),
+        blank=True,
+        help_text=_("Показва се във формата, щом гражданинът избере категорията."),
+    )
+    urgent_question = models.CharField(
+        _("въпрос за спешна опасност"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Напр. „Има ли оголени проводници под напрежение?“ – отговор „да“ спира формата."
+        ),
+    )
+    urgent_notice = models.TextField(
+        _("при спешна опасност"),
+        blank=True,
+        help_text=_(
+            "Напр. „Обадете се веднага на 112.“ Показва се и формата не се изпраща: при "
+            "отговор „да“ на въпроса, а без въпрос – винаги."
+        ),
+    )
 
     objects = owned_manager()
 
@@ -67,6 +88,27 @@ class Category(UniquePerMunicipality, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CategoryQuestion(models.Model):
+    """A question a category asks besides the description (e.g. the lamp's number); the
+    answers are public, as the description is."""
+
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="questions")
+    label = models.CharField(_("въпрос"), max_length=200)
+    help_text = models.CharField(_("пояснение"), max_length=300, blank=True)
+    is_required = models.BooleanField(_("задължителен"), default=False)
+    position = models.PositiveSmallIntegerField(_("подредба"), default=0)
+
+    objects = owned_manager("category__municipality")
+
+    class Meta:
+        verbose_name = _("допълнителен въпрос")
+        verbose_name_plural = _("допълнителни въпроси")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.label
 
 
 class RoutingRule(models.Model):
@@ -148,6 +190,8 @@ class Report(AssignedItem):
         on_delete=models.SET_NULL,
     )
     address = models.CharField(_("адрес / ориентир"), max_length=300, blank=True)
+    # The category's questions as they were asked: [{"question": …, "answer": …}].
+    answers = models.JSONField(_("отговори на въпросите"), default=list, blank=True)
     public_answer = models.TextField(_("последен публичен отговор"), blank=True)
     forwarded_to = models.CharField(_("препратен към"), max_length=200, blank=True)
     duplicate_of = models.ForeignKey(

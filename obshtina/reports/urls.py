@@ -12,6 +12,7 @@ urlpatterns = [
     # Citizens (submit.py)
     path("new/", submit.report_new, name="submit"),
     path("new/nearby/", submit.nearby, name="nearby"),
+    path("new/category/", submit.category_extras, name="category_extras"),
     path("submitted/<str:token>/", submit.submitted, name="submitted"),
     path("mine/", submit.my_reports, name="mine"),
     # Public pages (public.py)

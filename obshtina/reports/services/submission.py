@@ -50,6 +50,7 @@ def report_submit(
     submitter_phone: str = "",
     author=None,
     channel: str = Report.Channel.WEB,
+    answers: Sequence[dict] = (),
 ) -> Report:
     """Register a report and route it by competence.
 
@@ -84,6 +85,7 @@ def report_submit(
                 submitter_phone=submitter_phone.strip(),
                 author=author if getattr(author, "pk", None) else None,
                 channel=channel,
+                answers=list(answers),
                 created_at=now,
                 due_at=report_due_at(category=category, registered_at=now),
             )

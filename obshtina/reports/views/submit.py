@@ -182,3 +182,15 @@ def _rate_limit_reached(request) -> bool:
 
 def _rate_limit_count(request) -> None:
     rate_limit_count(request, scope="reports:submit", rate=_rate())
+
+
+def category_extras(request):
+    """The chosen category's notice, urgent stop and questions, as the form's fragment:
+    the form's script asks for it when the category changes (without it, they come with
+    the form's first answer)."""
+    category = None
+    value = request.GET.get("category", "")
+    if value.isdigit():
+        category = Category.objects.filter(pk=int(value), is_active=True).first()
+    form = ReportForm(category=category)
+    return render(request, "reports/_category_extras.html", {"form": form})
