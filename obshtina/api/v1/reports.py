@@ -1,7 +1,7 @@
 """Reports (сигнали): categories, submission with photos, the public report, the map,
 and a signed-in citizen's reports and subscriptions.
 
-Submission goes through the site's own form (``ReportForm``: place from a
+Submission goes through the site's own form (``AppReportForm``: place from a
 settlement, photos cleaned by content, the profile's data for a signed-in user)
 and the ``report_submit`` service, so the API and the site keep the same rules.
 """
@@ -18,7 +18,7 @@ from pydantic import Field
 
 from obshtina.organization.selectors import settlements
 from obshtina.registry.selectors import normalize_number
-from obshtina.reports.forms import ReportForm
+from obshtina.reports.forms import AppReportForm
 from obshtina.reports.models import Report
 from obshtina.reports.selectors import map as map_selectors
 from obshtina.reports.selectors.mine import reports_of_author
@@ -109,7 +109,7 @@ def report_create(
     return submit_with_form(
         request,
         scope="reports",
-        form_class=ReportForm,
+        form_class=AppReportForm,
         data={
             "category": data.category,
             "description": data.description,
