@@ -435,6 +435,8 @@ VAPID_PRIVATE_KEY = env.str("VAPID_PRIVATE_KEY", default="")
 VAPID_SUBJECT = env.str("VAPID_SUBJECT", default="mailto:obshtina@samokov.bg")
 # Anonymous POSTs to the JSON API and Open311 per IP address.
 API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="10/10m")
+# Where a deprecated API operation's Link: rel="deprecation" points (README, "API versions").
+API_VERSION_POLICY_URL = env.str("API_VERSION_POLICY_URL", default="")
 # Other front ends allowed to call /api/ and /open311/ from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/(api|open311)/.*$"
