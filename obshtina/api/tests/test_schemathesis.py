@@ -186,6 +186,10 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
             },
             "/api/v1/appointments/{number}": appointment_number,
             "/api/v1/appointments/{number}/cancel": appointment_number,
+            "/api/v1/appointments/{number}/move": {
+                **appointment_number,
+                "start": f"{tuesday}T11:30",
+            },
             "/api/v1/auth/tokens/{token_id}": {"token_id": spare_token.pk},
             "/api/v1/auth/token": {"email": citizen.email},
         },

@@ -27,7 +27,10 @@ from obshtina.reception.services.booking import (
     SlotTakenError,
     appointment_request,
 )
-from obshtina.reception.services.decisions import appointment_cancel_by_citizen
+from obshtina.reception.services.decisions import (
+    appointment_cancel_by_citizen,
+    appointment_reschedule_by_citizen,
+)
 from obshtina.reception.slots import SOFIA, Slot, Unavailable, free_slots
 
 from . import schemas, selectors
@@ -165,6 +168,7 @@ def _appointment(request, appointment: Appointment) -> dict:
         "video_url": appointment.video_url,
         "reason": appointment.reason,
         "created_at": appointment.created_at,
+        "change_until": timezone.localtime(appointment.change_deadline, SOFIA),
     }
 
 
@@ -281,4 +285,46 @@ def appointment_cancel(request, number: str, payload: schemas.CancelIn):
     appointment = appointment_cancel_by_citizen(
         appointment=appointment, citizen=user, reason=payload.reason
     )
+    return _appointment(request, appointment)
+
+
+@router.post(
+    "appointments/{number}/move",
+    auth=AUTH,
+    response={200: schemas.AppointmentOut, 409: schemas.Conflict, **schemas.errors(*ERRORS)},
+    summary="Преместване на среща в друг свободен час",
+)
+@server_checks(
+    {
+        "start": f"a free slot of the meeting's own schedule, {YEARS}, other than its time; "
+        "one taken meanwhile is a 409 `slot_taken`",
+    },
+    state_errors={
+        "too_late": "400, past the schedule's cut-off before the meeting: the citizen phones",
+        "changed": "409, the meeting was decided otherwise or cancelled meanwhile",
+        "past": "400, the meeting is over",
+    },
+)
+def appointment_move(request, number: str, payload: schemas.MoveIn):
+    """Until the schedule's cut-off; the meeting keeps its number, calendar event and
+    status, and the officials are told."""
+    user = user_of(request)
+    appointment = _appointment_or_404(user, number)
+    starts_at = _sofia_time(payload.start)
+    try:
+        appointment = appointment_reschedule_by_citizen(
+            appointment=appointment, citizen=user, starts_at=starts_at
+        )
+    except SlotTakenError as error:
+        offered = alternative_slots(appointment.schedule, around=starts_at)
+        return error_response(
+            409,
+            "slot_taken",
+            " ".join(error.messages),
+            fields={"start": error.messages},
+            free_slots=[_slot(slot) for day in offered for slot in day.slots],
+        )
+    except BookingError as error:
+        message = " ".join(error.messages)
+        raise ApiError(400, error.code or "invalid", message, fields={"start": [message]}) from None
     return _appointment(request, appointment)

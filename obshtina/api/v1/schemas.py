@@ -352,6 +352,13 @@ class CancelIn(Schema):
     reason: FilledText = Field(max_length=2000)
 
 
+class MoveIn(Schema):
+    start: datetime = Field(
+        description="The new start, a free slot of the same schedule; ISO 8601, without an "
+        "offset Europe/Sofia time."
+    )
+
+
 class AppointmentOut(Schema):
     number: str
     url: str
@@ -368,6 +375,9 @@ class AppointmentOut(Schema):
     video_url: str
     reason: str
     created_at: datetime
+    change_until: datetime = Field(
+        description="Until when it may be moved or cancelled online (then by phone)."
+    )
 
 
 # --- Accounts and tokens --------------------------------------------------------------------
