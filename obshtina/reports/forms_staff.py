@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.organization.selectors import active_units
 
 from .models import Report, ReportPhoto
+from .services.errors import ReportError
+from .services.redaction import parse_boxes
 from .services.workflow import allowed_statuses
 
 
@@ -93,3 +95,25 @@ class PhotoForm(forms.Form):
     def __init__(self, *args, report: Report, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["photo"].queryset = ReportPhoto.objects.filter(report=report)
+
+
+class RedactForm(forms.Form):
+    """The parts of a photo to black out, as x,y,width,height in percent (the page's script
+    fills them by drawing on the photo)."""
+
+    photo = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    boxes = forms.CharField(
+        label=_("Части за закриване (x,y,ширина,височина в %; разделени с „;“)"),
+        max_length=2000,
+        error_messages={"required": _("Отбележете поне една част на снимката.")},
+    )
+
+    def __init__(self, *args, report: Report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photo"].queryset = ReportPhoto.objects.filter(report=report)
+
+    def clean_boxes(self):
+        try:
+            return parse_boxes(self.cleaned_data["boxes"])
+        except ReportError as error:
+            raise forms.ValidationError(error.message_dict["boxes"]) from None

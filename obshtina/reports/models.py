@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.casework.items import AssignedItem, PublicItemEvent
+from obshtina.core.storage import select_private_storage
 from obshtina.organization.models import Settlement, Unit
 from obshtina.organization.scoping import (
     UniquePerMunicipality,
@@ -274,6 +275,11 @@ def report_photo_path(photo: "ReportPhoto", filename: str) -> str:
     return f"reports/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.jpg"
 
 
+def report_original_path(instance, filename: str) -> str:
+    # A random name: nothing about the report or the photo in the path.
+    return f"report-originals/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.jpg"
+
+
 class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
@@ -283,6 +289,15 @@ class ReportPhoto(models.Model):
     height = models.PositiveIntegerField(default=0)
     is_hidden = models.BooleanField(_("скрита"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    # A photo with parts blacked out (faces, number plates): ``image`` is the redacted copy,
+    # the photo as sent stays in private storage, for staff only.
+    original = models.FileField(
+        _("оригинал"),
+        storage=select_private_storage,
+        upload_to=report_original_path,
+        blank=True,
+    )
+    redactions = models.JSONField(_("закрити части"), default=list, blank=True)
 
     objects = owned_manager("report__municipality")
 

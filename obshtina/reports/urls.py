@@ -38,6 +38,11 @@ urlpatterns = [
     # Staff (staff.py)
     path("staff/", kind_queue(KIND_REPORT), name="queue"),
     path("staff/<str:number>/", staff.report_manage, name="manage"),
+    path(
+        "staff/<str:number>/photos/<int:pk>/original/",
+        staff.photo_original,
+        name="photo_original",
+    ),
     path("staff-statistics/", staff.statistics, name="statistics"),
     path("staff-statistics.csv", staff.statistics_csv, name="statistics_csv"),
 ]

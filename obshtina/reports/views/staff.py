@@ -4,7 +4,7 @@ Staff pages only (``is_staff_member``); a report of a unit the user does not ser
 is a 404, so its existence is not confirmed to them.
 """
 
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +21,11 @@ from ..forms_staff import (
     DuplicateForm,
     EditTextForm,
     PhotoForm,
+    RedactForm,
     RerouteForm,
     StatusForm,
 )
-from ..models import Report
+from ..models import Report, ReportPhoto
 from ..selectors.queue import (
     report_timeline,
     staff_can_view_report,
@@ -32,6 +33,7 @@ from ..selectors.queue import (
 from ..selectors.statistics import report_statistics
 from ..services import workflow
 from ..services.errors import ReportError
+from ..services.redaction import report_photo_redact
 
 ACTIONS = {
     "status": ItemAction(
@@ -76,6 +78,12 @@ ACTIONS = {
         PhotoForm,
         lambda report, actor, data: workflow.report_photo_hide(actor=actor, **data),
         _("Видимостта на снимката е променена."),
+        item_kwarg="report",
+    ),
+    "redact": ItemAction(
+        RedactForm,
+        lambda report, actor, data: report_photo_redact(actor=actor, **data),
+        _("Отбелязаните части на снимката са закрити; оригиналът остава само за служители."),
         item_kwarg="report",
     ),
 }
@@ -161,3 +169,22 @@ def statistics_csv(request):
 
 def _days(value) -> str:
     return "" if value is None else f"{value:.1f}"
+
+
+def photo_original(request, number: str, pk: int):
+    """The photo as sent, before redaction: for staff who may see the report's staff page."""
+    report = Report.objects.filter(number=number).first()
+    if report is None or not staff_can_view_report(request.user, report):
+        raise Http404
+    photo = ReportPhoto.objects.filter(report=report, pk=pk).exclude(original="").first()
+    if photo is None:
+        raise Http404
+    try:
+        handle = photo.original.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response
