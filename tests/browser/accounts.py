@@ -44,6 +44,17 @@ def log_in(page, *, email: str, password: str, totp_secret: str = TOTP_SECRET):
         enter_code(page, totp_code(totp_secret))
 
 
+def open_user_menu(page):
+    """The signed-in person's name, top right, opens "Моите …", the profile and "Изход"."""
+    page.locator("summary", has=page.locator(".user-menu-name")).click()
+
+
+def log_out(page):
+    open_user_menu(page)
+    page.get_by_role("button", name="Изход").click()
+    page.wait_for_load_state()
+
+
 def wait_for_a_new_code(secret: str, *, used: str) -> None:
     """allauth refuses a code used once; the app shows the next one in the next period."""
     while totp_code(secret) == used:
