@@ -145,3 +145,16 @@ def test_on_a_wide_screen_the_links_are_in_view_and_the_name_holds_the_citizens_
     page.locator("summary", has_text="Мария Иванова").click()
     assert page.get_by_role("link", name="Моите срещи").is_visible()
     assert_accessible(page)
+
+
+def test_escape_closes_the_open_menu_and_gives_the_focus_back_to_its_button(phone_page):
+    page = phone_page
+    page.goto("/")
+    menu = site_menu(page)
+    tab_to(page, menu)
+    page.keyboard.press("Enter")
+    map_link = page.get_by_role("link", name="Карта", exact=True)
+    tab_to(page, map_link)
+    page.keyboard.press("Escape")
+    assert not map_link.is_visible()
+    assert menu.evaluate("element => element === document.activeElement")
