@@ -8,6 +8,7 @@ from django.urls import reverse
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.correspondence.tests.factories import file_document
 from obshtina.infodesk.models import Regulation, Service, Theme
+from obshtina.infodesk.tests.questions_factories import ask
 from obshtina.organization.demo import DEMO_PASSWORD
 from obshtina.organization.models import Unit
 from obshtina.reception.models import Schedule
@@ -24,8 +25,8 @@ DEMO_CITIZEN = "citizen@demo.samokov.bg"
 # What sticks out past the right edge of the screen, also inside boxes that scroll
 # sideways (a table in `overflow-x: auto` hides its last column just the same). What a
 # box clips (the map's tiles, text kept for screen readers) is not seen, so not counted.
-WHAT_STICKS_OUT = """() => {
-  const limit = window.innerWidth + 0.5;
+WHAT_STICKS_OUT = """(screenWidth) => {
+  const limit = screenWidth + 0.5;
   const clippedByAnAncestor = (element) => {
     for (let box = element.parentElement; box; box = box.parentElement) {
       const overflow = getComputedStyle(box).overflowX;
@@ -37,13 +38,18 @@ WHAT_STICKS_OUT = """() => {
   const found = [];
   for (const element of document.body.querySelectorAll("*")) {
     const box = element.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0 || box.right <= limit) continue;
+    // Text that does not wrap runs past its own box (`white-space: nowrap`).
+    const right = getComputedStyle(element).overflowX === "visible"
+      ? Math.max(box.right, box.left + element.scrollWidth) : box.right;
+    if (box.width === 0 || box.height === 0 || right <= limit) continue;
+    // Not drawn: in a closed <details> (its content still has boxes), or hidden.
+    if (!element.checkVisibility({ visibilityProperty: true })) continue;
     if (clippedByAnAncestor(element)) continue;
     const name = element.tagName.toLowerCase()
       + (element.id ? "#" + element.id : "")
       + (element.className && typeof element.className === "string"
          ? "." + element.className.trim().split(/\\s+/).join(".") : "");
-    found.push(`${name} (right edge ${Math.round(box.right)}px)`);
+    found.push(`${name} (right edge ${Math.round(right)}px)`);
   }
   return found.slice(0, 8);
 }"""
@@ -54,6 +60,7 @@ BROKEN_NUMBERS = r"""() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const broken = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.checkVisibility({ visibilityProperty: true })) continue;
     for (const match of node.data.matchAll(number)) {
       const range = document.createRange();
       range.setStart(node, match.index);
@@ -79,10 +86,13 @@ def what_does_not_fit(page, paths: list[str]) -> list[str]:
     for path in paths:
         response = page.goto(path)
         assert response.ok, f"{path}: {response.status}"
+        # The phone's width, not `innerWidth`: a phone zooms out on a page wider than
+        # itself, and `innerWidth` grows with the page.
+        screen_width = page.viewport_size["width"]
         width = page.evaluate("document.documentElement.scrollWidth")
-        if width > page.evaluate("window.innerWidth"):
+        if width > screen_width:
             problems.append(f"{path} scrolls sideways: {width}px wide")
-        if sticking_out := page.evaluate(WHAT_STICKS_OUT):
+        if sticking_out := page.evaluate(WHAT_STICKS_OUT, screen_width):
             problems.append(f"{path}: off the screen on the right: {', '.join(sticking_out)}")
         if broken := page.evaluate(BROKEN_NUMBERS):
             problems.append(f"{path}: numbers broken across lines: {', '.join(broken)}")
@@ -93,12 +103,14 @@ def public_paths() -> list[str]:
     report = Report.objects.filter(is_hidden=False).order_by("-created_at").first()
     unit = Unit.objects.order_by("name").first()
     schedule = Schedule.objects.order_by("title").first()
+    question = ask(asker_email="ivan@example.bg")
     return [
         "/",
         reverse("reports:map"),
         report.get_absolute_url(),
         reverse("reports:submit"),
         reverse("reports:open_data"),
+        report.get_access_url(),
         reverse("core:track") + f"?number={report.number}",
         reverse("core:accessibility"),
         reverse("core:my_device"),
@@ -113,6 +125,8 @@ def public_paths() -> list[str]:
         reverse("infodesk:theme", kwargs={"slug": Theme.objects.order_by("name").first().slug}),
         reverse("infodesk:faq"),
         reverse("infodesk:ask"),
+        question.get_absolute_url(),
+        question.get_access_url(),
         reverse("reception:index"),
         reverse("reception:schedule", kwargs={"slug": schedule.slug}),
         reverse("account_login"),
