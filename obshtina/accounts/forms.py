@@ -1,31 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
-from phonenumbers import region_code_for_number
+
+from obshtina.core.phones import BulgarianPhoneField
 
 from .models import User
-
-INVALID_PHONE = _("Въведете български телефонен номер, напр. 0888 123 456 или +359 2 123 4567.")
-
-
-class BulgarianPhoneField(PhoneNumberField):
-    """A phone number that must be Bulgarian; stored as E.164 (+359…).
-
-    The municipality calls citizens back on this number, so foreign numbers are
-    refused with the same clear message as garbage.
-    """
-
-    default_error_messages = {"invalid": INVALID_PHONE}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("region", "BG")
-        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
-        super().__init__(**kwargs)
-
-    def validate(self, value):
-        super().validate(value)
-        if value and region_code_for_number(value) != "BG":
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 class ProfileForm(forms.Form):

@@ -37,6 +37,7 @@ SHELL_PAGES = ("core:offline", "core:home", "reports:submit", "core:track", "cor
 OFFLINE_FORMS = ("reports:submit",)
 SHELL_STATIC = (
     "core/site.css",
+    "core/header_menus.js",
     "core/pwa/pwa.css",
     "core/pwa/outbox.js",
     "core/pwa/app.js",

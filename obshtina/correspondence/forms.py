@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.forms import ServiceErrorsMixin
+from obshtina.core.phones import BulgarianPhoneTextField
 from obshtina.core.uploads import MultipleFileInput, MultipleFilesField, clean_document
 from obshtina.core.validators import validate_eik
 from obshtina.organization.selectors import active_units
@@ -82,11 +83,10 @@ class CorrespondenceForm(ServiceErrorsMixin, forms.Form):
     )
     sender_name = forms.CharField(label=_("Име и фамилия"), max_length=200)
     sender_email = forms.EmailField(label=_("Имейл"))
-    sender_phone = forms.CharField(
+    sender_phone = BulgarianPhoneTextField(
         label=_("Телефон"),
-        max_length=40,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Български номер, напр. 0888 123 456."),
     )
     sender_address = forms.CharField(
         label=_("Адрес за кореспонденция"),

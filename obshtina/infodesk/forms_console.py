@@ -51,6 +51,14 @@ class ConsoleReportForm(ReportForm):
 
     channel = Report.Channel.PHONE
 
+    # A caller may ring from abroad: any possible number, not only a Bulgarian one.
+    phone = forms.CharField(
+        label=_("Телефон"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
+
     field_order = [
         "category",
         "description",

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.forms import PublicSubmissionForm
+from obshtina.core.phones import BulgarianPhoneTextField
 
 from .models import Question
 from .selectors.questions import question_topics
@@ -42,11 +43,10 @@ class AskForm(PublicSubmissionForm):
         help_text=_("За да получите номера, лична връзка към въпроса и отговора по имейл."),
         error_messages={"invalid": _("Въведете валиден имейл адрес, напр. ivan@example.bg.")},
     )
-    phone = forms.CharField(
+    phone = BulgarianPhoneTextField(
         label=_("Телефон"),
-        max_length=40,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Български номер, напр. 0888 123 456."),
     )
 
     def submission(self) -> dict:

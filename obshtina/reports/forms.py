@@ -2,10 +2,12 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.core.forms import PublicSubmissionForm, ServiceErrorsMixin
 from obshtina.core.images import clean_image
+from obshtina.core.phones import BulgarianPhoneTextField
 from obshtina.core.uploads import MultipleFileInput, MultipleFilesField
 from obshtina.organization.selectors import settlements
 
@@ -15,6 +17,20 @@ PHOTOS_AGAIN = _("Прикачете снимките отново.")
 URGENT_FIELD = "urgent"
 ANSWER_PREFIX = "answer_"
 ANSWER_MAX_LENGTH = 500
+
+# A description of a few words: so many characters besides spaces and line breaks.
+DESCRIPTION_MIN_CHARACTERS = 10
+DESCRIPTION_TOO_SHORT = _(
+    "Опишете проблема с няколко думи: поне %(min)s знака, без да броим интервалите."
+)
+
+
+def validate_description(text: str) -> None:
+    """A description officials can act on: "Дупка" alone does not say where or what."""
+    if sum(not character.isspace() for character in text) < DESCRIPTION_MIN_CHARACTERS:
+        raise ValidationError(
+            DESCRIPTION_TOO_SHORT, code="too_short", params={"min": DESCRIPTION_MIN_CHARACTERS}
+        )
 
 
 class PhotosField(MultipleFilesField):
@@ -64,6 +80,7 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
     description = forms.CharField(
         label=_("Описание на проблема"),
         max_length=4000,
+        validators=[validate_description],
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Какво и къде точно? Не пишете лични данни – описанието е публично."),
     )
@@ -104,15 +121,16 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
         required=False,
         help_text=_("За да получите номера и известия за хода на сигнала."),
     )
-    phone = forms.CharField(
+    phone = BulgarianPhoneTextField(
         label=_("Телефон"),
-        max_length=40,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Български номер, напр. 0888 123 456."),
     )
 
     def __init__(self, *args, user=None, category: Category | None = None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        minimum = _("Поне %(min)s знака.") % {"min": DESCRIPTION_MIN_CHARACTERS}
+        self.fields["description"].help_text = f"{self.fields['description'].help_text} {minimum}"
         self.chosen_category = category or self._category_sent()
         if self.asks_category_extras:
             self._add_category_fields(self.chosen_category)

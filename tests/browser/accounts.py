@@ -44,6 +44,25 @@ def log_in(page, *, email: str, password: str, totp_secret: str = TOTP_SECRET):
         enter_code(page, totp_code(totp_secret))
 
 
+def follow_header_link(page, name: str):
+    """A link of the site's header: on a phone it is in "Меню", which opens first."""
+    menu = page.locator("details.site-menu > summary")
+    if menu.is_visible():
+        menu.click()
+    page.locator("header").get_by_role("link", name=name, exact=True).click()
+
+
+def open_user_menu(page):
+    """The signed-in person's name, top right, opens "Моите …", the profile and "Изход"."""
+    page.locator("summary", has=page.locator(".user-menu-name")).click()
+
+
+def log_out(page):
+    open_user_menu(page)
+    page.get_by_role("button", name="Изход").click()
+    page.wait_for_load_state()
+
+
 def wait_for_a_new_code(secret: str, *, used: str) -> None:
     """allauth refuses a code used once; the app shows the next one in the next period."""
     while totp_code(secret) == used:

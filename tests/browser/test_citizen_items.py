@@ -14,7 +14,7 @@ from obshtina.reception.models import Appointment
 from obshtina.reception.tests.factories import ScheduleFactory, ScheduleGroupFactory
 from obshtina.reports.tests.factories import UnitFactory
 
-from .accounts import log_in
+from .accounts import log_in, open_user_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,8 +65,9 @@ def test_moite_lists_every_kind_and_the_official_reads_the_cited_letter(
     assert page.get_by_text("Заявката е изпратена").is_visible()
     meeting = Appointment.objects.get(author=citizen)
 
-    # "Моите", from the menu: every kind in one list.
-    page.get_by_role("link", name="Моите", exact=True).click()
+    # "Моите", from the menu under the citizen's name: every kind in one list.
+    open_user_menu(page)
+    page.get_by_role("link", name="Всичко подадено от мен", exact=True).click()
     page.wait_for_load_state()
     text = page.locator("main").inner_text()
     for number in (question.number, letter.number, meeting.number):

@@ -22,7 +22,7 @@ from obshtina.core.tests.written_dates import written_day
 from obshtina.reception.models import Appointment, Schedule
 from obshtina.reports.tests.factories import submit_report
 
-from .accounts import confirm_email, log_in, sign_up
+from .accounts import confirm_email, follow_header_link, log_in, sign_up
 from .conftest import only_this_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -127,7 +127,7 @@ def test_the_reception_seed_from_the_schedule_to_a_cancelled_meeting(
     # 1. The reception administrator: a group, then a schedule with a lunch break.
     desk = open_browser()
     log_in(desk, email=admin.email, password=PASSWORD)
-    desk.get_by_role("link", name="Приемно време (служители)").click()
+    follow_header_link(desk, "Приемно време (служители)")
     desk.get_by_role("link", name="Групи графици").click()
     desk.wait_for_load_state()
     assert_accessible(desk)
@@ -186,7 +186,7 @@ def test_the_reception_seed_from_the_schedule_to_a_cancelled_meeting(
     )
     confirm_email(citizen)
     log_in(citizen, email=CITIZEN_EMAIL, password=CITIZEN_PASSWORD)
-    citizen.get_by_role("link", name="Приемно време", exact=True).first.click()
+    follow_header_link(citizen, "Приемно време")
     citizen.wait_for_load_state()
     assert_accessible(citizen)
     fits_the_phone(citizen)
@@ -229,7 +229,7 @@ def test_the_reception_seed_from_the_schedule_to_a_cancelled_meeting(
     # 3. The official: the request waits on the desk with its topic and document.
     office = open_browser()
     log_in(office, email=official.email, password=PASSWORD)
-    office.get_by_role("link", name="Приемно време (служители)").click()
+    follow_header_link(office, "Приемно време (служители)")
     office.wait_for_load_state()
     assert_accessible(office)
     waiting = office.get_by_role("region", name=re.compile("Чакащи одобрение"))

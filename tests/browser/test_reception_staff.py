@@ -17,7 +17,7 @@ from obshtina.reception.tests.factories import (
 )
 from obshtina.reports.tests.factories import submit_report
 
-from .accounts import log_in
+from .accounts import follow_header_link, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -100,7 +100,7 @@ def test_the_official_reads_the_document_approves_and_books_a_caller(
     )
     log_in(page, email=official.email, password=PASSWORD)
 
-    page.get_by_role("link", name="Приемно време (служители)").click()
+    follow_header_link(page, "Приемно време (служители)")
     page.wait_for_load_state()
     assert_accessible(page)
     fits_the_phone(page)

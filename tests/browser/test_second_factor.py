@@ -9,14 +9,9 @@ from obshtina.accounts.tests.factories import PASSWORD, UserFactory, totp_code
 from obshtina.organization.services import unit_member_add
 from obshtina.organization.tests.factories import UnitFactory
 
-from .accounts import enter_code, log_in, wait_for_a_new_code
+from .accounts import enter_code, log_in, log_out, wait_for_a_new_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_out(page):
-    page.get_by_role("button", name="Изход").click()
-    page.wait_for_load_state()
 
 
 def test_an_officer_sets_up_the_app_and_logs_in_with_its_codes(phone_page, assert_accessible):

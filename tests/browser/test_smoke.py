@@ -2,7 +2,7 @@
 
 import pytest
 
-from .accounts import confirm_email, log_in, sign_up
+from .accounts import confirm_email, log_in, open_user_menu, sign_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,7 +68,8 @@ def test_citizen_registers_confirms_email_and_logs_in(page, assert_accessible):
     assert page.get_by_text("Мария").first.is_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Моите", exact=True).click()
+    open_user_menu(page)
+    page.get_by_role("link", name="Всичко подадено от мен", exact=True).click()
     page.wait_for_url("**/profile/mine/")
     assert page.get_by_text("Все още няма нищо подадено от вас.").is_visible()
     assert_accessible(page)
