@@ -63,7 +63,13 @@ def test_a_lone_surrogate_in_json_is_refused(client):
 
 def test_an_id_beyond_any_database_integer_is_refused(client):
     response = client.post(
-        f"{API}reports", {"category": 10**30, "description": "Дупка", "lat": 42.33, "lng": 23.55}
+        f"{API}reports",
+        {
+            "category": 10**30,
+            "description": "Дупка на пътя пред училището",
+            "lat": 42.33,
+            "lng": 23.55,
+        },
     )
     assert response.status_code == 400
     assert "category" in response.json()["fields"]
@@ -80,7 +86,9 @@ def test_validation_messages_say_what_is_wrong_in_the_message_too(client):
 def test_a_request_with_more_files_than_django_reads_is_a_json_400(client, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
     photos = [photo_upload(f"{n}.jpg") for n in range(3)]
-    response = client.post(f"{API}reports", {"description": "Дупка", "photos": photos})
+    response = client.post(
+        f"{API}reports", {"description": "Дупка на пътя пред училището", "photos": photos}
+    )
     assert response.status_code == 400
     assert response.json()["code"] == "too_large"
 

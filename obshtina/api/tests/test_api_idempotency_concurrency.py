@@ -46,7 +46,12 @@ def in_threads(works):
 
 
 def submit(category):
-    data = {"category": category.pk, "description": "Дупка", "lat": SAMOKOV[0], "lng": SAMOKOV[1]}
+    data = {
+        "category": category.pk,
+        "description": "Дупка на пътя пред училището",
+        "lat": SAMOKOV[0],
+        "lng": SAMOKOV[1],
+    }
     return Client().post(f"{API}reports", data, headers={"Idempotency-Key": KEY})
 
 

@@ -20,7 +20,7 @@ def two_per_period(settings):
 def report(client, headers=None):
     data = {
         "category": CategoryFactory().pk,
-        "description": "Дупка",
+        "description": "Дупка на пътя пред училището",
         "lat": SAMOKOV[0],
         "lng": SAMOKOV[1],
     }

@@ -24,6 +24,10 @@ EMAIL_CHECK = {
     "email": "an address the site accepts: stricter than `format: email`, e.g. its "
     "top-level domain has two characters or more"
 }
+PHONE_CHECK = {
+    "phone": "empty, or a Bulgarian number (e.g. `0888 123 456`, `+359 2 123 4567`), "
+    "stored as E.164"
+}
 STATE_ERRORS = "x-state-errors"
 
 

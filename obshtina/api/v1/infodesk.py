@@ -19,7 +19,7 @@ from obshtina.infodesk.selectors.questions import question_for_number, question_
 from obshtina.infodesk.services.questions import question_submit
 
 from . import patterns, schemas
-from .contract import EMAIL_CHECK, server_checks
+from .contract import EMAIL_CHECK, PHONE_CHECK, server_checks
 from .errors import ApiError
 from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
@@ -232,7 +232,7 @@ def topics(request):
 )
 @decorate_view(idempotent)
 @server_checks(
-    {"topic": "a topic's id (`GET /question-topics`)", **EMAIL_CHECK},
+    {"topic": "a topic's id (`GET /question-topics`)", **EMAIL_CHECK, **PHONE_CHECK},
     state_errors=IDEMPOTENCY_CONFLICTS,
 )
 def question_create(request, payload: schemas.QuestionIn):

@@ -56,6 +56,12 @@ def at_least(length: int) -> str:
     return f"^{_ANY}*{_SEEN}{_ANY}{{{length - 2},}}{_SEEN}{_ANY}*$"
 
 
+def non_spaces_at_least(count: int) -> str:
+    """Text with at least `count` characters that are not spaces, wherever they are (the
+    report form's rule for a description)."""
+    return f"^(?:[{SPACES}]*{_SEEN}){{{count}}}{_ANY}*$"
+
+
 def with_message(pattern: str, template, **values) -> str:
     """`pattern`, whose mismatch the citizen reads as `template` % `values`."""
     _MESSAGES[pattern] = (template, values)

@@ -34,7 +34,7 @@ from obshtina.reports.services.submission import report_submit
 
 from . import patterns, schemas, selectors
 from .auth import AUTH, optional_user, user_of
-from .contract import EMAIL_CHECK, server_checks
+from .contract import EMAIL_CHECK, PHONE_CHECK, server_checks
 from .errors import ApiError
 from .idempotency import CONFLICTS as IDEMPOTENCY_CONFLICTS
 from .idempotency import OPENAPI as IDEMPOTENCY_KEY
@@ -95,6 +95,7 @@ def settlement_list(request):
         "photos": "each a JPEG, PNG or WebP image of at most "
         f"{settings.UPLOAD_MAX_IMAGE_BYTES // (1024 * 1024)} MB",
         **EMAIL_CHECK,
+        **PHONE_CHECK,
     },
     state_errors=IDEMPOTENCY_CONFLICTS,
 )

@@ -12,6 +12,8 @@ from ninja import Schema
 from pydantic import BeforeValidator, Field
 from pydantic.json_schema import SkipJsonSchema
 
+from obshtina.reports.forms import DESCRIPTION_MIN_CHARACTERS
+
 from . import patterns
 
 MAX_ID = 2**31 - 1
@@ -37,6 +39,15 @@ Text = Annotated[str, Field(pattern=patterns.STORABLE)]
 # refuse it empty themselves, each with its own message on the field.
 FilledText = Annotated[
     str, Field(pattern=patterns.STORABLE, json_schema_extra={"pattern": patterns.FILLED})
+]
+# A report's description: a few words (reports.forms: DESCRIPTION_MIN_CHARACTERS that are
+# not spaces), refused by the site's form with its message on the field.
+DescriptionText = Annotated[
+    str,
+    Field(
+        pattern=patterns.STORABLE,
+        json_schema_extra={"pattern": patterns.non_spaces_at_least(DESCRIPTION_MIN_CHARACTERS)},
+    ),
 ]
 # Where the server checks an e-mail address (the site's EmailField); leave it out for none.
 EmailText = Annotated[
@@ -110,7 +121,7 @@ class SettlementOut(Schema):
 
 class ReportIn(Schema):
     category: Id = Field(description="An active category's id (`GET /categories`).")
-    description: FilledText = Field(max_length=4000)
+    description: DescriptionText = Field(max_length=4000)
     lat: Annotated[Latitude | NotSent, Blankable] = None
     lng: Annotated[Longitude | NotSent, Blankable] = None
     settlement: Annotated[Id | NotSent, Blankable] = Field(
