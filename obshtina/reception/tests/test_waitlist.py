@@ -9,11 +9,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from obshtina.accounts.tests.factories import UserFactory
+from obshtina.accounts.tests.factories import StaffUserFactory, UserFactory
 
-from ..models import Appointment, WaitlistEntry
+from ..models import Absence, Appointment, WaitlistEntry
 from ..selectors import waitlist_place
 from ..services.decisions import appointment_cancel_by_citizen
+from ..services.schedules import schedule_absence_remove
 from ..services.waitlist import WaitlistError, waitlist_accept, waitlist_join
 from ..slots import SOFIA
 from .factories import ScheduleFactory, at, book
@@ -239,3 +240,17 @@ def test_someone_elses_offer_is_not_found(client, schedule, full):
     assert client.get(entry.get_absolute_url()).status_code == 404
     assert client.post(entry.get_absolute_url()).status_code == 404
     assert client.post(reverse("reception:waitlist_leave", args=[entry.token])).status_code == 404
+
+
+def test_days_off_taken_back_offer_their_slots_to_the_list(schedule):
+    absence = Absence.objects.create(schedule=schedule, first_day=DAY, last_day=DAY)
+    entry = join(schedule)
+
+    schedule_absence_remove(
+        schedule=schedule,
+        actor=StaffUserFactory(role="reception_admin"),
+        absence_id=absence.pk,
+    )
+
+    entry.refresh_from_db()
+    assert entry.offered_starts_at == at(DAY, "09:00")
