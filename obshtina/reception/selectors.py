@@ -549,3 +549,21 @@ def waitlist_entry_for_token(user, token: uuid.UUID) -> WaitlistEntry | None:
         return None
     entries = WaitlistEntry.objects.select_related("schedule")
     return entries.filter(citizen=user, token=token).first()
+
+
+def my_waitlist_export(user) -> list[dict]:
+    """The citizen's waitlist entries in their personal-data export."""
+    return [
+        {
+            "schedule": str(entry.schedule),
+            "topic": entry.topic,
+            "joined_at": entry.created_at.isoformat(),
+            "offered_starts_at": entry.offered_starts_at.isoformat()
+            if entry.offered_starts_at
+            else None,
+            "offer_expires_at": entry.offer_expires_at.isoformat()
+            if entry.offer_expires_at
+            else None,
+        }
+        for entry in WaitlistEntry.objects.filter(citizen=user).select_related("schedule")
+    ]

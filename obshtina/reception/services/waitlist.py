@@ -202,3 +202,14 @@ def _notify_offer(entry: WaitlistEntry, slot: Slot) -> None:
         user=entry.citizen,
         about=entry,
     )
+
+
+def waitlist_forget_citizen(user) -> int:
+    """A deleted account leaves every list; slots it was offered go to the next.
+    Runs inside the account deletion's transaction."""
+    entries = list(WaitlistEntry.objects.filter(citizen=user).select_related("schedule"))
+    for entry in entries:
+        entry.delete()
+        if entry.has_offer():
+            waitlist_offer_freed(schedule=entry.schedule)
+    return len(entries)

@@ -254,3 +254,18 @@ def test_days_off_taken_back_offer_their_slots_to_the_list(schedule):
 
     entry.refresh_from_db()
     assert entry.offered_starts_at == at(DAY, "09:00")
+
+
+def test_a_deleted_account_leaves_the_list_and_its_offer_goes_to_the_next(schedule, full):
+    from obshtina.accounts.selectors import user_export_data
+    from obshtina.accounts.services import user_delete_account
+
+    first, second = join(schedule), join(schedule)
+    cancel(full[0])
+    assert user_export_data(user=first.citizen)["reception_waitlist"][0]["topic"] == first.topic
+
+    user_delete_account(user=first.citizen)
+
+    assert not WaitlistEntry.objects.filter(pk=first.pk).exists()
+    second.refresh_from_db()
+    assert second.offered_starts_at == at(DAY, "09:00")
