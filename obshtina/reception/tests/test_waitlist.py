@@ -269,3 +269,9 @@ def test_a_deleted_account_leaves_the_list_and_its_offer_goes_to_the_next(schedu
     assert not WaitlistEntry.objects.filter(pk=first.pk).exists()
     second.refresh_from_db()
     assert second.offered_starts_at == at(DAY, "09:00")
+
+
+def test_a_visitor_of_a_full_schedule_is_asked_to_log_in_to_join(client, schedule, full):
+    page = client.get(schedule.get_absolute_url()).content.decode()
+
+    assert "Влезте в профила си, за да се запишете в списъка на чакащите" in page
