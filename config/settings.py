@@ -419,6 +419,9 @@ RECEPTION_MAX_PENDING = env.int("RECEPTION_MAX_PENDING", default=3)
 # Citizens book from this many minutes ahead up to this many days ahead.
 RECEPTION_MIN_NOTICE_MINUTES = env.int("RECEPTION_MIN_NOTICE_MINUTES", default=60)
 RECEPTION_BOOKING_HORIZON_DAYS = env.int("RECEPTION_BOOKING_HORIZON_DAYS", default=60)
+# A freed slot offered to the first on a waitlist is theirs to accept for this long
+# (never past the schedule's cut-off before the slot), then it goes to the next.
+RECEPTION_WAITLIST_OFFER_HOURS = env.int("RECEPTION_WAITLIST_OFFER_HOURS", default=3)
 # Video consultations: "jitsi" (a room URL from VIDEO_URL_TEMPLATE with a random
 # UUID room), "bigbluebutton" (checksum-signed join links from BBB_URL and BBB_SECRET)
 # or "none" (officials paste a link themselves). The public meet.jit.si asks the

@@ -416,3 +416,64 @@ class AppointmentReminder(models.Model):
 
     def __str__(self):
         return f"{self.appointment_id}: {self.hours_before} h"
+
+
+class WaitlistEntry(models.Model):
+    """A citizen waiting for a slot of a full schedule, first come first served.
+
+    While `offered_starts_at` is set and `offer_expires_at` has not passed, the
+    citizen holds an offer of that slot: nobody else on the list is offered it, but
+    it is not booked (anyone may still book it; the citizen then hears it is gone
+    and keeps their place). One entry per citizen and schedule.
+    """
+
+    municipality = municipality_field()
+    schedule = models.ForeignKey(
+        Schedule, verbose_name=_("график"), on_delete=models.CASCADE, related_name="waitlist"
+    )
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("гражданин"),
+        on_delete=models.CASCADE,
+        related_name="reception_waitlist",
+    )
+    topic = models.CharField(pgettext_lazy("meeting", "тема"), max_length=300)
+    # The place in the list: earliest first; an offer let expire moves it to the back.
+    queued_at = models.DateTimeField(_("в списъка от"), default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    offered_starts_at = models.DateTimeField(_("предложен час"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("предложението важи до"), null=True, blank=True)
+
+    objects = owned_manager()
+
+    class Meta:
+        verbose_name = _("чакащ за час")
+        verbose_name_plural = _("списък на чакащите")
+        ordering = ["queued_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "citizen"], name="one_waitlist_entry_per_citizen"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["schedule", "queued_at"], name="waitlist_order_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.schedule}: {self.citizen_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reception:waitlist_offer", kwargs={"token": self.token})
+
+    def has_offer(self, now: datetime | None = None) -> bool:
+        return bool(
+            self.offered_starts_at
+            and self.offer_expires_at
+            and (now or timezone.now()) < self.offer_expires_at
+        )
+
+    @property
+    def has_live_offer(self) -> bool:
+        """For templates: `has_offer()` now."""
+        return self.has_offer()

@@ -5,6 +5,7 @@ Free slots always come from ``slots.free_slots``, so a page never offers a past,
 held, break, holiday or absence slot.
 """
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -21,7 +22,15 @@ from obshtina.core.dates import public_holidays
 from obshtina.organization.permissions import can_view_appointment
 from obshtina.organization.selectors import current_municipality
 
-from .models import Absence, Appointment, AppointmentEvent, Schedule, ScheduleGroup, Weekday
+from .models import (
+    Absence,
+    Appointment,
+    AppointmentEvent,
+    Schedule,
+    ScheduleGroup,
+    WaitlistEntry,
+    Weekday,
+)
 from .slots import SOFIA, Slot, booking_window, free_slots
 
 WEEKDAY_SHORT = [
@@ -503,4 +512,58 @@ def my_appointments_export(user) -> list[dict]:
             ],
         }
         for appointment in appointments
+    ]
+
+
+# The waitlist ------------------------------------------------------------------------
+
+
+def waitlist_of(user) -> list[WaitlistEntry]:
+    """The citizen's waitlist entries, each with its `place` (1 = next to be offered)."""
+    entries = list(
+        WaitlistEntry.objects.filter(citizen=user)
+        .select_related("schedule")
+        .order_by("schedule__title")
+    )
+    for entry in entries:
+        entry.place = waitlist_place(entry)
+    return entries
+
+
+def waitlist_place(entry: WaitlistEntry) -> int:
+    ahead = WaitlistEntry.objects.filter(schedule_id=entry.schedule_id).filter(
+        Q(queued_at__lt=entry.queued_at) | Q(queued_at=entry.queued_at, pk__lt=entry.pk)
+    )
+    return ahead.count() + 1
+
+
+def waitlist_entry_for(user, schedule: Schedule) -> WaitlistEntry | None:
+    if not getattr(user, "pk", None):
+        return None
+    return WaitlistEntry.objects.filter(citizen=user, schedule=schedule).first()
+
+
+def waitlist_entry_for_token(user, token: uuid.UUID) -> WaitlistEntry | None:
+    """The viewer's own entry; anyone else's token finds nothing."""
+    if not getattr(user, "pk", None):
+        return None
+    entries = WaitlistEntry.objects.select_related("schedule")
+    return entries.filter(citizen=user, token=token).first()
+
+
+def my_waitlist_export(user) -> list[dict]:
+    """The citizen's waitlist entries in their personal-data export."""
+    return [
+        {
+            "schedule": str(entry.schedule),
+            "topic": entry.topic,
+            "joined_at": entry.created_at.isoformat(),
+            "offered_starts_at": entry.offered_starts_at.isoformat()
+            if entry.offered_starts_at
+            else None,
+            "offer_expires_at": entry.offer_expires_at.isoformat()
+            if entry.offer_expires_at
+            else None,
+        }
+        for entry in WaitlistEntry.objects.filter(citizen=user).select_related("schedule")
     ]

@@ -1,13 +1,16 @@
 """Reception hours from the citizen's side, on a phone: find a schedule, pick a free
 slot, request it (the first choice was just taken), see it in "Моите срещи", cancel it;
-move a meeting to another free slot ("Промени часа")."""
+move a meeting to another free slot ("Промени часа"); join a full schedule's waitlist
+and accept the slot it offers when one frees up."""
 
 import re
 
 import pytest
+from django.core import mail
 
 from obshtina.accounts.tests.factories import PASSWORD, UserFactory
-from obshtina.reception.models import Appointment
+from obshtina.reception.models import Appointment, WaitlistEntry
+from obshtina.reception.services.decisions import appointment_cancel_by_citizen
 from obshtina.reception.slots import SOFIA, parse_slot_key
 from obshtina.reception.tests.factories import (
     ScheduleFactory,
@@ -132,3 +135,43 @@ def test_a_citizen_moves_a_meeting_to_another_free_slot_on_a_phone(phone_page, a
     assert appointment.starts_at == parse_slot_key(new_key)
     # The old time is free for anyone else.
     book(schedule, at(next_weekday(1, weeks_ahead=2), "09:00"))
+
+
+def test_a_waitlisted_citizen_accepts_a_freed_slot_on_a_phone(
+    phone_page, assert_accessible, django_capture_on_commit_callbacks
+):
+    page = phone_page
+    day = next_weekday(3)
+    schedule = ScheduleFactory(
+        title="Кмет на общината",
+        valid_from=day,
+        valid_until=day,
+        windows=[(3, "09:00", "09:30", 30, None, None)],
+    )
+    taken = book(schedule, at(day, "09:00"))
+    citizen = UserFactory(email="elena@example.bg")
+    log_in(page, email=citizen.email, password=PASSWORD)
+
+    page.goto(schedule.get_absolute_url())
+    assert_accessible(page)
+    fits_the_phone(page)
+    page.get_by_label("Тема на срещата").fill("Улично осветление")
+    page.get_by_role("button", name="Запиши ме в списъка на чакащите").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Място в списъка: 1").is_visible()
+    assert_accessible(page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        appointment_cancel_by_citizen(appointment=taken, citizen=taken.author, reason="Болест.")
+    message = next(message for message in mail.outbox if message.to == [citizen.email])
+    link = re.search(r"https?://\S+/reception/w/[0-9a-f-]+/", message.body).group(0)
+
+    page.goto("/reception/w/" + link.rsplit("/w/", 1)[1])
+    assert_accessible(page)
+    fits_the_phone(page)
+    page.get_by_role("button", name="Приемам часа").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Часът е ваш").is_visible()
+    appointment = Appointment.objects.get(author=citizen)
+    assert appointment.starts_at == at(day, "09:00")
+    assert not WaitlistEntry.objects.exists()

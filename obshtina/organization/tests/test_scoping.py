@@ -110,6 +110,7 @@ def test_jobs_and_commands_serve_each_municipality_in_turn(samokov, kostenets, e
     ):
         call_command(command, stdout=StringIO())
     call_command("send_appointment_reminders", stdout=StringIO())
+    call_command("offer_waitlist_slots", stdout=StringIO())
     for job in (
         report_tasks.send_overdue_digests,
         correspondence_tasks.send_due_digests,

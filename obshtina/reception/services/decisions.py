@@ -24,6 +24,7 @@ from ..slots import SOFIA, Slot, Unavailable, slot_unavailable
 from ..video import video_link_generate
 from .booking import UNAVAILABLE_MESSAGES, BookingError, SlotTakenError
 from .notify import appointment_event_record, appointment_notify, appointment_officials_notify
+from .waitlist import waitlist_offer_freed
 
 REASON_MAX_LENGTH = 2000
 Status = Appointment.Status
@@ -72,6 +73,7 @@ def appointment_reject(*, appointment: Appointment, actor, reason: str) -> Appoi
             message=reason,
         )
         appointment_notify(appointment=appointment, action="rejected")
+        waitlist_offer_freed(schedule=appointment.schedule)
     return appointment
 
 
@@ -114,6 +116,7 @@ def _cancel(appointment: Appointment, *, reason: str, actor, action: str) -> App
             appointment_officials_notify(
                 appointment=appointment, reason=Reason.MEETING_CANCELLED, actor=actor
             )
+        waitlist_offer_freed(schedule=appointment.schedule)
     return appointment
 
 
@@ -260,6 +263,7 @@ def _move(appointment: Appointment, *, slot: Slot, actor) -> Appointment:
         appointment_notify(
             appointment=appointment, action="rescheduled", previous_start=previous_start
         )
+        waitlist_offer_freed(schedule=appointment.schedule)  # the slot it left
     return appointment
 
 

@@ -25,6 +25,7 @@ from obshtina.organization.permissions import can_edit_schedules
 from ..models import Absence, Appointment, Schedule, ScheduleGroup, ScheduleWindow
 from ..slots import fits_schedule
 from .decisions import appointment_cancel_by_staff
+from .waitlist import waitlist_offer_freed
 
 KEEP = "keep"
 CANCEL = "cancel"
@@ -152,6 +153,7 @@ def schedule_change(
                 appointment_cancel_by_staff(
                     appointment=appointment, actor=actor, reason=cancel_reason
                 )
+        waitlist_offer_freed(schedule=schedule)  # new hours may have slots to offer
     return clashes
 
 
@@ -282,6 +284,7 @@ def schedule_absence_remove(*, schedule: Schedule, actor, absence_id: int) -> No
     deleted, _rows = Absence.objects.filter(schedule=schedule, pk=absence_id).delete()
     if not deleted:
         raise ValidationError(_("Това отсъствие вече е премахнато."), code="gone")
+    waitlist_offer_freed(schedule=schedule)
 
 
 def schedule_group_create(

@@ -35,6 +35,9 @@ from ..selectors import (
     schedule_week,
     schedules_by_group,
     upcoming_appointments,
+    waitlist_entry_for,
+    waitlist_of,
+    waitlist_place,
     week_start,
     weekly_hours,
 )
@@ -68,11 +71,15 @@ def schedule(request, slug: str):
     first_free = None
     if not week.has_slots:
         first_free = first_free_slots([schedule], now=now).get(schedule.pk)
+    waitlist_entry = waitlist_entry_for(request.user, schedule)
     context = {
         "schedule": schedule,
         "hours": weekly_hours(schedule),
         "week": week,
         "first_free": first_free,
+        "waitlist_entry": waitlist_entry,
+        "waitlist_place": waitlist_place(waitlist_entry) if waitlist_entry else None,
+        "email_confirmed": request.user.is_authenticated and has_confirmed_email(request.user),
     }
     return render(request, "reception/schedule.html", context)
 
@@ -141,7 +148,11 @@ def mine(request):
     past = Paginator(past_appointments(request.user, now=now), PAST_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"upcoming": upcoming_appointments(request.user, now=now), "past": past}
+    context = {
+        "upcoming": upcoming_appointments(request.user, now=now),
+        "past": past,
+        "waitlist": waitlist_of(request.user),
+    }
     return render(request, "reception/mine.html", context)
 
 

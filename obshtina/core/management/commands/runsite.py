@@ -16,6 +16,8 @@ BACKGROUND = [
     ["deliver_notifications", "--loop", "--interval", "60"],
     # Reminders of reception meetings, at the hours each schedule chooses.
     ["send_appointment_reminders", "--loop", "--interval", "600"],
+    # Expired waitlist offers passed on, freed reception slots offered.
+    ["offer_waitlist_slots", "--loop", "--interval", "600"],
 ]
 
 
