@@ -8,7 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from obshtina.organization.models import Settlement, Street
+from obshtina.organization.models import Role, Settlement, Street
+
+from .factories import staff
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +118,23 @@ def test_an_administrator_uploads_the_file_in_the_admin(admin_client, town):
     assert response.status_code == 200
     assert Street.objects.filter(settlement=town).count() == 3
     assert "3 нови" in response.content.decode()
+
+
+def test_a_municipality_administrator_may_upload_streets(client, town):
+    client.force_login(staff(Role.ADMINISTRATOR))
+    upload = SimpleUploadedFile("streets.csv", b"name,lat,lng\n\xd0\x90\xd0\xb7,42.33,23.55\n")
+
+    response = client.post("/admin/organization/street/import/", {"file": upload})
+
+    assert response.status_code == 302
+    assert Street.objects.get().name == "Аз"
+
+
+def test_other_staff_may_not_upload_streets(client, town):
+    client.force_login(staff(Role.EDITOR))
+    upload = SimpleUploadedFile("streets.csv", b"name,lat,lng\nX,42.33,23.55\n")
+
+    response = client.post("/admin/organization/street/import/", {"file": upload})
+
+    assert response.status_code == 403
+    assert not Street.objects.exists()
