@@ -23,6 +23,9 @@ from django.utils.translation import gettext as _
 
 from .models import Settlement, Street
 
+ADDRESS_PART_MIN = 3  # letters of a typed address that may name a street
+ADDRESS_CHOICES_MAX = 10  # streets the form offers to choose from
+
 # How names begin in Bulgarian addresses and in OpenStreetMap ("улица „Търговска“").
 KIND_PREFIXES = {
     "ул": Street.Kind.STREET,
@@ -84,11 +87,23 @@ def streets_matching(text: str, *, limit: int | None = None) -> list[Street]:
 
 def street_for_address(address: str) -> list[Street]:
     """The gazetteer streets a typed address may mean: the one named exactly, or else
-    every one whose name contains it (several: the citizen is asked which)."""
-    _kind, part = street_words(address)
-    candidates = streets_matching(address)
-    exact = [street for street in candidates if street.name.casefold() == part]
-    return exact if len(exact) == 1 else candidates
+    every one whose name contains it (several: the citizen is asked which).
+
+    Each comma-separated part is tried in turn ("срещу пощата, ул. Търговска 5"); a part
+    shorter than ``ADDRESS_PART_MIN`` or fitting more than ``ADDRESS_CHOICES_MAX``
+    streets names none: the citizen is asked for the map instead.
+    """
+    for piece in address.split(","):
+        _kind, part = street_words(piece)
+        if len(part) < ADDRESS_PART_MIN:
+            continue
+        candidates = streets_matching(piece)
+        exact = [street for street in candidates if street.name.casefold() == part]
+        if len(exact) == 1:
+            return exact
+        if 0 < len(candidates) <= ADDRESS_CHOICES_MAX:
+            return candidates
+    return []
 
 
 @dataclass

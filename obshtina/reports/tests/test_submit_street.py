@@ -107,3 +107,17 @@ def test_an_address_of_no_known_street_still_asks_for_the_map(client, streets):
         response.content.decode()
     )
     assert not Report.objects.exists()
+
+
+def test_the_street_may_come_after_a_landmark(client, streets):
+    response = client.post(URL, report_data(address="срещу пощата, бул. Искър 12"))
+
+    assert response.status_code == 302
+    assert float(Report.objects.get().latitude) == 42.3326
+
+
+def test_a_couple_of_letters_name_no_street(client, streets):
+    response = client.post(URL, report_data(address="ис"))
+
+    assert "Отбележете мястото на картата" in response.content.decode()
+    assert not Report.objects.exists()
