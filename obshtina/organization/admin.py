@@ -1,9 +1,26 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Municipality, MunicipalityHost, Settlement, StaffRole, Unit
+from .gazetteer import GazetteerError, read_streets, streets_import
+from .models import (
+    Membership,
+    Municipality,
+    MunicipalityHost,
+    Settlement,
+    StaffRole,
+    Street,
+    Unit,
+)
+from .permissions import is_administrator
 from .selectors import current_municipality
 from .services import staff_access_grant
+
+MAX_ERRORS_SHOWN = 20  # bad rows listed after an upload; the command lists them all
 
 
 class MunicipalityHostInline(admin.TabularInline):
@@ -113,3 +130,72 @@ class StaffRoleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         staff_access_grant(user=obj.user)
+
+
+class StreetsUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Файл"),
+        help_text=_(
+            "GeoJSON от OpenStreetMap (линии или точки със свойство name) или CSV с "
+            "колони name, lat, lng[, settlement]."
+        ),
+    )
+    settlement = forms.ModelChoiceField(
+        label=_("Населено място"),
+        queryset=Settlement.objects.all(),
+        required=False,
+        empty_label=_("– градът –"),
+        help_text=_("За редовете, които не посочват населено място."),
+    )
+
+
+@admin.register(Street)
+class StreetAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "settlement", "latitude", "longitude", "osm_id"]
+    list_filter = ["kind", "settlement"]
+    search_fields = ["name"]
+    change_list_template = "admin/organization/street/change_list.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="organization_street_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload the same file ``manage.py import_streets`` reads."""
+        if not (request.user.is_superuser or is_administrator(request.user)):
+            raise PermissionDenied
+        form = StreetsUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = read_streets(upload.read(), filename=upload.name)
+                result = streets_import(rows, settlement=form.cleaned_data["settlement"])
+            except GazetteerError as error:
+                form.add_error("file", str(error))
+            else:
+                self.message_user(
+                    request,
+                    _("Улици: %(created)s нови, %(updated)s обновени, %(skipped)s пропуснати реда.")
+                    % {
+                        "created": result.created,
+                        "updated": result.updated,
+                        "skipped": len(result.errors),
+                    },
+                    messages.WARNING if result.errors else messages.SUCCESS,
+                )
+                for error in result.errors[:MAX_ERRORS_SHOWN]:
+                    self.message_user(request, error, messages.WARNING)
+                return redirect("admin:organization_street_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Внасяне на улици"),
+            "opts": self.opts,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/organization/street/import.html", context)

@@ -294,3 +294,42 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.unit}"
+
+
+class Street(UniquePerMunicipality, models.Model):
+    """A street, boulevard, square or quarter of a settlement: the gazetteer that finds
+    a typed address without an outside geocoding service (``organization.gazetteer``)."""
+
+    municipality = municipality_field()
+
+    class Kind(models.TextChoices):
+        STREET = "street", _("ул.")
+        BOULEVARD = "boulevard", _("бул.")
+        SQUARE = "square", _("пл.")
+        QUARTER = "quarter", _("ж.к.")
+
+    settlement = models.ForeignKey(
+        Settlement, verbose_name=_("населено място"), on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(_("име"), max_length=200, help_text=_("Без „ул.“, напр. „Търговска“."))
+    kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices, default=Kind.STREET)
+    # A representative point: the middle of the street, or the square itself.
+    latitude = models.DecimalField(_("ширина"), max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(_("дължина"), max_digits=9, decimal_places=6)
+    osm_id = models.CharField(_("идентификатор в OpenStreetMap"), max_length=40, blank=True)
+
+    objects = owned_manager()
+
+    class Meta:
+        verbose_name = _("улица")
+        verbose_name_plural = _("улици")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "settlement", "name"],
+                name="street_name_per_settlement",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} „{self.name}“"

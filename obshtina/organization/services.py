@@ -40,7 +40,7 @@ def staff_role_grant(*, user, role: str) -> StaffRole:
 # What a municipality's administrator edits in its admin: the rows it owns, never the
 # platform's (municipalities, accounts). The admin shows them only their own.
 ADMINISTERED_MODELS = {
-    "organization": ["unit", "settlement", "staffrole", "membership", "municipality"],
+    "organization": ["unit", "settlement", "street", "staffrole", "membership", "municipality"],
     "reports": ["category", "categoryquestion", "routingrule"],
     "infodesk": ["theme", "service", "serviceform", "regulation", "questiontopic"],
     "reception": ["schedulegroup", "schedule", "schedulewindow", "absence"],

@@ -9,6 +9,8 @@ from obshtina.core.forms import PublicSubmissionForm, ServiceErrorsMixin
 from obshtina.core.images import clean_image
 from obshtina.core.phones import BulgarianPhoneTextField
 from obshtina.core.uploads import MultipleFileInput, MultipleFilesField
+from obshtina.organization.gazetteer import street_for_address
+from obshtina.organization.models import Street
 from obshtina.organization.selectors import settlements
 
 from .models import Category, Report
@@ -61,6 +63,7 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
 
     service_field_of = {"location": "latitude"}
     is_urgent = False  # the chosen category's urgent danger stopped the form
+    street_choices: list = []  # the streets a typed address may mean, to choose from
     # Its notice, questions and urgent stop: people see them; apps (AppReportForm) do not yet.
     asks_category_extras = True
     channel = Report.Channel.WEB  # how the report came in
@@ -110,6 +113,14 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
         max_length=300,
         required=False,
         help_text=_("Напр. „ул. Търговска, срещу пощата“."),
+    )
+    # Shown only when a typed address names several streets (``_street_of_address``).
+    street = forms.ModelChoiceField(
+        label=_("Коя улица?"),
+        queryset=Street.objects.select_related("settlement"),
+        required=False,
+        empty_label=None,
+        widget=forms.RadioSelect,
     )
     photos = PhotosField(
         label=_("Снимки"),
@@ -195,7 +206,14 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
             self.add_error("latitude", _("Въведете и ширината, и дължината."))
         elif latitude is None:
             settlement = cleaned.get("settlement")
-            if settlement is None:
+            street = self._street_of_address(cleaned) if settlement is None else None
+            if street is not None:
+                cleaned["latitude"] = float(street.latitude)
+                cleaned["longitude"] = float(street.longitude)
+                cleaned["settlement"] = street.settlement
+            elif self.has_error("street"):
+                pass  # the citizen chooses among the streets the address names
+            elif settlement is None:
                 self.add_error(
                     "latitude",
                     _("Отбележете мястото на картата или изберете населено място."),
@@ -204,6 +222,22 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
                 cleaned["latitude"] = float(settlement.latitude)
                 cleaned["longitude"] = float(settlement.longitude)
         return cleaned
+
+    def _street_of_address(self, cleaned: dict) -> Street | None:
+        """Without the map: the gazetteer street the address names, or the one the
+        citizen picked; several that match come back as the ``street`` choices."""
+        if cleaned.get("street") is not None:
+            return cleaned["street"]
+        streets = street_for_address(cleaned.get("address") or "")
+        if len(streets) == 1:
+            return streets[0]
+        if streets:
+            self.street_choices = streets
+            self.fields["street"].queryset = Street.objects.filter(
+                pk__in=[street.pk for street in streets]
+            ).select_related("settlement")
+            self.add_error("street", _("Адресът отговаря на няколко улици. Изберете коя."))
+        return None
 
     def submission(self) -> dict:
         """Keyword arguments for ``report_submit`` (without ``author``)."""

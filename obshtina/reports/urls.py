@@ -13,6 +13,7 @@ urlpatterns = [
     path("new/", submit.report_new, name="submit"),
     path("new/nearby/", submit.nearby, name="nearby"),
     path("new/category/", submit.category_extras, name="category_extras"),
+    path("new/streets/", submit.streets, name="streets"),
     path("submitted/<str:token>/", submit.submitted, name="submitted"),
     path("mine/", submit.my_reports, name="mine"),
     # Public pages (public.py)

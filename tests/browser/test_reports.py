@@ -78,3 +78,35 @@ def test_citizen_reports_on_a_phone_and_reads_the_officers_answer(
     assert page.get_by_text("Дупката ще бъде запълнена до петък.").first.is_visible()
     assert "ivan@example.bg" not in page.content()
     assert_accessible(page)
+
+
+def test_citizen_finds_a_street_by_typing_and_picks_it_with_the_keyboard(
+    phone_page, assert_accessible
+):
+    page = phone_page
+    page.goto("/reports/new/")
+    page.get_by_label("Категория").select_option(index=1)
+    address = page.get_by_role("combobox", name="Адрес или ориентир")
+    address.press_sequentially("търг")
+    option = page.get_by_role("option", name="ул. „Търговска“, гр. Самоков")
+    option.wait_for()
+    assert address.get_attribute("aria-expanded") == "true"
+    assert_accessible(page)
+    address.press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    assert address.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    address.press("Enter")
+
+    assert address.input_value() == "ул. „Търговска“, гр. Самоков"
+    assert page.get_by_role("listbox").is_hidden()
+    assert page.locator(".leaflet-marker-icon").is_visible()
+    assert page.get_by_label("Географска ширина").input_value() == "42.3376"
+    assert page.get_by_label("Географска дължина").input_value() == "23.5558"
+    page.get_by_label("Описание на проблема").fill("Счупена пейка пред магазина")
+    page.get_by_role("button", name="Изпрати сигнала").click()
+    page.wait_for_url("**/reports/submitted/**")
+    assert_accessible(page)
+
+    report = Report.objects.get(number=NUMBER.search(page.locator("main").inner_text()).group(0))
+    assert (float(report.latitude), float(report.longitude)) == (42.3376, 23.5558)
+    assert report.address == "ул. „Търговска“, гр. Самоков"

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.accounts.sections import filed_items_url
 from obshtina.core import offline
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
+from obshtina.organization.gazetteer import streets_matching
 from obshtina.organization.selectors import current_municipality, settlements
 
 from ..forms import PHOTOS_AGAIN, PhotosField, ReportForm
@@ -19,6 +20,7 @@ from ..selectors.nearby import open_reports_nearby
 from ..services.errors import ReportError
 from ..services.submission import report_submit
 
+STREETS_SUGGESTED = 10  # suggestions for a typed part of a street's name
 DEFAULT_RATE_LIMIT = "5/10m"  # anonymous submissions per IP address
 RATE_LIMITED = _(
     "От вашата връзка бяха подадени много сигнали за кратко време. Опитайте отново "
@@ -40,6 +42,11 @@ MAP_TEXTS = {
     ),
     "settlementShown": _("Картата е приближена до населеното място. Уточнете мястото с маркер."),
     "marker": _("Място на проблема"),
+    "streets": _("Улици"),
+    "streetsFound": _(
+        "Намерени улици: %(count)s. Изберете със стрелките нагоре и надолу и клавиша Enter."
+    ),
+    "streetChosen": _("Избрана улица; маркерът е преместен там:"),
 }
 
 # What the form says about the copy kept on the device (reports/form-device.js).
@@ -158,6 +165,25 @@ def nearby(request):
     if category is not None and current_municipality().contains(latitude, longitude):
         reports = open_reports_nearby(category=category, latitude=latitude, longitude=longitude)
     return render(request, "reports/submit_nearby.html", {"reports": reports})
+
+
+def streets(request):
+    """Streets of the municipality whose name contains ``q`` (any case), for the address
+    field's suggestions: ``{"streets": [{"id", "label", "lat", "lng"}]}``."""
+    found = streets_matching(request.GET.get("q", "")[:100], limit=STREETS_SUGGESTED)
+    return JsonResponse(
+        {
+            "streets": [
+                {
+                    "id": street.pk,
+                    "label": f"{street}, {street.settlement}",
+                    "lat": float(street.latitude),
+                    "lng": float(street.longitude),
+                }
+                for street in found
+            ]
+        }
+    )
 
 
 def submitted(request, token):

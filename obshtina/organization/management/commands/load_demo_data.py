@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 
 from obshtina.casework import demo as casework_demo
 from obshtina.infodesk import demo as infodesk_demo
-from obshtina.organization import demo
+from obshtina.organization import demo, demo_streets
 from obshtina.organization.hosts import serving
 from obshtina.organization.selectors import current_municipality, site_url
 from obshtina.reception import demo as reception_demo
@@ -30,6 +30,7 @@ class Command(BaseCommand):
     def load_municipality(self) -> None:
         """What the municipality being served holds; with DEMO, its demo people and reports."""
         self.progress(f"settlements: {demo.settlements_load()} created")
+        self.progress(f"streets: {demo_streets.streets_load()} created")
         self.progress(f"units: {demo.units_load()} created")
         self.progress(f"report categories: {reports_demo.categories_load()} created")
         self.progress(f"knowledge base entries: {infodesk_demo.knowledge_load()} created")

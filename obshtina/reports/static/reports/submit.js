@@ -57,6 +57,12 @@
     lookNearby();
   }
 
+  form.addEventListener("report:street", function (event) {
+    var latlng = L.latLng(event.detail.lat, event.detail.lng);
+    map.setView(latlng, Math.max(map.getZoom(), 17));
+    placePin(latlng, false);
+  });
+
   map.on("click", function (event) {
     placePin(event.latlng, true);
   });
