@@ -7,7 +7,7 @@ class OrganizationConfig(AppConfig):
     verbose_name = _("Организация")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from .models import Municipality, MunicipalityHost
         from .selectors import forget_municipality
@@ -23,3 +23,15 @@ class OrganizationConfig(AppConfig):
         post_delete.connect(
             forget_municipality, sender=MunicipalityHost, dispatch_uid="forget-host-d"
         )
+        # Models a municipality's administrators may edit are added over time: after every
+        # migration their group holds the permissions of all of them.
+        post_migrate.connect(_refresh_administrators, dispatch_uid="refresh-administrators")
+
+
+def _refresh_administrators(**kwargs) -> None:
+    from django.contrib.auth.models import Group
+
+    from .services import ADMINISTRATORS_GROUP, municipality_administrators
+
+    if Group.objects.filter(name=ADMINISTRATORS_GROUP).exists():
+        municipality_administrators()

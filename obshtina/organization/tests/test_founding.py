@@ -161,3 +161,17 @@ def test_a_host_or_settlement_that_does_not_fit_is_refused(samokov_loaded, tmp_p
             f"--settlements={far}",
         )
     assert sorted(Municipality.objects.values_list("slug", flat=True)) == ["rila", "samokov"]
+
+
+def test_after_a_migration_the_administrators_group_can_edit_every_administered_model():
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management import call_command
+
+    from obshtina.organization.services import ADMINISTRATORS_GROUP
+
+    group = Group.objects.create(name=ADMINISTRATORS_GROUP)  # as an older release left it
+    call_command("migrate", verbosity=0)
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"add_sitenotice", "change_street", "add_categoryquestion"} <= codenames
+    assert Permission.objects.filter(codename="add_municipality").exists()
+    assert "add_municipality" not in codenames
