@@ -64,8 +64,6 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
     service_field_of = {"location": "latitude"}
     is_urgent = False  # the chosen category's urgent danger stopped the form
     street_choices: list = []  # the streets a typed address may mean, to choose from
-    # Its notice, questions and urgent stop: people see them; apps (AppReportForm) do not yet.
-    asks_category_extras = True
     channel = Report.Channel.WEB  # how the report came in
 
     honeypot_message = _(
@@ -143,8 +141,7 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
         minimum = _("Поне %(min)s знака.") % {"min": DESCRIPTION_MIN_CHARACTERS}
         self.fields["description"].help_text = f"{self.fields['description'].help_text} {minimum}"
         self.chosen_category = category or self._category_sent()
-        if self.asks_category_extras:
-            self._add_category_fields(self.chosen_category)
+        self._add_category_fields(self.chosen_category)
         self.fields["photos"].help_text = _(
             "До %(max)s снимки (JPEG, PNG или WebP), всяка до %(mb)s MB. "
             "Данните за място и апарат (EXIF) се премахват."
@@ -192,7 +189,7 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
     def clean(self):
         cleaned = super().clean()  # refuses a filled honeypot
         category = cleaned.get("category")
-        if self.asks_category_extras and category is not None and category.urgent_notice:
+        if category is not None and category.urgent_notice:
             urgent = cleaned.get(URGENT_FIELD)
             if not category.urgent_question or urgent == "yes":
                 # Nothing is sent: the danger needs a call, not a report that waits.
@@ -260,10 +257,3 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
                 if name.startswith(ANSWER_PREFIX) and data.get(name, "").strip()
             ],
         }
-
-
-class AppReportForm(ReportForm):
-    """The report form as the JSON API fills it for an app: without the category's
-    questions and urgent-danger stop, which the API does not carry yet."""
-
-    asks_category_extras = False

@@ -17,7 +17,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.reports.forms import PhotosField
+from obshtina.reports.forms import PhotosField, validate_description
 
 from .errors import Open311Error
 from .queries import BOTH_COORDINATES
@@ -38,7 +38,9 @@ class RequestSubmitForm(forms.Form):
     long = forms.FloatField(required=False, min_value=-180, max_value=180)
     address_string = forms.CharField(required=False, max_length=300)
     description = forms.CharField(
-        max_length=4000, error_messages={"required": _("Опишете проблема.")}
+        max_length=4000,
+        validators=[validate_description],  # as the site's form: a few words
+        error_messages={"required": _("Опишете проблема.")},
     )
     first_name = forms.CharField(required=False, max_length=100)
     last_name = forms.CharField(required=False, max_length=100)

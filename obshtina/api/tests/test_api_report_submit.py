@@ -4,7 +4,7 @@ import pytest
 
 from obshtina.accounts.tests.factories import UserFactory
 from obshtina.organization.models import Settlement
-from obshtina.reports.models import Report
+from obshtina.reports.models import CategoryQuestion, Report
 from obshtina.reports.tests.factories import SAMOKOV, CategoryFactory
 from obshtina.reports.tests.submit_photos import jpeg_bytes, photo_upload, text_as_jpeg
 
@@ -108,3 +108,40 @@ def test_a_signed_in_citizen_files_it_under_their_account_with_their_profile_dat
     report = Report.objects.get(number=response.json()["number"])
     assert report.author == user
     assert report.submitter_email == user.email
+
+
+def test_a_categorys_questions_and_urgent_stop_are_in_the_api_too(client):
+    lamps = CategoryFactory(
+        name="Улично осветление",
+        notice="Номерът е на стълба.",
+        urgent_question="Има ли паднал стълб?",
+        urgent_notice="Обадете се на 112.",
+    )
+    pole = CategoryQuestion.objects.create(
+        category=lamps, label="Номер на стълба", is_required=True
+    )
+    listed = client.get(f"{API}categories").json()["items"]
+    (item,) = [category for category in listed if category["id"] == lamps.pk]
+    assert item["urgent_question"] == "Има ли паднал стълб?"
+    assert item["questions"] == [
+        {"id": pole.pk, "label": "Номер на стълба", "help_text": "", "required": True}
+    ]
+    base = {
+        "category": lamps.pk,
+        "description": "Не свети лампата пред блок 5",
+        "lat": 42.337,
+        "lng": 23.5528,
+    }
+    missing = client.post(f"{API}reports", {**base, "urgent": "no"})
+    assert missing.status_code == 400 and "answers" in missing.json()["fields"]
+    urgent = client.post(
+        f"{API}reports", {**base, "urgent": "yes", "answers": f'{{"{pole.pk}": "С-1"}}'}
+    )
+    assert urgent.status_code == 400 and "112" in urgent.json()["fields"]["urgent"][0]
+    broken = client.post(f"{API}reports", {**base, "urgent": "no", "answers": "[1]"})
+    assert broken.status_code == 400 and "answers" in broken.json()["fields"]
+    created = client.post(
+        f"{API}reports", {**base, "urgent": "no", "answers": f'{{"{pole.pk}": "С-0412"}}'}
+    )
+    assert created.status_code == 201, created.json()
+    assert Report.objects.get().answers == [{"question": "Номер на стълба", "answer": "С-0412"}]

@@ -68,6 +68,7 @@ def test_an_unknown_service_code_is_not_found(client, fmt):
     [
         ({"service_code": None}, "service_code: Посочете service_code"),
         ({"description": "   "}, "description: Опишете проблема."),
+        ({"description": "Дупка"}, "description: Опишете проблема с няколко думи"),
         ({"description": "я" * 4001}, "description: "),
         ({"lat": "42.3", "long": None}, "Изпратете и lat, и long."),
         ({"lat": None, "long": None}, "Посочете мястото с lat и long"),

@@ -1,10 +1,12 @@
 """Reports (сигнали): categories, submission with photos, the public report, the map,
 and a signed-in citizen's reports and subscriptions.
 
-Submission goes through the site's own form (``AppReportForm``: place from a
+Submission goes through the site's own form (``ReportForm``: place from a
 settlement, photos cleaned by content, the profile's data for a signed-in user)
 and the ``report_submit`` service, so the API and the site keep the same rules.
 """
+
+import json
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -18,8 +20,8 @@ from pydantic import Field
 
 from obshtina.organization.selectors import settlements
 from obshtina.registry.selectors import normalize_number
-from obshtina.reports.forms import AppReportForm
-from obshtina.reports.models import Report
+from obshtina.reports.forms import ANSWER_PREFIX, URGENT_FIELD, ReportForm
+from obshtina.reports.models import CategoryQuestion, Report
 from obshtina.reports.selectors import map as map_selectors
 from obshtina.reports.selectors.mine import reports_of_author
 from obshtina.reports.selectors.public import (
@@ -96,6 +98,10 @@ def settlement_list(request):
         f"{settings.UPLOAD_MAX_IMAGE_BYTES // (1024 * 1024)} MB",
         **EMAIL_CHECK,
         **PHONE_CHECK,
+        "answers": "a JSON object whose keys are ids of the category's `questions`; each "
+        "required question answered",
+        "urgent": "needed when the category has an `urgent_question`; `yes` is refused with "
+        "its `urgent_notice` (as is any report of a category with that notice and no question)",
     },
     state_errors=IDEMPOTENCY_CONFLICTS,
 )
@@ -107,11 +113,14 @@ def report_create(
     """Without lat/lng the settlement's centre is the place. A signed-in citizen's
     name, e-mail and phone come from the profile. `access_url` is only in this answer
     (and in the e-mail to the submitter)."""
+    answers = _answers(data.answers)
     return submit_with_form(
         request,
         scope="reports",
-        form_class=AppReportForm,
+        form_class=ReportForm,
         data={
+            **{f"{ANSWER_PREFIX}{question}": answer for question, answer in answers.items()},
+            URGENT_FIELD: data.urgent,
             "category": data.category,
             "description": data.description,
             "latitude": "" if data.lat is None else data.lat,
@@ -125,8 +134,30 @@ def report_create(
         files=MultiValueDict({"photos": list(photos or [])}),
         service=report_submit,
         channel=Report.Channel.API,
-        renamed=RENAMED,
+        renamed=RENAMED | _answer_fields(data.category),
     )
+
+
+def _answers(text: str) -> dict[str, str]:
+    """``answers`` read: question id → text; a 400 naming ``answers`` for anything else."""
+    if not text.strip():
+        return {}
+    try:
+        answers = json.loads(text)
+    except ValueError:
+        answers = None
+    if not isinstance(answers, dict) or not all(
+        key.isdigit() and isinstance(value, str) for key, value in answers.items()
+    ):
+        message = _('Отговорите са JSON обект: номер на въпроса → отговор, напр. {"12": "С-0412"}.')
+        raise ApiError(400, "invalid", message, fields={"answers": [message]})
+    return answers
+
+
+def _answer_fields(category_id: int) -> dict[str, str]:
+    """The form's field of each of the category's questions, by its name in the API."""
+    ids = CategoryQuestion.objects.filter(category_id=category_id).values_list("pk", flat=True)
+    return {f"{ANSWER_PREFIX}{pk}": "answers" for pk in ids}
 
 
 def _report_summary(request, report: Report) -> dict:

@@ -104,11 +104,41 @@ class Created(Schema):
     )
 
 
+class CategoryQuestionOut(Schema):
+    id: int
+    label: str
+    help_text: str
+    required: bool
+
+
 class CategoryOut(Schema):
     id: int
     name: str
     slug: str
     description: str
+    notice: str = Field(description="Shown to the citizen as soon as the category is chosen.")
+    urgent_question: str = Field(
+        description="When not empty, ask it: the answer goes in `urgent` of the report."
+    )
+    urgent_notice: str = Field(
+        description="What to do in urgent danger (e.g. call 112): a report answering `urgent` "
+        "yes — or of a category with this notice and no question — is refused with it."
+    )
+    questions: list[CategoryQuestionOut] = Field(
+        description="Further questions; the answers go in `answers` of the report."
+    )
+
+    @staticmethod
+    def resolve_questions(category) -> list[dict]:
+        return [
+            {
+                "id": question.pk,
+                "label": question.label,
+                "help_text": question.help_text,
+                "required": question.is_required,
+            }
+            for question in category.questions.all()
+        ]
 
 
 class SettlementOut(Schema):
@@ -131,6 +161,15 @@ class ReportIn(Schema):
     name: Text = Field("", max_length=200)
     email: EmailText = ""
     phone: Text = Field("", max_length=40)
+    urgent: Literal["", "no", "yes"] = Field(
+        "", description="The answer to the category's `urgent_question`, when it has one."
+    )
+    answers: Text = Field(
+        "",
+        max_length=4000,
+        description="The category's `questions` answered, as a JSON object of question id → "
+        'answer, e.g. `{"12": "С-0412"}`.',
+    )
 
 
 class PhotoOut(Schema):

@@ -9,7 +9,7 @@ from obshtina.reports.models import Category
 
 
 def active_categories() -> QuerySet[Category]:
-    return Category.objects.filter(is_active=True)
+    return Category.objects.filter(is_active=True).prefetch_related("questions")
 
 
 def api_tokens_of(user) -> QuerySet[ApiToken]:
