@@ -43,7 +43,7 @@ def token_client(stack, email) -> StackClient:
 
 
 def category_id(stack) -> int:
-    return StackClient(stack).get("/api/v1/categories").json()[0]["id"]
+    return StackClient(stack).get("/api/v1/categories").json()["items"][0]["id"]
 
 
 def report(client, category, **fields):
@@ -85,7 +85,8 @@ def test_a_citizen_signed_in_on_one_app_server_is_signed_in_on_the_other(stack, 
 
 def test_a_slot_booked_through_one_app_server_is_refused_through_the_other(stack, citizens):
     first, second = token_client(stack, citizens[1]), token_client(stack, citizens[2])
-    schedule = StackClient(stack).get("/api/v1/reception/groups").json()[0]["schedules"][0]
+    groups = StackClient(stack).get("/api/v1/reception/groups").json()["items"]
+    schedule = groups[0]["schedules"][0]
     slots = StackClient(stack).get(f"/api/v1/reception/schedules/{schedule['slug']}/slots")
     start = slots.json()["slots"][0]["start"]
     booking = {"schedule": schedule["slug"], "start": start, "topic": "Данъчна оценка"}
@@ -119,7 +120,12 @@ def test_clients_on_different_addresses_have_separate_limits_and_a_forged_header
     assert report(two, category).status == 429
     forged = two.post(
         "/api/v1/reports",
-        data={"category": category, "description": "Пак аз", "lat": "42.337", "lng": "23.5528"},
+        data={
+            "category": category,
+            "description": "Пак аз: счупена пейка в парка",
+            "lat": "42.337",
+            "lng": "23.5528",
+        },
         headers={"X-Forwarded-For": "198.51.100.7"},
     )
     assert forged.status == 429
