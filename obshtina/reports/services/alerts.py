@@ -10,8 +10,6 @@ never while the registry counter is locked; each becomes a notification of the o
 retried like any other.
 """
 
-import math
-
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -23,11 +21,11 @@ from obshtina.organization.models import Settlement
 from obshtina.organization.selectors import current_municipality, settlements, site_url
 
 from ..models import AreaAlert, Category, Report
+from ..selectors.nearby import distance_m
 from .errors import ReportError
 from .notify import _public_values
 
 RADII = (250, 500, 1000, 2000, 5000)  # metres a citizen may choose
-METRES_PER_DEGREE = 111_195
 NEW, ANSWERED = "new", "answered"
 PENDING_PER_ADDRESS = 5  # unconfirmed requests one address may have waiting
 
@@ -167,7 +165,7 @@ def _holds(alert: AreaAlert, report: Report, place: int | None) -> bool:
     if alert.settlement_id:
         return alert.settlement_id == place
     return (
-        distance_metres((alert.latitude, alert.longitude), (report.latitude, report.longitude))
+        distance_m(alert.latitude, alert.longitude, report.latitude, report.longitude)
         <= alert.radius
     )
 
@@ -177,17 +175,10 @@ def _nearest_settlement_id(report: Report) -> int | None:
     is nearest (settlements have no borders here; a few dozen centres are compared)."""
     point = (report.latitude, report.longitude)
     centres = [
-        (distance_metres((float(place.latitude), float(place.longitude)), point), place.pk)
+        (distance_m(float(place.latitude), float(place.longitude), *point), place.pk)
         for place in settlements()
     ]
     return min(centres)[1] if centres else None
-
-
-def distance_metres(one: tuple[float, float], other: tuple[float, float]) -> float:
-    """On the plane tangent at ``one``: exact enough within a municipality."""
-    east = (other[1] - one[1]) * METRES_PER_DEGREE * math.cos(math.radians(one[0]))
-    north = (other[0] - one[0]) * METRES_PER_DEGREE
-    return math.hypot(east, north)
 
 
 def _url(name: str, alert: AreaAlert) -> str:
