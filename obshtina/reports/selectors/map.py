@@ -251,7 +251,10 @@ class _Grid:
         categories = ",".join(str(pk) for pk in sorted(category_ids or []))
         wanted = ",".join(sorted(statuses or []))
         cells = ",".join(str(cell) for cell in self.cells)
-        return f"reports:map:clusters:{minute}:{self.zoom}:{cells}:{categories}:{wanted}"
+        # Hashed: many categories and statuses make a key longer than memcached's 250
+        # characters (Django warns on every such key, whatever the backend).
+        address = f"{self.zoom}:{cells}:{categories}:{wanted}".encode()
+        return f"reports:map:clusters:{minute}:{hashlib.sha256(address).hexdigest()}"
 
     def clusters(self, reports: QuerySet[Report]) -> list[dict]:
         """Count the reports per cell in the database (works on SQLite and PostgreSQL)."""

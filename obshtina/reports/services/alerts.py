@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.core.jobs import enqueue_with_change
 from obshtina.notifications.services import notification_queue
 from obshtina.organization.models import Settlement
 from obshtina.organization.selectors import current_municipality, settlements, site_url
@@ -186,8 +187,8 @@ def _url(name: str, alert: AreaAlert) -> str:
 
 
 def area_alerts_after_commit(*, report: Report, kind: str) -> None:
-    """Send the alerts of ``report`` from a background job once the change has committed."""
+    """Send the alerts of ``report`` from a background job once the change has committed
+    (the job is queued with the change itself: a crash after the commit loses nothing)."""
     from ..tasks import send_area_alerts  # tasks import the services
 
-    report_id = report.pk
-    transaction.on_commit(lambda: send_area_alerts.enqueue(report_id, kind), robust=True)
+    enqueue_with_change(send_area_alerts, report.pk, kind)

@@ -191,3 +191,28 @@ def test_the_service_refuses_a_radius_it_does_not_offer(village):
     with pytest.raises(ReportError) as refused:
         area_alert_request(email=EMAIL, latitude=CENTRE[0], longitude=CENTRE[1], radius=7)
     assert "radius" in refused.value.message_dict
+
+
+def test_with_the_database_queue_the_alert_job_commits_with_the_report_or_not_at_all(
+    client, village, settings
+):
+    """A crash between the commit and the enqueue cannot lose the alerts: the job's row
+    is written in the report's own transaction (and rolled back with it)."""
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    confirmed_alert(client, settlement=village.pk)
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    jobs = DBTaskResult.objects.filter(task_path="obshtina.reports.tasks.send_area_alerts")
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        submit_report(settlement=village, latitude=42.2392, longitude=23.4722)
+        assert jobs.count() == 1  # written with the report, inside its transaction
+        raise RuntimeError("the request fails after the report was saved")
+    assert not Report.objects.exists() and not jobs.exists()
+
+    there = submit_report(settlement=village, latitude=42.2392, longitude=23.4722)
+    (job,) = jobs
+    assert job.status == "READY" and job.args_kwargs["args"] == [there.pk, "new"]
