@@ -3,6 +3,7 @@
 Production runs them as separate services (see deploy/).
 """
 
+import signal
 import subprocess
 import sys
 
@@ -28,6 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
+        # `kill` (SIGTERM, as systemd or a terminal closing sends it) must stop the
+        # background processes too, not only Ctrl-C: turn it into an orderly exit.
+        signal.signal(signal.SIGTERM, _exit_on_signal)
         processes = [subprocess.Popen([sys.executable, "manage.py", *argv]) for argv in BACKGROUND]
         for argv, process in zip(BACKGROUND, processes, strict=True):
             self.stdout.write(self.style.SUCCESS(f"Started {argv[0]} (pid {process.pid})."))
@@ -41,3 +45,7 @@ class Command(BaseCommand):
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def _exit_on_signal(number, frame):
+    raise SystemExit(128 + number)
