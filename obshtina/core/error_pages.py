@@ -4,7 +4,8 @@ contact centre's phone and a way forward.
 400, 403 and 404 extend ``base.html`` like any page. 500 and 503 must appear even
 when the database or a context processor is what failed, so they are standalone
 templates rendered without context processors, with the municipality's contacts as
-this process last read them (or the model's defaults): they query nothing. The same
+loaded for the request (else as this process last read them, or the model's
+defaults): they query nothing. The same
 standalone layout makes the static pages nginx shows (``manage.py error_pages``).
 """
 
@@ -16,6 +17,7 @@ from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 
+from obshtina.organization.hosts import serving_municipality
 from obshtina.organization.models import Municipality
 
 TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
@@ -29,14 +31,22 @@ BARE_PAGE = (
 )
 
 
+CONTACTS = ("name", "contact_phone", "contact_email", "address")
+
+
 def remember_contacts(municipality: Municipality) -> None:
     """Called with every page's municipality, so that a 500 page can name it without a query."""
-    for field in ("name", "contact_phone", "contact_email", "address"):
+    for field in CONTACTS:
         _last_seen[field] = getattr(municipality, field)
 
 
 def fallback_municipality() -> Municipality:
-    """An unsaved municipality with the contacts last seen (or the defaults); never a query."""
+    """An unsaved municipality with the contacts of the one being served (the request's,
+    already loaded), else the contacts last seen (or the defaults); never a query."""
+    serving = serving_municipality()
+    if serving is not None:
+        loaded = serving.__dict__  # only what is loaded: a deferred field would query
+        return Municipality(**{field: loaded[field] for field in CONTACTS if field in loaded})
     return Municipality(**_last_seen)
 
 

@@ -48,6 +48,23 @@ def test_a_server_error_on_the_site_is_a_page_in_bulgarian_with_the_phone(browse
     assert "<script" not in page and "style=" not in page
 
 
+def test_a_server_error_names_the_municipality_of_the_address_not_the_last_one_seen(
+    browser, monkeypatch
+):
+    from obshtina.organization.models import Municipality
+
+    Municipality.objects.create(
+        name="Община Костенец", slug="kostenets", contact_phone="07142 23 00"
+    )
+    browser.get("/track/")  # the first municipality's page, seen last by this process
+    monkeypatch.setattr("obshtina.core.views.render", _fail)
+    response = browser.get("/", HTTP_HOST="kostenets.localhost")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Община Костенец" in page and 'href="tel:071422300"' in page
+    assert current_municipality().name not in page
+
+
 def test_a_server_error_in_the_json_api_is_json_without_a_traceback(
     browser, broken_categories, caplog
 ):
