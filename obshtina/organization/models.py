@@ -227,6 +227,18 @@ class Settlement(UniquePerMunicipality, models.Model):
             ),
         ]
 
+    def clean(self):
+        # A centre outside the municipality would pull reports placed near it (area
+        # alerts, the nearest settlement of a point on the map) to the wrong place.
+        super().clean()
+        if self.latitude is None or self.longitude is None:
+            return
+        if not self.municipality.contains(float(self.latitude), float(self.longitude)):
+            message = _("Точката е извън границите на %(municipality)s.") % {
+                "municipality": self.municipality.name
+            }
+            raise ValidationError({"latitude": message, "longitude": message})
+
     def __str__(self):
         prefix = _("гр.") if self.kind == self.Kind.TOWN else _("с.")
         return f"{prefix} {self.name}"

@@ -45,3 +45,23 @@ def test_a_member_added_to_a_unit_in_the_admin_becomes_staff(admin_client, unit)
     assert Membership.objects.filter(user=user, unit=unit).exists()
     user.refresh_from_db()
     assert user.is_staff
+
+
+def test_a_settlement_outside_the_municipality_is_refused_in_the_admin(admin_client, samokov):
+    from obshtina.organization.models import Settlement
+
+    fields = {"name": "Бели Искър", "kind": "village", "ekatte": ""}
+    outside = admin_client.post(
+        "/admin/organization/settlement/add/",
+        {**fields, "latitude": "42.6977", "longitude": "23.3219"},  # Sofia
+    )
+    assert outside.status_code == 200
+    assert f"Точката е извън границите на {samokov.name}." in outside.text
+    assert not Settlement.objects.filter(name="Бели Искър").exists()
+
+    inside = admin_client.post(
+        "/admin/organization/settlement/add/",
+        {**fields, "latitude": "42.2400", "longitude": "23.5500"},
+    )
+    assert inside.status_code == 302
+    assert Settlement.objects.filter(name="Бели Искър").exists()
