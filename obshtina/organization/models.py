@@ -227,6 +227,10 @@ class Settlement(UniquePerMunicipality, models.Model):
             ),
         ]
 
+    def __str__(self):
+        prefix = _("гр.") if self.kind == self.Kind.TOWN else _("с.")
+        return f"{prefix} {self.name}"
+
     def clean(self):
         # A centre outside the municipality would pull reports placed near it (area
         # alerts, the nearest settlement of a point on the map) to the wrong place.
@@ -238,10 +242,6 @@ class Settlement(UniquePerMunicipality, models.Model):
                 "municipality": self.municipality.name
             }
             raise ValidationError({"latitude": message, "longitude": message})
-
-    def __str__(self):
-        prefix = _("гр.") if self.kind == self.Kind.TOWN else _("с.")
-        return f"{prefix} {self.name}"
 
 
 class Role(models.TextChoices):
