@@ -32,7 +32,7 @@ from obshtina.registry.selectors import (
     registry_number_for_viewer,
 )
 
-from .models import Appointment, AppointmentEvent, Schedule, ScheduleGroup
+from .models import Appointment, AppointmentEvent, Schedule, ScheduleGroup, WaitlistEntry
 from .slots import SOFIA, Slot, free_slots
 
 UNMARKED_LIMIT = 50
@@ -141,6 +141,24 @@ def desk_lists(
         unmarked=list(unmarked[:UNMARKED_LIMIT]),
         unmarked_count=unmarked.count(),
     )
+
+
+def waitlists_of(
+    *, schedules: QuerySet[Schedule], schedule: Schedule | None = None
+) -> list[WaitlistEntry]:
+    """Who waits for a slot of the official's full schedules, in each list's order
+    (the first in a schedule's list is the next to be offered a freed slot)."""
+    entries = WaitlistEntry.objects.filter(schedule__in=schedules).select_related(
+        "schedule", "citizen"
+    )
+    if schedule is not None:
+        entries = entries.filter(schedule=schedule)
+    ordered = list(entries.order_by("schedule__title", "schedule_id", "queued_at", "pk"))
+    place, previous = 0, None
+    for entry in ordered:
+        place = place + 1 if entry.schedule_id == previous else 1
+        entry.place, previous = place, entry.schedule_id
+    return ordered
 
 
 def appointment_for_manager(*, number: str, user) -> Appointment | None:

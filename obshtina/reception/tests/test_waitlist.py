@@ -275,3 +275,30 @@ def test_a_visitor_of_a_full_schedule_is_asked_to_log_in_to_join(client, schedul
     page = client.get(schedule.get_absolute_url()).content.decode()
 
     assert "Влезте в профила си, за да се запишете в списъка на чакащите" in page
+
+
+def test_the_officials_desk_lists_who_waits_in_order_with_their_offer(client, full):
+    schedule = full[0].schedule
+    official = UserFactory(second_factor=True)
+    schedule.officials.add(official)
+    other_schedule = ScheduleFactory(
+        valid_from=DAY, valid_until=DAY, windows=[(3, "11:00", "11:30", 30, None, None)]
+    )
+    book(other_schedule, at(DAY, "11:00"))
+    first = join(schedule, UserFactory(first_name="Мария", last_name="Тодорова"), topic="Скица")
+    join(schedule, UserFactory(first_name="Иван", last_name="Петров"), topic="Виза")
+    join(other_schedule, UserFactory(first_name="Чужда", last_name="Опашка"))
+    cancel(full[0])  # the 09:00 slot is offered to the first on the list
+    client.force_login(official)
+
+    page = client.get(reverse("reception:desk")).content.decode()
+
+    start = page.index('id="waitlist-title"')
+    waiting = page[start : page.index("<section", start)]
+    assert "Чакащи за свободен час (2)" in waiting
+    assert waiting.index("Мария Тодорова") < waiting.index("Иван Петров")
+    assert "Скица" in waiting and "Виза" in waiting
+    first.refresh_from_db()
+    assert first.offered_starts_at == at(DAY, "09:00")
+    assert "10.12.2026 09:00" in waiting and "чака отговор до" in waiting
+    assert "Опашка" not in waiting  # another official's schedule

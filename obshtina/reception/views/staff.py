@@ -44,6 +44,7 @@ from ..selectors_staff import (
     free_slots_by_day,
     schedules_bookable_by,
     schedules_managed_by,
+    waitlists_of,
 )
 from ..services import decisions
 from ..slots import SOFIA
@@ -84,6 +85,7 @@ def desk(request):
             "lists": lists,
             "page": Paginator(lists.approved, PAGE_SIZE).get_page(request.GET.get("page")),
             "query": query.urlencode(),
+            "waitlist": waitlists_of(schedules=schedules, schedule=filters.get("schedule")),
             "has_schedules": schedules.exists(),
             "can_book": schedules_bookable_by(request.user).exists(),
             "can_edit_schedules": permissions.can_edit_schedules(request.user),
