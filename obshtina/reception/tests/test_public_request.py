@@ -129,13 +129,16 @@ def test_one_click_on_another_free_slot_books_it_with_what_was_typed(client, cit
 
 
 def test_enter_in_a_field_while_choosing_another_slot_books_nothing(client, citizen, schedule):
-    monday = next_weekday(0)
+    monday = next_weekday(0, weeks_ahead=3)  # a later week than this one
     book(schedule, at(monday, "09:30"))
 
     response = client.post(request_url(schedule, monday, "09:30"), {"topic": "Виза", "slot": ""})
 
-    assert "Изберете един от свободните часове." in response.content.decode()
+    page = response.content.decode()
+    assert "Изберете един от свободните часове." in page
     assert not Appointment.objects.filter(author=citizen).exists()
+    # The slots offered are still those of the week the citizen chose, not this week's.
+    assert 'name="slot" value="' + f"{monday.isoformat()}T10:00" + '"' in page
 
 
 @pytest.mark.parametrize(

@@ -134,7 +134,11 @@ def slot_request(request, slug: str, key: str):
         "slot": slot,
         "wanted": starts_at,
         "slot_problem": slot_problem,
-        "alternatives": alternative_slots(schedule, around=starts_at, now=now)
+        # Around the slot asked for, even when the form came back without one (Enter in
+        # a field): the citizen wanted that week, not this one.
+        "alternatives": alternative_slots(
+            schedule, around=starts_at or parse_slot_key(key), now=now
+        )
         if slot_problem
         else [],
     }
