@@ -26,10 +26,12 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import requests
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 logger = logging.getLogger(__name__)
@@ -37,6 +39,8 @@ logger = logging.getLogger(__name__)
 INDIVIDUAL_TARGET_GROUP = 1  # e-Delivery's target groups (TargetGroupId.cs)
 LEGAL_ENTITY_TARGET_GROUP = 2
 TOKEN_MARGIN_SECONDS = 30  # a token this close to its expiry is not used any more
+# The API's times carry no offset ("2023-11-29T06:41:37.967"): read as Bulgarian time.
+API_TIME_ZONE = ZoneInfo("Europe/Sofia")
 
 
 class EDeliveryError(Exception):
@@ -76,6 +80,13 @@ class MessageStatus:
     date_received: datetime | None  # when the recipient opened it: delivered
 
 
+def _api_time(value: str | None) -> datetime | None:
+    parsed = parse_datetime(value) if value else None
+    if parsed is not None and timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed, API_TIME_ZONE)
+    return parsed
+
+
 class EDeliveryClient:
     """One session with the service bus; cheap to create, use one per job."""
 
@@ -84,7 +95,8 @@ class EDeliveryClient:
         self.token_url = settings.EDELIVERY_TOKEN_URL or settings.EDELIVERY_URL
         self.session = requests.Session()
         self.session.cert = (settings.EDELIVERY_CLIENT_CERT, settings.EDELIVERY_CLIENT_KEY)
-        self.session.verify = settings.EDELIVERY_CA_BUNDLE or True
+        # Given with each request: requests lets REQUESTS_CA_BUNDLE override a session's.
+        self.verify = settings.EDELIVERY_CA_BUNDLE or True
         self.session.headers["Accept"] = "application/json"
 
     def close(self) -> None:
@@ -148,10 +160,9 @@ class EDeliveryClient:
         body = self._call("GET", f"/api/v1/messages/{int(message_id)}/view")
         recipients = body.get("recipients") or []
         mine = [r for r in recipients if profile_id is None or r.get("profileId") == profile_id]
-        opened = [parse_datetime(r["dateReceived"]) for r in mine if r.get("dateReceived")]
-        date_sent = body.get("dateSent")
+        opened = [_api_time(r.get("dateReceived")) for r in mine if r.get("dateReceived")]
         return MessageStatus(
-            date_sent=parse_datetime(date_sent) if date_sent else None,
+            date_sent=_api_time(body.get("dateSent")),
             date_received=opened[0] if opened else None,
         )
 
@@ -176,7 +187,12 @@ class EDeliveryClient:
             headers["Authorization"] = f"Bearer {token}"
         try:
             return self.session.request(
-                method, url, headers=headers, timeout=settings.EDELIVERY_TIMEOUT, **kwargs
+                method,
+                url,
+                headers=headers,
+                verify=self.verify,
+                timeout=settings.EDELIVERY_TIMEOUT,
+                **kwargs,
             )
         except requests.exceptions.SSLError as error:
             raise EDeliveryRefused(f"TLS with the service bus failed: {error}") from error

@@ -46,6 +46,7 @@ def check_delivery_message(municipality_id: int, message_id: int) -> bool:
 def sweep_deliveries(limit: int = 50) -> int:
     """Send what is due and check sent messages (for deployments that schedule jobs)."""
     return for_each_municipality(
-        lambda: services.deliveries_send_due(limit=limit)
-        + services.deliveries_check_due(limit=limit)
+        lambda: (
+            services.deliveries_send_due(limit=limit) + services.deliveries_check_due(limit=limit)
+        )
     )
