@@ -121,6 +121,14 @@ def delivery_check(*, delivery_id: int) -> str:
         _next_check(delivery, error=str(error))
         return delivery.status
     with transaction.atomic():
+        # Another worker (a push and the sweep at once) may have recorded it meanwhile.
+        delivery = (
+            Delivery.objects.select_for_update()
+            .select_related("document__correspondence")
+            .get(pk=delivery_id)
+        )
+        if delivery.status not in (Delivery.Status.SENT, Delivery.Status.RECEIVED):
+            return delivery.status
         if delivery.status == Delivery.Status.SENT and (status.date_sent or status.date_received):
             delivery.status = Delivery.Status.RECEIVED
             delivery.received_at = status.date_sent or status.date_received
