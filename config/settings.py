@@ -472,3 +472,21 @@ EDELIVERY_TIMEOUT = env.int("EDELIVERY_TIMEOUT", default=30)  # seconds per requ
 EDELIVERY_MAX_ATTEMPTS = env.int("EDELIVERY_MAX_ATTEMPTS", default=20)
 # How long a sent message's status is still checked for "delivered" (days).
 EDELIVERY_WATCH_DAYS = env.int("EDELIVERY_WATCH_DAYS", default=30)
+if EDELIVERY_ENABLED:
+    _edelivery_missing = [
+        name
+        for name in (
+            "EDELIVERY_URL",
+            "EDELIVERY_CLIENT_ID",
+            "EDELIVERY_CLIENT_CERT",
+            "EDELIVERY_CLIENT_KEY",
+            "EDELIVERY_OID",
+            "EDELIVERY_TEMPLATE_TEXT_FIELD",
+            "EDELIVERY_TEMPLATE_FILE_FIELD",
+        )
+        if not globals()[name]
+    ]
+    if _edelivery_missing:
+        raise environ.ImproperlyConfigured(
+            "EDELIVERY_ENABLED needs " + ", ".join(_edelivery_missing) + "."
+        )
