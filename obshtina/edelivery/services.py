@@ -84,6 +84,8 @@ def delivery_send(*, delivery_id: int) -> bool:
     Safe with several workers: a conditional UPDATE claims the row first, and no lock is
     held while talking to the service bus.
     """
+    if not edelivery_enabled():  # turned off meanwhile: the row waits for it to be back on
+        return False
     now = timezone.now()
     claimed = _due_to_send(now).filter(pk=delivery_id).update(claimed_until=now + CLAIM_LEASE)
     if not claimed:
@@ -111,7 +113,10 @@ def delivery_check(*, delivery_id: int) -> str:
     the status API, not the notification, is what is believed. Returns the status.
     """
     delivery = Delivery.objects.select_related("document__correspondence").get(pk=delivery_id)
-    if delivery.status not in (Delivery.Status.SENT, Delivery.Status.RECEIVED):
+    if not edelivery_enabled() or delivery.status not in (
+        Delivery.Status.SENT,
+        Delivery.Status.RECEIVED,
+    ):
         return delivery.status
     try:
         with EDeliveryClient() as client:
