@@ -72,3 +72,17 @@ def test_a_sent_message_is_followed_until_it_is_delivered(client, edelivery_conn
 def test_the_sweep_says_so_when_the_connector_is_off(capsys):
     call_command("edelivery_sweep")
     assert "off" in capsys.readouterr().out
+
+
+def test_a_delivery_waits_while_the_connector_is_off(client, edelivery_connector, settings):
+    edelivery_connector.add_profile(COMPANY_EIK)
+    edelivery_connector.fail_next(503)
+    answer_with_pdf(client, company_letter())
+    settings.EDELIVERY_ENABLED = False
+    sweep_later(10)
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (Delivery.Status.PENDING, 1)
+    settings.EDELIVERY_ENABLED = True
+    sweep_later(10)
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.SENT
