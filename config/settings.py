@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "obshtina.casework",
     "obshtina.api",
     "obshtina.audit",
+    "obshtina.edelivery",  # its table always exists; it acts only with EDELIVERY_ENABLED
     "corsheaders",
     "ninja",  # the API docs' templates and Swagger UI files (served locally, no CDN)
     "csp",  # its checks refuse the settings of django-csp < 4
@@ -447,3 +448,45 @@ CORS_ALLOW_HEADERS = (*corsheaders_defaults.default_headers, "idempotency-key")
 CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Retry-After", "X-Request-ID"]
 # A retry with the same Idempotency-Key within this many hours gets the first answer.
 IDEMPOTENCY_KEY_HOURS = env.int("IDEMPOTENCY_KEY_HOURS", default=24)
+
+# --- e-Delivery (ССЕВ) through the e-government service bus ------------------------
+# Off by default: with EDELIVERY_ENABLED unset nothing of the connector runs or shows.
+# Outgoing documents then also reach a recipient's e-Delivery profile (README_DRAFT.md).
+EDELIVERY_ENABLED = env.bool("EDELIVERY_ENABLED", default=False)
+EDELIVERY_URL = env.str("EDELIVERY_URL", default="").rstrip("/")  # the API, …/api/v1 below it
+# The token endpoint (POST …/token); the service bus usually answers it on the same host.
+EDELIVERY_TOKEN_URL = env.str("EDELIVERY_TOKEN_URL", default="").rstrip("/") or EDELIVERY_URL
+EDELIVERY_CLIENT_ID = env.str("EDELIVERY_CLIENT_ID", default="")
+EDELIVERY_TOKEN_SCOPE = env.str("EDELIVERY_TOKEN_SCOPE", default="")
+# The client certificate registered with the service bus (its subject carries the OID),
+# its key, and the CA bundle the bus's server certificate is checked against.
+EDELIVERY_CLIENT_CERT = env.str("EDELIVERY_CLIENT_CERT", default="")
+EDELIVERY_CLIENT_KEY = env.str("EDELIVERY_CLIENT_KEY", default="")
+EDELIVERY_CA_BUNDLE = env.str("EDELIVERY_CA_BUNDLE", default="")
+EDELIVERY_OID = env.str("EDELIVERY_OID", default="")  # the administration's OID
+# The message template and the ids (GUIDs) of its text and file fields.
+EDELIVERY_TEMPLATE_ID = env.int("EDELIVERY_TEMPLATE_ID", default=1)
+EDELIVERY_TEMPLATE_TEXT_FIELD = env.str("EDELIVERY_TEMPLATE_TEXT_FIELD", default="")
+EDELIVERY_TEMPLATE_FILE_FIELD = env.str("EDELIVERY_TEMPLATE_FILE_FIELD", default="")
+EDELIVERY_TIMEOUT = env.int("EDELIVERY_TIMEOUT", default=30)  # seconds per request
+EDELIVERY_MAX_ATTEMPTS = env.int("EDELIVERY_MAX_ATTEMPTS", default=20)
+# How long a sent message's status is still checked for "delivered" (days).
+EDELIVERY_WATCH_DAYS = env.int("EDELIVERY_WATCH_DAYS", default=30)
+if EDELIVERY_ENABLED:
+    _edelivery_missing = [
+        name
+        for name in (
+            "EDELIVERY_URL",
+            "EDELIVERY_CLIENT_ID",
+            "EDELIVERY_CLIENT_CERT",
+            "EDELIVERY_CLIENT_KEY",
+            "EDELIVERY_OID",
+            "EDELIVERY_TEMPLATE_TEXT_FIELD",
+            "EDELIVERY_TEMPLATE_FILE_FIELD",
+        )
+        if not globals()[name]
+    ]
+    if _edelivery_missing:
+        raise environ.ImproperlyConfigured(
+            "EDELIVERY_ENABLED needs " + ", ".join(_edelivery_missing) + "."
+        )

@@ -82,6 +82,9 @@ def logging_config(log_format: str, level: str) -> dict:
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
             "django.db.backends": {"level": "WARNING"},
+            # Its debug lines carry whole URLs: e-Delivery's profiles/check takes the ЕГН
+            # in the query string.
+            "urllib3": {"level": "WARNING"},
             # 4xx are in the request log already; server errors keep their tracebacks.
             "django.request": {"level": "ERROR"},
             "py.warnings": {"handlers": ["console"], "propagate": False},

@@ -275,6 +275,9 @@ class CorrespondenceEvent(ItemEvent):
         ACCESS_CONFIRMED = "access_confirmed", _("потвърден получен достъп")
         CLOSED = "closed", _("приключено")
         READ_FOR_MEETING = "read_for_meeting", _("прочетено за среща")
+        EDELIVERY_SENT = "edelivery_sent", _("изпратено през е-Връчване")
+        EDELIVERY_RECEIVED = "edelivery_received", _("получено в е-Връчване")
+        EDELIVERY_DELIVERED = "edelivery_delivered", _("връчено през е-Връчване")
 
     correspondence = models.ForeignKey(
         Correspondence, on_delete=models.CASCADE, related_name="events"

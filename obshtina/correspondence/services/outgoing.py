@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from obshtina.edelivery.services import delivery_plan
 from obshtina.organization.permissions import can_manage_item
 from obshtina.registry.services import registry_number_assign
 
@@ -29,8 +30,10 @@ def outgoing_document_register(
     """Register an answer, notice or decision; optionally change the item's status.
 
     The sender is e-mailed (number, kind, link) and sees the document and its
-    files on their page. The caller (e.g. the access-to-information procedure)
-    sets due dates before or after, in the same transaction.
+    files on their page. With the e-Delivery connector on, the document also goes to
+    the recipient's e-Delivery profile, if they have one (obshtina.edelivery).
+    The caller (e.g. the access-to-information procedure) sets due dates before or
+    after, in the same transaction.
     """
     if not can_manage_item(actor, item):
         raise PermissionDenied
@@ -66,4 +69,5 @@ def outgoing_document_register(
             message=message or text.strip(),
             outgoing=document,
         )
+        delivery_plan(document=document)
     return document

@@ -1,0 +1,1 @@
+from .peer import edelivery_connector, edelivery_peer  # noqa: F401
