@@ -305,6 +305,13 @@ def can_view_access_report(user) -> bool:
     return bool(roles_of(user) & {ACCESS_OFFICER, ADMINISTRATOR, REGISTRY_CLERK})
 
 
+def can_register_access_requests(user) -> bool:
+    """Who registers an access request that arrived on paper, by e-mail or through the
+    national platform (and exports decisions for it): the registry desk, the access
+    officer and administrators."""
+    return bool(roles_of(user) & {REGISTRY_CLERK, ACCESS_OFFICER, ADMINISTRATOR})
+
+
 def can_publish_access_answers(user) -> bool:
     """Who checks and publishes entries of the public register of ЗДОИ answers."""
     return bool(roles_of(user) & {ACCESS_OFFICER, ADMINISTRATOR})
