@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
 from ..models import AccessRequest, Correspondence, OutgoingDocument
 from .access_terms import RefusalGround
@@ -134,6 +135,11 @@ def _fonts(pdf: FPDF) -> None:
         ) from error
 
 
+def _lines(pdf: FPDF, width, height, text: str, **options) -> None:
+    """A paragraph; the next one starts at the left margin below it."""
+    pdf.multi_cell(width, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, **options)
+
+
 def decision_pdf(document: OutgoingDocument) -> bytes:
     """The decision as a PDF: the municipality, the decision's number and date, the
     request's platform and registry numbers, the decision's kind, text and terms, and
@@ -151,14 +157,15 @@ def decision_pdf(document: OutgoingDocument) -> bytes:
         pdf.set_margins(20, 20, 20)
         pdf.add_page()
         pdf.set_font(FONT, "B", 15)
-        pdf.multi_cell(0, 8, item.municipality.name.upper(), align="C")
+        _lines(pdf, 0, 8, item.municipality.name.upper(), align="C")
         pdf.set_font(FONT, size=9)
-        pdf.multi_cell(0, 5, item.municipality.address, align="C")
+        _lines(pdf, 0, 5, item.municipality.address, align="C")
         pdf.ln(8)
         pdf.set_font(FONT, "B", 13)
-        pdf.multi_cell(0, 7, decision["kind_label"].upper(), align="C")
+        _lines(pdf, 0, 7, decision["kind_label"].upper(), align="C")
         pdf.set_font(FONT, size=11)
-        pdf.multi_cell(
+        _lines(
+            pdf,
             0,
             6,
             _("№ %(number)s от %(date)s")
@@ -194,24 +201,25 @@ def decision_pdf(document: OutgoingDocument) -> bytes:
             facts.append((_("Основание за отказ"), decision["refusal_ground_label"]))
         for label, value in facts:
             pdf.set_font(FONT, "B", 10)
-            pdf.multi_cell(0, 5, label)
+            _lines(pdf, 0, 5, label)
             pdf.set_font(FONT, size=10)
-            pdf.multi_cell(0, 5, str(value))
+            _lines(pdf, 0, 5, str(value))
             pdf.ln(2)
         pdf.ln(3)
         pdf.set_font(FONT, "B", 11)
-        pdf.multi_cell(0, 6, _("Мотиви и решение"))
+        _lines(pdf, 0, 6, _("Мотиви и решение"))
         pdf.set_font(FONT, size=11)
-        pdf.multi_cell(0, 6, decision["text"] or "—")
+        _lines(pdf, 0, 6, decision["text"] or "—")
         if decision["appeal_info"]:
             pdf.ln(3)
             pdf.set_font(FONT, size=10)
-            pdf.multi_cell(
+            _lines(
+                pdf,
                 0,
                 5,
                 _("Решението може да се обжалва %(appeal)s.") % {"appeal": decision["appeal_info"]},
             )
         pdf.ln(12)
         pdf.set_font(FONT, size=11)
-        pdf.multi_cell(0, 6, _("Длъжностно лице: %(name)s") % {"name": decision["official"] or "—"})
+        _lines(pdf, 0, 6, _("Длъжностно лице: %(name)s") % {"name": decision["official"] or "—"})
         return bytes(pdf.output())

@@ -240,6 +240,17 @@ def arrival_record(*, item: Correspondence, actor, route: str) -> Correspondence
     return item
 
 
+def access_request_known_arrival(*, text: str, route: str) -> Correspondence | None:
+    """For a message that arrived by itself (e-Delivery, the document exchange, e-mail):
+    if its subject or text names a platform request this municipality has registered,
+    the arrival is recorded on it and it is returned; None means "register it" (with
+    ``platform_number_in(text)`` as its number)."""
+    item = access_request_with_platform_number(platform_number_in(text) or "")
+    if item is not None:
+        arrival_record(item=item, actor=None, route=route)
+    return item
+
+
 @transaction.atomic
 def access_request_platform_number_set(
     *, item: Correspondence, actor, platform_number: str
