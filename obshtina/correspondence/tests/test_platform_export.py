@@ -2,6 +2,8 @@
 
 import io
 import json
+import os
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -30,6 +32,11 @@ __all__ = ["item", "officer", "requester", "unit"]  # fixtures
 @pytest.fixture(autouse=True)
 def platform_on(settings):
     settings.ACCESS_PLATFORM = True
+    if not Path(settings.ACCESS_PLATFORM_PDF_FONT).exists():
+        message = "the PDF font is missing: apt-get install fonts-dejavu-core"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @pytest.fixture
