@@ -332,6 +332,16 @@ def can_edit_knowledge(user) -> bool:
     return bool(roles_of(user) & {EDITOR, ADMINISTRATOR})
 
 
+def can_edit_accessibility_statement(user) -> bool:
+    """The site's accessibility statement is kept by the editors, administrators and
+    whoever the admin gives the right to change it."""
+    if not _is_active(user):
+        return False
+    return bool(roles_of(user) & {EDITOR, ADMINISTRATOR}) or user.has_perm(
+        "core.change_accessibilitystatement"
+    )
+
+
 def headed_units_of(user) -> QuerySet[Unit]:
     """The units the user heads."""
     if not _is_active(user):
