@@ -37,6 +37,9 @@ SIMILAR_RATIO = 0.9  # difflib's ratio of the normalised texts: "near-identical"
 DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 
 
+DELIVERED = object()  # the actor of a request registered from a delivered message
+
+
 class ArrivalRoute(models.TextChoices):
     """How a request reached the registry desk; the label completes "получено …"."""
 
@@ -174,7 +177,7 @@ def access_request_register(
     race (the database's constraint decides). Without a number, a similar recent
     request of the same sender raises ``SimilarRequests`` unless ``confirm_similar``.
     """
-    if not can_register_access_requests(actor):
+    if actor is not DELIVERED and not can_register_access_requests(actor):
         raise PermissionDenied
     if route not in ArrivalRoute.values:
         raise CorrespondenceError({"route": _("Изберете как е получено заявлението.")})
@@ -193,12 +196,12 @@ def access_request_register(
             sender_email=sender_email, information_description=information_description
         )
     )
-    if similar and not confirm_similar:
+    if similar and not confirm_similar and actor is not DELIVERED:
         raise SimilarRequests(similar)
     try:
         item = correspondence_submit(
             author=None,
-            registered_by=actor,
+            registered_by=None if actor is DELIVERED else actor,
             kind=Correspondence.Kind.ACCESS_REQUEST,
             subject=subject,
             text=text,
@@ -223,6 +226,15 @@ def access_request_register(
             item=arrival_record(item=existing, actor=actor, route=route), created=False
         )
     return Registration(item=item, created=True, similar=similar)
+
+
+def access_request_deliver(*, route: str, **fields) -> Registration:
+    """``access_request_register`` for a message that arrived by itself (e-Delivery,
+    the document exchange, an e-mail box): nobody registers it by hand, so a similar
+    recent request is not a question but ``Registration.similar``, for the caller to
+    note on the item. ``fields`` are ``access_request_register``'s, without ``actor``;
+    pass ``platform_number=platform_number_in(subject + text) or ""``."""
+    return access_request_register(actor=DELIVERED, route=route, **fields)
 
 
 def arrival_record(*, item: Correspondence, actor, route: str) -> Correspondence:

@@ -192,3 +192,36 @@ def test_with_the_connector_off_nothing_of_it_shows(clerk_client, settings):
 
 def test_the_workspace_links_the_registration(clerk_client):
     assert reverse(REGISTER) in clerk_client.get(reverse("casework:workspace")).text
+
+
+def delivered(**overrides):
+    from obshtina.correspondence.services.platform import access_request_deliver
+
+    fields = arrival() | {"addressee": None} | overrides
+    route = fields.pop("route") if "route" in overrides else "edelivery"
+    fields.pop("route", None)
+    return access_request_deliver(route=route, **fields)
+
+
+def test_a_request_delivered_by_e_delivery_and_again_by_e_mail_is_one_item():
+    first = delivered(platform_number=platform_number_in("Заявление ЗДОИ-03-321"))
+    second = delivered(platform_number="ЗДОИ-03-321", route="email")
+    assert first.created and not second.created
+    assert second.item == first.item
+    assert first.item.events.filter(kind=CorrespondenceEvent.Kind.ALSO_RECEIVED).count() == 1
+
+
+def test_a_delivered_request_then_brought_on_paper_is_one_item(clerk_client):
+    first = delivered(platform_number="ЗДОИ-03-321")
+    response = clerk_client.post(
+        reverse(REGISTER), arrival(platform_number="ЗДОИ-03-321", route="paper")
+    )
+    assert response["Location"] == manage_url(first.item)
+    assert Correspondence.objects.count() == 1
+
+
+def test_a_delivered_similar_request_is_registered_with_the_hint():
+    delivered()
+    again = delivered()
+    assert again.created
+    assert again.similar and again.similar[0].number
