@@ -18,7 +18,7 @@ from obshtina.core.accessibility import (
 from obshtina.core.models import AccessibilityStatement
 from obshtina.organization.models import Municipality, Role
 from obshtina.organization.selectors import current_municipality
-from obshtina.organization.tests.factories import staff
+from obshtina.organization.tests.factories import kostenets_found, staff
 
 pytestmark = pytest.mark.django_db
 SOFIA = ZoneInfo("Europe/Sofia")
@@ -83,16 +83,7 @@ def test_the_footer_links_the_statement(client):
 
 
 def test_another_municipalitys_statement_stays_on_its_own_site(client):
-    kostenets = Municipality.objects.create(
-        name="Община Костенец",
-        slug="kostenets",
-        map_center_lat=42.308,
-        map_center_lng=23.859,
-        bounds_south=42.20,
-        bounds_west=23.70,
-        bounds_north=42.40,
-        bounds_east=24.00,
-    )
+    kostenets = kostenets_found()
     statement(municipality=kostenets, feedback_email="dostap@kostenets.bg")
     assert "dostap@kostenets.bg" not in page(client)
     there = client.get(reverse("core:accessibility"), HTTP_HOST="kostenets.localhost").text
