@@ -225,3 +225,14 @@ def test_a_delivered_similar_request_is_registered_with_the_hint():
     again = delivered()
     assert again.created
     assert again.similar and again.similar[0].number
+
+
+def test_the_requester_without_an_account_gets_the_number_and_no_link_they_cannot_open(
+    clerk_client, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        clerk_client.post(reverse(REGISTER), arrival())
+    item = Correspondence.objects.get()
+    sent = [message for message in mailoutbox if "maria@example.bg" in message.to]
+    assert item.number in sent[0].subject
+    assert item.get_absolute_url() not in sent[0].body
