@@ -183,6 +183,8 @@ def access_request_register(
         raise CorrespondenceError({"route": _("Изберете как е получено заявлението.")})
     if not (sender_name or "").strip():
         raise CorrespondenceError({"sender_name": _("Въведете името на заявителя.")})
+    if access_form not in AccessRequest.AccessForm.values:
+        raise CorrespondenceError({"access_form": _("Изберете формата на достъп.")})
     number = platform_number_clean(platform_number)
     existing = access_request_with_platform_number(number)
     if existing is not None:
