@@ -490,3 +490,25 @@ if EDELIVERY_ENABLED:
         raise environ.ImproperlyConfigured(
             "EDELIVERY_ENABLED needs " + ", ".join(_edelivery_missing) + "."
         )
+
+# --- The national platform for access to public information (pitay.government.bg) ----
+# Off by default. The platform has no API for administrations: its requests arrive by
+# e-Delivery, the document-exchange system or e-mail. On, the registry desk records the
+# platform's number of a ЗДОИ request (typed in, or read from a delivered message by
+# ACCESS_PLATFORM_NUMBER_PATTERN), registers a request that arrives by several routes
+# once, and exports each decision as a PDF and its data for entering on the platform.
+ACCESS_PLATFORM = env.bool("ACCESS_PLATFORM", default=False)
+# A regular expression for the platform's request number (case-insensitive); the
+# default, "ЗДОИ-<2 digits>-<number>", is our reading of numbers seen on the platform,
+# not a published format: change it here if the platform's numbers differ.
+ACCESS_PLATFORM_NUMBER_PATTERN = env.str(
+    "ACCESS_PLATFORM_NUMBER_PATTERN", default=r"ЗДОИ-\d{2}-\d{1,8}"
+)
+# A TrueType font with Cyrillic for the decision's PDF (Debian: fonts-dejavu-core).
+ACCESS_PLATFORM_PDF_FONT = env.str(
+    "ACCESS_PLATFORM_PDF_FONT", default="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+)
+ACCESS_PLATFORM_PDF_BOLD_FONT = env.str(
+    "ACCESS_PLATFORM_PDF_BOLD_FONT",
+    default="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+)

@@ -1,5 +1,6 @@
 """ "Моята работа": the landing page of every official, over every kind of item."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
@@ -46,6 +47,8 @@ def workspace(request):
             "any_assignable": any(item.can_assign for item in page.items),
             "newest_first": filters.order == ws.ORDER_NEWEST,
             "can_view_access_report": permissions.can_view_access_report(request.user),
+            "can_register_access_requests": settings.ACCESS_PLATFORM
+            and permissions.can_register_access_requests(request.user),
         },
     )
 

@@ -3,7 +3,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.organization.permissions import can_edit_accessibility_statement
 from obshtina.registry.selectors import item_url_for_number
+
+from .accessibility import accessibility_statement, is_review_overdue, review_due_on
 
 
 def home(request):
@@ -27,7 +30,19 @@ def track(request):
 
 
 def accessibility(request):
-    return render(request, "core/accessibility.html")
+    """The accessibility statement; its editors are warned when its yearly review is due."""
+    statement = accessibility_statement()
+    may_edit = can_edit_accessibility_statement(request.user)
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "statement": statement,
+            "may_edit": may_edit,
+            "review_overdue": may_edit and statement is not None and is_review_overdue(statement),
+            "review_due_on": review_due_on(statement.reviewed_on) if statement else None,
+        },
+    )
 
 
 def healthz(request):

@@ -15,7 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from obshtina.casework.items import AssignedItem, ItemEvent
 from obshtina.core.storage import select_private_storage
 from obshtina.organization.models import Unit
-from obshtina.organization.scoping import owned_manager
+from obshtina.organization.scoping import (
+    UniquePerMunicipality,
+    municipality_field,
+    owned_manager,
+)
 from obshtina.registry.models import RegistryNumber
 
 
@@ -136,7 +140,7 @@ class Correspondence(AssignedItem):
         return can_view_item(user, self)
 
 
-class AccessRequest(models.Model):
+class AccessRequest(UniquePerMunicipality, models.Model):
     """What the access-to-information law requires of a request, and its procedure."""
 
     class AccessForm(models.TextChoices):
@@ -145,8 +149,16 @@ class AccessRequest(models.Model):
         PAPER_COPY = "paper_copy", _("копие на хартиен носител")
         ELECTRONIC = "electronic", _("копие на технически носител / по имейл / интернет адрес")
 
+    # The item's municipality, repeated here so that the platform's number is unique
+    # per municipality in the database (a constraint cannot reach through the item).
+    municipality = municipality_field()
     correspondence = models.OneToOneField(
         Correspondence, on_delete=models.CASCADE, related_name="access_request"
+    )
+    # The request's number on the national platform (pitay.government.bg), when it
+    # came from there; one request of the platform is registered once.
+    platform_number = models.CharField(
+        _("номер в Платформата за достъп до обществена информация"), max_length=40, blank=True
     )
     information_description = models.TextField(_("описание на исканата информация"))
     access_form = models.CharField(
@@ -160,11 +172,18 @@ class AccessRequest(models.Model):
     access_confirmed_at = models.DateTimeField(null=True, blank=True)
     refusal_ground = models.CharField(max_length=40, blank=True)
 
-    objects = owned_manager("correspondence__municipality")
+    objects = owned_manager()
 
     class Meta:
         verbose_name = _("заявление по ЗДОИ")
         verbose_name_plural = _("заявления по ЗДОИ")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "platform_number"],
+                condition=~models.Q(platform_number=""),
+                name="access_platform_number_per_municipality",
+            ),
+        ]
 
     def __str__(self):
         return self.correspondence.number
@@ -278,6 +297,7 @@ class CorrespondenceEvent(ItemEvent):
         EDELIVERY_SENT = "edelivery_sent", _("изпратено през е-Връчване")
         EDELIVERY_RECEIVED = "edelivery_received", _("получено в е-Връчване")
         EDELIVERY_DELIVERED = "edelivery_delivered", _("връчено през е-Връчване")
+        ALSO_RECEIVED = "also_received", _("получено и по друг път")
 
     correspondence = models.ForeignKey(
         Correspondence, on_delete=models.CASCADE, related_name="events"

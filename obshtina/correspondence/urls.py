@@ -2,7 +2,7 @@ from django.urls import path
 
 from obshtina.casework.views import kind_queue
 
-from .views import citizen, desk, procedure, register
+from .views import citizen, desk, platform, procedure, register
 
 app_name = "correspondence"
 
@@ -16,7 +16,11 @@ urlpatterns = [
     path("d/<str:number>/confirm-access/", procedure.confirm_access, name="confirm_access"),
     # The registry desk (desk.py)
     path("desk/", kind_queue("documents"), name="desk"),
+    path("desk/register/", platform.register, name="platform_register"),
     path("desk/<str:number>/", desk.manage, name="manage"),
+    # The national platform for access to public information (platform.py)
+    path("desk/<str:number>/decision.pdf", platform.decision_pdf_download, name="decision_pdf"),
+    path("desk/<str:number>/decision.json", platform.decision_data_download, name="decision_data"),
     # Access-to-information statistics (procedure.py)
     path("desk-report/", procedure.yearly_report, name="yearly_report"),
     path("desk-report.csv", procedure.yearly_report_csv, name="yearly_report_csv"),

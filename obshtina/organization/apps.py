@@ -31,7 +31,14 @@ class OrganizationConfig(AppConfig):
 def _refresh_administrators(**kwargs) -> None:
     from django.contrib.auth.models import Group
 
-    from .services import ADMINISTRATORS_GROUP, municipality_administrators
+    from .services import (
+        ADMINISTRATORS_GROUP,
+        EDITORS_GROUP,
+        municipality_administrators,
+        municipality_editors,
+    )
 
     if Group.objects.filter(name=ADMINISTRATORS_GROUP).exists():
         municipality_administrators()
+    if Group.objects.filter(name=EDITORS_GROUP).exists():
+        municipality_editors()

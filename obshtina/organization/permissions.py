@@ -305,6 +305,13 @@ def can_view_access_report(user) -> bool:
     return bool(roles_of(user) & {ACCESS_OFFICER, ADMINISTRATOR, REGISTRY_CLERK})
 
 
+def can_register_access_requests(user) -> bool:
+    """Who registers an access request that arrived on paper, by e-mail or through the
+    national platform (and exports decisions for it): the registry desk, the access
+    officer and administrators."""
+    return bool(roles_of(user) & {REGISTRY_CLERK, ACCESS_OFFICER, ADMINISTRATOR})
+
+
 def can_publish_access_answers(user) -> bool:
     """Who checks and publishes entries of the public register of ЗДОИ answers."""
     return bool(roles_of(user) & {ACCESS_OFFICER, ADMINISTRATOR})
@@ -323,6 +330,16 @@ def can_use_console(user) -> bool:
 def can_edit_knowledge(user) -> bool:
     """The public knowledge base (services, regulations) is kept by its editors."""
     return bool(roles_of(user) & {EDITOR, ADMINISTRATOR})
+
+
+def can_edit_accessibility_statement(user) -> bool:
+    """The site's accessibility statement is kept by the editors, administrators and
+    whoever the admin gives the right to change it."""
+    if not _is_active(user):
+        return False
+    return bool(roles_of(user) & {EDITOR, ADMINISTRATOR}) or user.has_perm(
+        "core.change_accessibilitystatement"
+    )
 
 
 def headed_units_of(user) -> QuerySet[Unit]:

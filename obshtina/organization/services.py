@@ -33,6 +33,8 @@ def staff_role_grant(*, user, role: str) -> StaffRole:
     )
     if role == Role.ADMINISTRATOR:
         user.groups.add(municipality_administrators())
+    if role == Role.EDITOR:
+        user.groups.add(municipality_editors())
     staff_access_grant(user=user)
     return staff_role
 
@@ -46,9 +48,12 @@ ADMINISTERED_MODELS = {
     "reception": ["schedulegroup", "schedule", "schedulewindow", "absence"],
     "registry": ["registryseries"],
     "casework": ["answertemplate"],
-    "core": ["sitenotice"],
+    "core": ["sitenotice", "accessibilitystatement"],
 }
 ADMINISTRATORS_GROUP = "Администратори на община"
+# What the knowledge editors keep in the admin (besides their own editor's pages).
+EDITED_MODELS = {"core": ["accessibilitystatement"]}
+EDITORS_GROUP = "Редактори на община"
 
 
 def municipality_administrators() -> Group:
@@ -63,6 +68,17 @@ def municipality_administrators() -> Group:
             codename__in=["add_municipality", "delete_municipality"],
         )
     )
+    return group
+
+
+def municipality_editors() -> Group:
+    """The group that gives the knowledge editors the admin pages of ``EDITED_MODELS``
+    (the accessibility statement); they change it but never delete it."""
+    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
+    wanted = Q()
+    for app_label, names in EDITED_MODELS.items():
+        wanted |= Q(content_type__app_label=app_label, content_type__model__in=names)
+    group.permissions.set(Permission.objects.filter(wanted).exclude(codename__startswith="delete_"))
     return group
 
 

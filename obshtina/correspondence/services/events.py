@@ -62,7 +62,9 @@ def _notify_sender(*, item: Correspondence, event: CorrespondenceEvent) -> None:
         context={
             "subject": subject,
             "body": "\n\n".join(lines),
-            "action_url": site_url() + item.get_absolute_url(),
+            # A request the registry desk registered for someone without an account
+            # has no page its sender can open: the e-mail carries the number only.
+            "action_url": site_url() + item.get_absolute_url() if item.author_id else "",
             "action_label": action_label,
         },
         language=language,

@@ -43,8 +43,12 @@ def correspondence_submit(
     organisation: dict | None = None,
     access: dict | None = None,
     attachments: Sequence[tuple[UploadedFile, str]] = (),
+    registered_by=None,
+    arrival: dict | None = None,
 ) -> Correspondence:
-    """Register a document filed by a registered user.
+    """Register a document filed by a registered user, or by the registry desk
+    (``registered_by``, with ``author=None``) for one that arrived another way
+    (``arrival``: how, kept on the "registered" event).
 
     `attachments` are (file, content type) pairs already validated by content
     (``obshtina.core.uploads``). `access` holds the access-to-information fields
@@ -57,6 +61,7 @@ def correspondence_submit(
     ):
         raise CorrespondenceError({"information_description": _("Опишете исканата информация.")})
     now = timezone.now()
+    actor = registered_by or author
     with transaction.atomic():
         item = Correspondence.objects.create(
             kind=kind,
@@ -75,7 +80,9 @@ def correspondence_submit(
             due_at=deadlines.initial_due_date(kind=kind, registered_on=timezone.localdate(now)),
         )
         if kind == Correspondence.Kind.ACCESS_REQUEST:
-            AccessRequest.objects.create(correspondence=item, **access)
+            AccessRequest.objects.create(
+                correspondence=item, municipality=item.municipality, **access
+            )
         for upload, content_type in attachments:
             attachment_store(item=item, upload=upload, content_type=content_type, user=author)
         # The unit's officers hear of it; rendered before the counter is locked.
@@ -84,7 +91,7 @@ def correspondence_submit(
             reason=Reason.ROUTED,
             item=item,
             work_item=correspondence_work_item,
-            actor=author,
+            actor=actor,
         )
         # Last but the event, whose e-mail shows the number: the series' counter
         # stays locked from here to the commit.
@@ -93,8 +100,9 @@ def correspondence_submit(
         correspondence_event_record(
             item=item,
             kind=CorrespondenceEvent.Kind.REGISTERED,
-            actor=author,
+            actor=actor,
             to_status=item.status,
+            data=arrival or {},
         )
     return item
 

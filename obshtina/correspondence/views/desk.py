@@ -7,6 +7,7 @@ procedure's actions live in ``views.procedure``; this page shows and dispatches
 them.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from obshtina.casework.item_view import ItemPage
 from obshtina.organization.permissions import can_publish_access_answers
 
 from ..forms_desk import AnswerForm, RouteForm, StatusForm
+from ..forms_platform import PlatformNumberForm
 from ..models import Correspondence, PublishedAnswer
 from ..selectors.desk import (
     is_overdue,
@@ -26,7 +28,9 @@ from ..selectors.desk import (
     staff_can_view_item,
 )
 from ..services import desk as services
+from ..services.decision_export import decision_of
 from ..services.errors import CorrespondenceError
+from ..services.platform import access_request_platform_number_set
 
 PROCEDURE_ACTION_PREFIX = "access_"
 
@@ -57,9 +61,17 @@ ACTIONS = {
         calls(services.correspondence_answer, "item"),
         _("Изходящият документ е регистриран и изпратен на подателя."),
     ),
+    "platform_number": ItemAction(
+        PlatformNumberForm,
+        calls(access_request_platform_number_set, "item"),
+        _("Номерът от Платформата е записан."),
+        item_kwarg="item",
+    ),
 }
 # Access requests move only through the law's notices and decisions (views.procedure).
 LETTER_ONLY_ACTIONS = frozenset({"status", "answer"})
+# The national platform's connector (ACCESS_PLATFORM): access requests only.
+PLATFORM_ACTIONS = frozenset({"platform_number"})
 
 
 class DocumentPage(ItemPage):
@@ -83,8 +95,12 @@ class DocumentPage(ItemPage):
 
     def actions_for(self, item):
         if item.is_access_request:
-            return [action for action in ACTIONS if action not in LETTER_ONLY_ACTIONS]
-        return list(ACTIONS)
+            left_out = LETTER_ONLY_ACTIONS | (
+                set() if settings.ACCESS_PLATFORM else PLATFORM_ACTIONS
+            )
+        else:
+            left_out = PLATFORM_ACTIONS
+        return [action for action in ACTIONS if action not in left_out]
 
     def before(self, request, item):
         if item.author_id == request.user.pk and not self.can_view(request.user, item):
@@ -114,7 +130,10 @@ class DocumentPage(ItemPage):
             if item.is_access_request
             else None,
             "can_publish": can_publish_access_answers(request.user),
+            "access_platform": settings.ACCESS_PLATFORM and item.is_access_request,
         }
+        if context["access_platform"]:
+            context["platform_decision"] = decision_of(item)
         if context["show_procedure_actions"]:
             from .procedure import procedure_actions_context
 

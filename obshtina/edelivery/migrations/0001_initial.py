@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('correspondence', '0010_edelivery_events'),
+        ('correspondence', '0011_event_kinds'),
         ('organization', '0010_street'),
     ]
 

@@ -2,10 +2,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from obshtina.accounts.tests.factories import UserFactory
-from obshtina.organization.models import Municipality, Role
+from obshtina.organization.models import Role
 from obshtina.organization.selectors import current_municipality
 
-from .factories import UnitFactory, member, staff
+from .factories import UnitFactory, kostenets_found, member, staff
 
 
 @pytest.fixture
@@ -46,14 +46,4 @@ def samokov():
 @pytest.fixture
 def kostenets(samokov):
     """A second municipality of the platform, at kostenets.localhost."""
-    return Municipality.objects.create(
-        name="Община Костенец",
-        slug="kostenets",
-        contact_phone="07142 23 00",
-        map_center_lat=42.308,
-        map_center_lng=23.859,
-        bounds_south=42.20,
-        bounds_west=23.70,
-        bounds_north=42.40,
-        bounds_east=24.00,
-    )
+    return kostenets_found()

@@ -9,8 +9,24 @@ from dataclasses import dataclass
 import factory
 
 from obshtina.accounts.tests.factories import UserFactory
-from obshtina.organization.models import Unit
+from obshtina.organization.models import Municipality, Unit
 from obshtina.organization.services import staff_role_grant, unit_member_add
+
+
+def kostenets_found(**fields) -> Municipality:
+    """A second municipality of the platform, served at kostenets.localhost."""
+    values = {
+        "name": "Община Костенец",
+        "slug": "kostenets",
+        "contact_phone": "07142 23 00",
+        "map_center_lat": 42.308,
+        "map_center_lng": 23.859,
+        "bounds_south": 42.20,
+        "bounds_west": 23.70,
+        "bounds_north": 42.40,
+        "bounds_east": 24.00,
+    }
+    return Municipality.objects.create(**(values | fields))
 
 
 class UnitFactory(factory.django.DjangoModelFactory):

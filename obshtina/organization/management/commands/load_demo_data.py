@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from obshtina.casework import demo as casework_demo
+from obshtina.core import demo as core_demo
 from obshtina.infodesk import demo as infodesk_demo
 from obshtina.organization import demo, demo_streets
 from obshtina.organization.hosts import serving
@@ -35,6 +36,9 @@ class Command(BaseCommand):
         self.progress(f"report categories: {reports_demo.categories_load()} created")
         self.progress(f"knowledge base entries: {infodesk_demo.knowledge_load()} created")
         self.progress(f"answer templates: {casework_demo.answer_templates_load()} created")
+        self.progress(
+            f"accessibility statement: {core_demo.accessibility_statement_load()} created"
+        )
         created = reception_demo.schedules_load(with_officials=False)
         self.progress(f"reception schedules: {created} created")
         if not settings.DEMO:
