@@ -1,0 +1,17 @@
+import logging
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EAuthConfig(AppConfig):
+    name = "obshtina.eauth"
+    label = "eauth"
+    verbose_name = _("Електронна идентификация")
+
+    def ready(self):
+        # pysaml2 logs subjects (the person's identifier) and whole messages: nothing
+        # of it reaches our logs. Refusals are logged by obshtina.eauth.saml, by kind.
+        saml_logger = logging.getLogger("saml2")
+        saml_logger.setLevel(logging.CRITICAL + 1)
+        saml_logger.propagate = False
