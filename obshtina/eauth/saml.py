@@ -18,6 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 
 import saml2
+import saml2.s_utils
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
@@ -148,7 +149,13 @@ def _config(base_url: str, *, with_idp: bool = True) -> SPConfig:
     if with_idp:
         config["metadata"] = {"inline": [idp_metadata()]}
     sp_config = SPConfig()
-    sp_config.load(config)
+    try:
+        sp_config.load(config)
+    except saml2.SAMLError as error:
+        logger.warning("eAuth metadata could not be read: %s", type(error).__name__)
+        raise EAuthError(
+            _("Електронната идентификация не е достъпна в момента. Опитайте по-късно.")
+        ) from error
     return sp_config
 
 
@@ -208,7 +215,10 @@ def authn_request(base_url: str) -> AuthnRequest:
     idp = next(iter(client.metadata.identity_providers()), None)
     if idp is None:
         raise EAuthError(_("Електронната идентификация не е настроена на сървъра."))
-    locations = client.metadata.single_sign_on_service(idp, BINDING_HTTP_POST)
+    try:
+        locations = client.metadata.single_sign_on_service(idp, BINDING_HTTP_POST)
+    except saml2.s_utils.UnsupportedBinding:
+        locations = []
     if not locations:
         raise EAuthError(_("Електронната идентификация не е настроена на сървъра."))
     destination = locations[0]["location"]
