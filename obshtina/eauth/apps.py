@@ -15,3 +15,13 @@ class EAuthConfig(AppConfig):
         saml_logger = logging.getLogger("saml2")
         saml_logger.setLevel(logging.CRITICAL + 1)
         saml_logger.propagate = False
+
+        from obshtina.accounts import sections
+
+        from .selectors import identity_export
+        from .services import identity_unlink
+
+        sections.register_export_section("eauth", identity_export)
+        # A deleted account is anonymised, not removed: its identity must go, or the
+        # next sign-in through eAuth would open the anonymised account.
+        sections.register_deletion_hook(lambda user: identity_unlink(user=user))

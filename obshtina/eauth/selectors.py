@@ -2,6 +2,7 @@
 the session's eAuth sign-in named (letters filed on its behalf)."""
 
 from django.conf import settings
+from django.utils import timezone
 
 from . import identifiers
 from .models import Identity
@@ -23,6 +24,21 @@ def person_identifier_of(user) -> str | None:
         .first()
     )
     return identifiers.decrypt(token) if token else None
+
+
+def identity_export(user) -> dict:
+    """For the person's data export: whether and since when the account is linked with
+    eAuth (the identifier itself is kept for the state's services, not handed out)."""
+    identity = Identity.objects.filter(user_id=user.pk).first()
+    if identity is None:
+        return {"linked": False}
+    return {
+        "linked": True,
+        "linked_at": timezone.localtime(identity.linked_at).isoformat(),
+        "last_signed_in_at": timezone.localtime(identity.last_signed_in_at).isoformat()
+        if identity.last_signed_in_at
+        else None,
+    }
 
 
 def has_identity(user) -> bool:
