@@ -15,6 +15,7 @@ class EAuthConfig(AppConfig):
         saml_logger = logging.getLogger("saml2")
         saml_logger.setLevel(logging.CRITICAL + 1)
         saml_logger.propagate = False
+        logging.getLogger("xmlschema").setLevel(logging.WARNING)  # pysaml2's schemas
 
         from obshtina.accounts import sections
 

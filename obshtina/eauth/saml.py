@@ -32,6 +32,7 @@ from saml2.saml import NAMEID_FORMAT_UNSPECIFIED
 from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
 from . import identifiers
+from .person import Company, EAuthError, SignedInPerson
 
 logger = logging.getLogger(__name__)
 
@@ -57,35 +58,6 @@ _LEVEL_NAMES = {
     **{f"http://eidas.europa.eu/LoA/{level.lower()}": level for level in LEVELS},
 }
 IDP_METADATA_CACHE_SECONDS = 3600
-
-
-class EAuthError(Exception):
-    """A sign-in that cannot go on; ``str(error)`` is a message for the person."""
-
-
-@dataclass(frozen=True)
-class Company:
-    eik: str
-    name: str
-
-
-@dataclass(frozen=True)
-class SignedInPerson:
-    """What eAuth asserted about the person who signed in."""
-
-    identifier: str
-    name: str
-    email: str
-    phone: str
-    level: str
-    company: Company | None
-
-    @property
-    def first_and_last_name(self) -> tuple[str, str]:
-        parts = self.name.split()
-        if len(parts) < 2:
-            return self.name, ""
-        return parts[0], parts[-1]
 
 
 def entity_id(base_url: str) -> str:

@@ -21,7 +21,7 @@ from obshtina.accounts.selectors import SESSION_SECOND_FACTOR
 
 from . import identifiers
 from .models import Identity
-from .saml import Company, EAuthError, SignedInPerson
+from .person import Company, EAuthError, SignedInPerson
 
 # The session remembers the level of the sign-in and the company it named.
 SESSION_LEVEL = "eauth_level"

@@ -24,10 +24,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
-from saml2 import samlp
 
-from . import saml, services
+from . import services
 from .forms import LinkPasswordForm
+from .person import EAuthError, SignedInPerson
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def _next_url(request, candidate: str) -> str:
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
-def _refuse(request, error: saml.EAuthError):
+def _refuse(request, error: EAuthError):
     messages.error(request, str(error))
     return redirect("account_login")
 
@@ -67,9 +67,11 @@ def _refuse(request, error: saml.EAuthError):
 @_enabled
 @require_GET
 def metadata(request):
+    from . import saml  # pysaml2 loads only when eAuth is used
+
     try:
         xml = saml.metadata(_base_url(request))
-    except saml.EAuthError as error:
+    except EAuthError as error:
         return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
     return HttpResponse(xml, content_type="application/samlmetadata+xml")
 
@@ -78,11 +80,13 @@ def metadata(request):
 @require_GET
 @never_cache
 def login(request):
+    from . import saml  # pysaml2 loads only when eAuth is used
+
     """The page that posts the signed request to eAuth: by itself with the site's own
     script, or by the person's click without JavaScript."""
     try:
         authn = saml.authn_request(_base_url(request))
-    except saml.EAuthError as error:
+    except EAuthError as error:
         return _refuse(request, error)
     next_url = _next_url(request, request.GET.get("next", ""))
     cache.set(_outstanding_key(authn.request_id), {"next": next_url}, OUTSTANDING_SECONDS)
@@ -101,6 +105,8 @@ def _outstanding_key(request_id: str) -> str:
 
 
 def _in_response_to(saml_response: str) -> str:
+    from saml2 import samlp
+
     try:
         xml = base64.b64decode(saml_response, validate=False)
         response = samlp.response_from_string(xml)
@@ -114,13 +120,15 @@ def _in_response_to(saml_response: str) -> str:
 @require_POST
 @never_cache
 def acs(request):
+    from . import saml  # pysaml2 loads only when eAuth is used
+
     saml_response = request.POST.get("SAMLResponse", "")
     request_id = _in_response_to(saml_response)
     outstanding = cache.get(_outstanding_key(request_id)) if request_id else None
     if outstanding is None:
         logger.info("eAuth response refused: no outstanding request")
         return _refuse(
-            request, saml.EAuthError(_("Входът изтече или вече е използван. Опитайте отново."))
+            request, EAuthError(_("Входът изтече или вече е използван. Опитайте отново."))
         )
     try:
         person = saml.person_from_response(
@@ -128,7 +136,7 @@ def acs(request):
         )
         cache.delete(_outstanding_key(request_id))  # one response per request: no replay
         resolution = services.person_resolve(person=person)
-    except saml.EAuthError as error:
+    except EAuthError as error:
         return _refuse(request, error)
     if resolution.needs_password:
         services.pending_link_store(
@@ -148,7 +156,7 @@ def _send_confirmation(request, user) -> None:
         address.send_confirmation(request, signup=False)
 
 
-def _sign_in(request, user, person: saml.SignedInPerson, next_url: str):
+def _sign_in(request, user, person: SignedInPerson, next_url: str):
     """At SUBSTANTIAL or HIGH the sign-in is two factors by itself; at LOW it goes
     through allauth's stages, which ask for the account's own second factor."""
     if person.level in services.STRONG_LEVELS:
@@ -183,15 +191,13 @@ def link(request):
             pending["attempts"] = pending.get("attempts", 0) + 1
             if pending["attempts"] >= MAX_PASSWORD_ATTEMPTS:
                 request.session.pop(services.SESSION_PENDING_LINK, None)
-                return _refuse(
-                    request, saml.EAuthError(_("Твърде много грешни опити. Влезте отново."))
-                )
+                return _refuse(request, EAuthError(_("Твърде много грешни опити. Влезте отново.")))
             request.session[services.SESSION_PENDING_LINK] = pending
             form.add_error("password", _("Паролата не е вярна."))
         else:
             try:
                 services.identity_link(user=user, identifier=person.identifier)
-            except saml.EAuthError as error:
+            except EAuthError as error:
                 request.session.pop(services.SESSION_PENDING_LINK, None)
                 return _refuse(request, error)
             request.session.pop(services.SESSION_PENDING_LINK, None)
