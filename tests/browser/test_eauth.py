@@ -7,22 +7,11 @@ import pytest
 
 from obshtina.correspondence.models import Correspondence
 
+from .accounts import sign_in_with_eauth
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LETTER = re.compile(r"П-\d{4}-\d{6}")
-
-
-def let_in_the_identity_provider(page, eauth) -> None:
-    page.route(f"{eauth.url}/**", lambda route: route.continue_())
-
-
-def sign_in_with_eauth(page, eauth) -> None:
-    """From the login page through eAuth's confirmation back to the site."""
-    let_in_the_identity_provider(page, eauth)
-    page.goto("/accounts/login/")
-    page.get_by_role("link", name="Вход с електронна идентификация").click()
-    page.get_by_role("button", name="Потвърди").click()
-    page.wait_for_url("**/profile/")
 
 
 def test_a_citizen_signs_in_with_eauth_and_files_a_letter(page, eauth, assert_accessible):
