@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "obshtina.api",
     "obshtina.audit",
     "obshtina.edelivery",  # its table always exists; it acts only with EDELIVERY_ENABLED
+    "obshtina.eauth",
     "corsheaders",
     "ninja",  # the API docs' templates and Swagger UI files (served locally, no CDN)
     "csp",  # its checks refuse the settings of django-csp < 4
@@ -512,3 +513,44 @@ ACCESS_PLATFORM_PDF_BOLD_FONT = env.str(
     "ACCESS_PLATFORM_PDF_BOLD_FONT",
     default="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
 )
+
+# --- Sign in with the national e-identification (eAuth, obshtina.eauth) ----------------
+# Off by default: without EAUTH_ENABLED nothing of it is visible. The SP's entity ID is
+# its public metadata URL (/eauth/metadata/ on the site's host); eAuth fetches it from the
+# Issuer of our signed requests. README, "Sign in with eAuth", says what to register.
+EAUTH_ENABLED = env.bool("EAUTH_ENABLED", default=False)
+# The identity provider's metadata: an https URL (fetched and cached) or a file path.
+EAUTH_IDP_METADATA = env.str("EAUTH_IDP_METADATA", default="")
+# Our key pair (PEM files) that signs requests and decrypts assertions; its certificate
+# is published in our metadata.
+EAUTH_SP_KEY = env.str("EAUTH_SP_KEY", default="")
+EAUTH_SP_CERT = env.str("EAUTH_SP_CERT", default="")
+# The electronic administrative service's OID and the administration's OID (register
+# of administrations), both 2.16.100.…; the level asked for: LOW, SUBSTANTIAL or HIGH.
+EAUTH_SERVICE_OID = env.str("EAUTH_SERVICE_OID", default="")
+EAUTH_PROVIDER_OID = env.str("EAUTH_PROVIDER_OID", default="")
+EAUTH_LEVEL_OF_ASSURANCE = env.str("EAUTH_LEVEL_OF_ASSURANCE", default="SUBSTANTIAL")
+# The secret for the keyed hash (lookup) and the encryption of person identifiers (ЕГН).
+# Required in production and never to be changed once set (the stored hashes depend on
+# it); only with DEBUG on is it derived from SECRET_KEY.
+EAUTH_IDENTIFIER_KEY = env.str("EAUTH_IDENTIFIER_KEY", default="")
+# Accepted difference between the identity provider's clock and ours (seconds).
+EAUTH_CLOCK_SKEW_SECONDS = env.int("EAUTH_CLOCK_SKEW_SECONDS", default=180)
+if EAUTH_ENABLED:
+    if EAUTH_LEVEL_OF_ASSURANCE not in {"LOW", "SUBSTANTIAL", "HIGH"}:
+        raise environ.ImproperlyConfigured("EAUTH_LEVEL_OF_ASSURANCE is LOW, SUBSTANTIAL or HIGH.")
+    _eauth_missing = [
+        name
+        for name in (
+            "EAUTH_IDP_METADATA",
+            "EAUTH_SP_KEY",
+            "EAUTH_SP_CERT",
+            "EAUTH_SERVICE_OID",
+            "EAUTH_PROVIDER_OID",
+        )
+        if not globals()[name]
+    ]
+    if not DEBUG and not EAUTH_IDENTIFIER_KEY:
+        _eauth_missing.append("EAUTH_IDENTIFIER_KEY")
+    if _eauth_missing:
+        raise environ.ImproperlyConfigured(f"EAUTH_ENABLED needs {', '.join(_eauth_missing)}.")

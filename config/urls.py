@@ -16,6 +16,7 @@ urlpatterns = [
     # Django's language switch, which also remembers the choice on a logged-in account.
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("eauth/", include("obshtina.eauth.urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("obshtina.accounts.urls")),
     path("registry/", include("obshtina.registry.urls")),

@@ -3,7 +3,8 @@
 * a staff session ends after ``STAFF_SESSION_IDLE_MINUTES`` without a request and
   ``STAFF_SESSION_MAX_HOURS`` after logging in;
 * a staff member without a second factor reaches nothing but the pages that set
-  one up (and logging out, the language switch and the app's own files).
+  one up (and logging out, the language switch and the app's own files); a sign-in
+  that proved two factors by itself (eAuth at SUBSTANTIAL or HIGH) counts as one.
 
 Who counts as staff is ``permissions.needs_second_factor``; citizens pass untouched.
 """
@@ -23,7 +24,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from obshtina.core.middleware import ACCOUNT_LANGUAGE_SESSION_KEY
 from obshtina.organization.permissions import needs_second_factor
 
-from .selectors import has_second_factor
+from .selectors import has_second_factor, session_has_second_factor
 
 SESSION_STARTED = "staff_session_started"
 SESSION_SEEN = "staff_session_seen"
@@ -134,7 +135,7 @@ class SecondFactorRequiredMiddleware:
             return None
         if not needs_second_factor(user):
             return None
-        if has_second_factor(user):
+        if has_second_factor(user) or session_has_second_factor(request.session, user):
             request.session.pop(SESSION_NEXT, None)
             return None
         if request.method == "GET" and not request.path.startswith(API_PREFIX):

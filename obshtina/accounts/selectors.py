@@ -12,6 +12,17 @@ from .models import User
 SECOND_FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 
+# A sign-in that proved two factors by itself records it here (the national eAuth at
+# SUBSTANTIAL or HIGH: obshtina.eauth.services); it holds for that session and user only.
+SESSION_SECOND_FACTOR = "second_factor_by_sign_in"
+
+
+def session_has_second_factor(session, user) -> bool:
+    """Did this session's sign-in prove a second factor (see SESSION_SECOND_FACTOR)?"""
+    proof = session.get(SESSION_SECOND_FACTOR) or {}
+    return bool(proof) and proof.get("user") == user.pk
+
+
 def has_second_factor(user) -> bool:
     """Has the user an authenticator app or a security key?"""
     return Authenticator.objects.filter(user_id=user.pk, type__in=SECOND_FACTOR_TYPES).exists()

@@ -117,7 +117,7 @@ class CorrespondenceForm(ServiceErrorsMixin, forms.Form):
         help_text=_("Напр. управител, председател, пълномощник."),
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, company=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attachments"].help_text = _(
             "До %(max)s файла, всеки до %(mb)s MB: PDF, изображения (JPEG, PNG, WebP) или "
@@ -133,6 +133,11 @@ class CorrespondenceForm(ServiceErrorsMixin, forms.Form):
             self.fields["sender_name"].initial = user.get_full_name()
             self.fields["sender_email"].initial = user.email
             self.fields["sender_phone"].initial = str(user.phone) if user.phone else ""
+        if company:
+            # A company that eAuth named at sign-in: {"eik": …, "name": …}.
+            self.fields["sender_type"].initial = Correspondence.SenderType.COMPANY
+            self.fields["organisation_eik"].initial = company["eik"]
+            self.fields["organisation_name"].initial = company["name"]
 
     def clean_organisation_eik(self) -> str:
         return self.cleaned_data["organisation_eik"].strip()

@@ -8,7 +8,6 @@ import hmac
 from dataclasses import dataclass
 
 from cryptography.fernet import Fernet
-from django.apps import apps
 from django.conf import settings
 
 PERSON = "person"
@@ -52,10 +51,6 @@ def _person_identifier(user) -> str | None:
     eAuth names a person ``PNOBG-<ЕГН>``; other kinds (passport, identity card numbers)
     are no identifier e-Delivery knows a profile by.
     """
-    if not apps.is_installed("obshtina.eauth"):
-        return None
-    from obshtina.eauth.selectors import person_identifier_of
-
     value = person_identifier_of(user)
     if not value or not value.upper().startswith("PNOBG-"):
         return None

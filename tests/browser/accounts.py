@@ -79,3 +79,14 @@ def enter_code(page, code: str):
     page.get_by_label("Код", exact=True).fill(code)
     page.get_by_role("button", name="Вход").click()
     page.wait_for_load_state()
+
+
+def sign_in_with_eauth(page, eauth) -> None:
+    """A citizen's sign-in through the local eAuth-like identity provider (the ``eauth``
+    fixture): the login page's button, the provider's "Потвърди", back on the profile.
+    Who signs in is ``eauth.behaviour.person``."""
+    page.route(f"{eauth.url}/**", lambda route: route.continue_())  # past only_this_site
+    page.goto("/accounts/login/")
+    page.get_by_role("link", name="Вход с електронна идентификация").click()
+    page.get_by_role("button", name="Потвърди").click()
+    page.wait_for_url("**/profile/")

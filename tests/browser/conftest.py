@@ -15,6 +15,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
+# The local eAuth-like identity provider and the connector pointed at it (obshtina.eauth).
+from obshtina.eauth.tests.fixtures import eauth, eauth_idp  # noqa: F401
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 BLOCKING_IMPACTS = {"serious", "critical"}
 

@@ -17,6 +17,7 @@ from obshtina.accounts.sections import filed_items_url
 from obshtina.audit.models import AccessRecord
 from obshtina.audit.services import access_record
 from obshtina.core.downloads import private_file_response
+from obshtina.eauth.selectors import session_company
 
 from ..forms import FILES_AGAIN, CorrespondenceForm
 from ..models import Correspondence
@@ -37,8 +38,15 @@ CONFIRM_ACCESS_STATUSES = frozenset(
 
 @login_required
 def file_new(request):
-    """ "Подай писмо / жалба / предложение / заявление"; errors next to the fields."""
-    form = CorrespondenceForm(request.POST or None, request.FILES or None, user=request.user)
+    """ "Подай писмо / жалба / предложение / заявление"; errors next to the fields.
+
+    A company named by the person's eAuth sign-in can be the sender (``?on_behalf=company``
+    fills in its ЕИК and name)."""
+    company = session_company(request.session)
+    on_behalf = company if company and request.GET.get("on_behalf") == "company" else None
+    form = CorrespondenceForm(
+        request.POST or None, request.FILES or None, user=request.user, company=on_behalf
+    )
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -57,7 +65,11 @@ def file_new(request):
                 return redirect(item)
         if request.FILES.getlist("attachments") and not form.has_error("attachments"):
             form.add_error("attachments", FILES_AGAIN)
-    return render(request, "correspondence/new.html", {"form": form})
+    return render(
+        request,
+        "correspondence/new.html",
+        {"form": form, "eauth_company": company, "on_behalf": bool(on_behalf)},
+    )
 
 
 @login_required

@@ -1,0 +1,1 @@
+from .fixtures import eauth, eauth_idp  # noqa: F401
