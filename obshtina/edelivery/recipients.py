@@ -51,6 +51,8 @@ def _person_identifier(user) -> str | None:
     eAuth names a person ``PNOBG-<ЕГН>``; other kinds (passport, identity card numbers)
     are no identifier e-Delivery knows a profile by.
     """
+    from obshtina.eauth.selectors import person_identifier_of  # eauth imports accounts
+
     value = person_identifier_of(user)
     if not value or not value.upper().startswith("PNOBG-"):
         return None
