@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pyhanko.sign.ades.qualified_asn1  # noqa: F401  (asn1crypto learns qc_statements)
 import yaml
 from asn1crypto import keys, x509
 from certomancer.integrations.animator import Animator, AnimatorArchStore
@@ -21,8 +22,6 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
-
-import pyhanko.sign.ades.qualified_asn1  # noqa: F401  (asn1crypto learns qc_statements)
 
 CONFIG = Path(__file__).with_name("pki") / "qtsp.yml"
 ARCH = "qtsp"
@@ -95,7 +94,9 @@ def _pem(cert: x509.Certificate) -> bytes:
 
     body = base64.encodebytes(cert.dump()).decode().replace("\n", "")
     lines = [body[i : i + 64] for i in range(0, len(body), 64)]
-    return ("-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n").encode()
+    return (
+        "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
+    ).encode()
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -125,9 +126,7 @@ def start_pki() -> tuple[TestPKI, object]:
 
     Returns the PKI and the server (call ``server.shutdown()`` to stop it)."""
     dispatcher = _Dispatcher()
-    server = make_server(
-        "127.0.0.1", 0, dispatcher, threaded=True, request_handler=_QuietHandler
-    )
+    server = make_server("127.0.0.1", 0, dispatcher, threaded=True, request_handler=_QuietHandler)
     url = f"http://127.0.0.1:{server.server_port}"
     directory = Path(tempfile.mkdtemp(prefix="obshtina-pki-"))
     now = datetime.now(UTC).replace(microsecond=0)
