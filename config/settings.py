@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "obshtina.casework",
     "obshtina.api",
     "obshtina.audit",
+    "obshtina.signatures",
     "corsheaders",
     "ninja",  # the API docs' templates and Swagger UI files (served locally, no CDN)
     "csp",  # its checks refuse the settings of django-csp < 4
@@ -447,3 +448,21 @@ CORS_ALLOW_HEADERS = (*corsheaders_defaults.default_headers, "idempotency-key")
 CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Retry-After", "X-Request-ID"]
 # A retry with the same Idempotency-Key within this many hours gets the first answer.
 IDEMPOTENCY_KEY_HOURS = env.int("IDEMPOTENCY_KEY_HOURS", default=24)
+
+# --- Qualified electronic signatures (КЕП) ---------------------------------------------
+# Off by default: nothing of it is visible. On, the signatures on filed attachments
+# (PAdES, CAdES, XAdES) are checked after filing against the EU trusted lists, which
+# `manage.py refresh_trusted_lists` fetches daily (deploy/obshtina-trusted-lists.timer).
+SIGNATURES_ENABLED = env.bool("SIGNATURES_ENABLED", default=False)
+# The EU list of lists, and the certificates its signature is checked with (a PEM
+# file; empty: the LOTL signers bundled with pyHanko, as published in the OJEU).
+SIGNATURES_LOTL_URL = env.str(
+    "SIGNATURES_LOTL_URL", default="https://ec.europa.eu/tools/lotl/eu-lotl.xml"
+)
+SIGNATURES_LOTL_SIGNER_CERTS = env.str("SIGNATURES_LOTL_SIGNER_CERTS", default="")
+# Whose trusted lists are fetched from the list of lists (ISO 3166 codes, EL for Greece).
+SIGNATURES_TRUSTED_LIST_TERRITORIES = env.list(
+    "SIGNATURES_TRUSTED_LIST_TERRITORIES", default=["BG"]
+)
+# Seconds to wait for a trusted list, an OCSP responder or a CRL.
+SIGNATURES_FETCH_TIMEOUT = env.int("SIGNATURES_FETCH_TIMEOUT", default=30)

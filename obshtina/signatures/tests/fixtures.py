@@ -2,18 +2,46 @@
 
 Use them from another conftest with
 ``from obshtina.signatures.tests.fixtures import *  # noqa: F403``.
+
+- ``signatures_pki`` (session): the test QTSP on loopback (see pki.py).
+- ``signatures_settings``: SIGNATURES_ENABLED on, the LOTL and its signer from the test PKI.
+- ``signatures_trusted_lists``: as above, with the test trusted lists fetched into the
+  database (the test CA granted in "BG"); needs the database.
 """
 
 import pytest
 
+from . import trusted_lists
 from .pki import TestPKI, start_pki
 
-__all__ = ["signatures_pki"]
+__all__ = ["signatures_pki", "signatures_settings", "signatures_trusted_lists"]
 
 
 @pytest.fixture(scope="session")
 def signatures_pki() -> TestPKI:
-    """The test QTSP (pki/qtsp.yml) served on a free loopback port for the session."""
+    """The test QTSP (pki/qtsp.yml) served on a free loopback port for the session,
+    with a Bulgarian trusted list and a list of lists at `pki.lotl_url`."""
     pki, server = start_pki()
+    bg_url = pki.publish("bg-tl.xml", trusted_lists.national_trusted_list(pki))
+    pki.lotl_url = pki.publish(
+        "eu-lotl.xml", trusted_lists.list_of_lists(pki, pointers={"BG": bg_url})
+    )
     yield pki
     server.shutdown()
+
+
+@pytest.fixture
+def signatures_settings(settings, signatures_pki):
+    settings.SIGNATURES_ENABLED = True
+    settings.SIGNATURES_LOTL_URL = signatures_pki.lotl_url
+    settings.SIGNATURES_LOTL_SIGNER_CERTS = str(signatures_pki.cert_path("lotl-signer"))
+    settings.SIGNATURES_TRUSTED_LIST_TERRITORIES = ["BG"]
+    settings.SIGNATURES_FETCH_TIMEOUT = 10
+    return settings
+
+
+@pytest.fixture
+def signatures_trusted_lists(db, signatures_settings):
+    from obshtina.signatures.services.trusted_lists import trusted_lists_refresh
+
+    return trusted_lists_refresh(force=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyhanko.sign.ades.qualified_asn1  # noqa: F401  (asn1crypto learns qc_statements)
 import yaml
-from asn1crypto import keys, x509
+from asn1crypto import keys, pem, x509
 from certomancer.integrations.animator import Animator, AnimatorArchStore
 from certomancer.registry import CertLabel, CertomancerConfig, KeyLabel
 from cryptography.hazmat.primitives import serialization
@@ -90,13 +90,7 @@ class TestPKI:
 
 
 def _pem(cert: x509.Certificate) -> bytes:
-    import base64
-
-    body = base64.encodebytes(cert.dump()).decode().replace("\n", "")
-    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
-    return (
-        "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
-    ).encode()
+    return pem.armor("CERTIFICATE", cert.dump())
 
 
 class _QuietHandler(WSGIRequestHandler):
