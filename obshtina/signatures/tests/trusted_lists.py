@@ -15,6 +15,7 @@ TRSTSVC = "http://uri.etsi.org/TrstSvc"
 GRANTED = f"{TRSTSVC}/TrustedList/Svcstatus/granted"
 WITHDRAWN = f"{TRSTSVC}/TrustedList/Svcstatus/withdrawn"
 CA_QC = f"{TRSTSVC}/Svctype/CA/QC"
+QTST = f"{TRSTSVC}/Svctype/TSA/QTST"
 TSL_MIME = "application/vnd.etsi.tsl+xml"
 
 
@@ -43,11 +44,13 @@ def _scheme_information(*, territory: str, tsl_type: str, now: datetime, pointer
   </tsl:SchemeInformation>"""
 
 
-def _service(*, name: str, cert, status: str, since: datetime, history: str = "") -> str:
+def _service(
+    *, name: str, cert, status: str, since: datetime, history: str = "", service_type: str = CA_QC
+) -> str:
     return f"""
       <tsl:TSPService>
         <tsl:ServiceInformation>
-          <tsl:ServiceTypeIdentifier>{CA_QC}</tsl:ServiceTypeIdentifier>
+          <tsl:ServiceTypeIdentifier>{service_type}</tsl:ServiceTypeIdentifier>
           <tsl:ServiceName><tsl:Name xml:lang="en">{escape(name)}</tsl:Name></tsl:ServiceName>
           <tsl:ServiceDigitalIdentity><tsl:DigitalId><tsl:X509Certificate>{_b64(cert)}</tsl:X509Certificate></tsl:DigitalId></tsl:ServiceDigitalIdentity>
           <tsl:ServiceStatus>{status}</tsl:ServiceStatus>
@@ -84,6 +87,12 @@ def national_trusted_list(pki, *, territory: str = "BG", ca_status: str = GRANTE
           <tsl:StatusStartingTime>{_when(since - timedelta(days=300))}</tsl:StatusStartingTime>
         </tsl:ServiceHistoryInstance></tsl:ServiceHistory>"""
     services = _service(
+        name="Test QTSP TSA",
+        cert=pki.cert("tsa"),
+        status=GRANTED,
+        since=since,
+        service_type=QTST,
+    ) + _service(
         name="Test QTSP Qualified CA",
         cert=pki.cert("ca"),
         status=ca_status,
