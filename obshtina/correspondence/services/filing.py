@@ -11,6 +11,7 @@ from obshtina.notifications.officials import Reason, official_notify_before_numb
 from obshtina.organization.models import Unit
 from obshtina.organization.selectors import contact_centre_unit, unit_members
 from obshtina.registry.services import registry_number_assign
+from obshtina.signatures.services.checks import attachments_check_on_commit
 
 from ..models import AccessRequest, Attachment, Correspondence, CorrespondenceEvent
 from . import deadlines
@@ -76,8 +77,11 @@ def correspondence_submit(
         )
         if kind == Correspondence.Kind.ACCESS_REQUEST:
             AccessRequest.objects.create(correspondence=item, **access)
-        for upload, content_type in attachments:
+        stored = [
             attachment_store(item=item, upload=upload, content_type=content_type, user=author)
+            for upload, content_type in attachments
+        ]
+        attachments_check_on_commit(attachments=stored)
         # The unit's officers hear of it; rendered before the counter is locked.
         store_officials_notices = official_notify_before_number(
             officials=unit_members(item.unit),

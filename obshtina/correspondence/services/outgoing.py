@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from obshtina.organization.permissions import can_manage_item
 from obshtina.registry.services import registry_number_assign
+from obshtina.signatures.services.checks import attachments_check_on_commit
 
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
 from .events import correspondence_event_record
@@ -43,10 +44,13 @@ def outgoing_document_register(
             details=details or {},
             created_by=actor,
         )
-        for upload, content_type in files:
+        stored = [
             attachment_store(
                 item=locked, upload=upload, content_type=content_type, user=actor, outgoing=document
             )
+            for upload, content_type in files
+        ]
+        attachments_check_on_commit(attachments=stored)
         # After the files, before the status change and the e-mail that show it:
         # the series' counter stays locked from here to the commit.
         registry_number_assign(item=document, series="outgoing")
