@@ -466,3 +466,22 @@ SIGNATURES_TRUSTED_LIST_TERRITORIES = env.list(
 )
 # Seconds to wait for a trusted list, an OCSP responder or a CRL.
 SIGNATURES_FETCH_TIMEOUT = env.int("SIGNATURES_FETCH_TIMEOUT", default=30)
+# (Not SIGNING_BACKEND: Django has a setting of that name for its own signing.)
+# Signing outgoing PDFs with the official's qualified signature (PAdES B-T):
+# "off" (the default), "pkcs11" (a token: its module, token label, PIN, key and
+# certificate labels) or "csc" (a remote-signing service, Cloud Signature Consortium
+# API v1: its address, the credential, a bearer token and the PIN). SIGNATURES_TSA_URL:
+# the RFC 3161 time-stamping service (a qualified one in production).
+SIGNATURES_SIGNING_BACKEND = env.str("SIGNATURES_SIGNING_BACKEND", default="off")
+if SIGNATURES_SIGNING_BACKEND not in ("off", "pkcs11", "csc"):
+    raise environ.ImproperlyConfigured("SIGNATURES_SIGNING_BACKEND is off, pkcs11 or csc.")
+SIGNATURES_TSA_URL = env.str("SIGNATURES_TSA_URL", default="")
+SIGNATURES_PKCS11_MODULE = env.str("SIGNATURES_PKCS11_MODULE", default="")
+SIGNATURES_PKCS11_TOKEN_LABEL = env.str("SIGNATURES_PKCS11_TOKEN_LABEL", default="")
+SIGNATURES_PKCS11_PIN = env.str("SIGNATURES_PKCS11_PIN", default="")
+SIGNATURES_PKCS11_KEY_LABEL = env.str("SIGNATURES_PKCS11_KEY_LABEL", default="")
+SIGNATURES_PKCS11_CERT_LABEL = env.str("SIGNATURES_PKCS11_CERT_LABEL", default="")
+SIGNATURES_CSC_URL = env.str("SIGNATURES_CSC_URL", default="")
+SIGNATURES_CSC_CREDENTIAL_ID = env.str("SIGNATURES_CSC_CREDENTIAL_ID", default="")
+SIGNATURES_CSC_TOKEN = env.str("SIGNATURES_CSC_TOKEN", default="")
+SIGNATURES_CSC_PIN = env.str("SIGNATURES_CSC_PIN", default="")

@@ -5,6 +5,9 @@ Use them from another conftest with
 
 - ``signatures_pki`` (session): the test QTSP on loopback (see pki.py).
 - ``signatures_settings``: SIGNATURES_ENABLED on, the LOTL and its signer from the test PKI.
+- ``signing_by_pkcs11`` / ``signing_by_csc``: SIGNATURES_SIGNING_BACKEND set to sign as the
+  qualified test person ("ivan") through SoftHSM2 / certomancer-csc-dummy, with
+  the test TSA.
 - ``signatures_trusted_lists``: as above, with the test trusted lists fetched into the
   database (the test CA granted in "BG"); needs the database.
 """
@@ -14,7 +17,15 @@ import pytest
 from . import trusted_lists
 from .pki import TestPKI, start_pki
 
-__all__ = ["signatures_pki", "signatures_settings", "signatures_trusted_lists"]
+__all__ = [
+    "signatures_csc_service",
+    "signatures_pki",
+    "signatures_settings",
+    "signatures_softhsm_token",
+    "signatures_trusted_lists",
+    "signing_by_csc",
+    "signing_by_pkcs11",
+]
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +56,41 @@ def signatures_trusted_lists(db, signatures_settings):
     from obshtina.signatures.services.trusted_lists import trusted_lists_refresh
 
     return trusted_lists_refresh(force=True)
+
+
+@pytest.fixture(scope="session")
+def signatures_softhsm_token(signatures_pki) -> dict:
+    """A SoftHSM2 token with the qualified test person's key (SIGNATURES_PKCS11_* values)."""
+    from .signing_services import softhsm_token
+
+    return softhsm_token(signatures_pki, "ivan")
+
+
+@pytest.fixture(scope="session")
+def signatures_csc_service(signatures_pki) -> str:
+    """certomancer-csc-dummy on loopback; its base URL."""
+    from .signing_services import start_csc_service
+
+    url, stop = start_csc_service(signatures_pki)
+    yield url
+    stop()
+
+
+@pytest.fixture
+def signing_by_pkcs11(settings, signatures_pki, signatures_softhsm_token):
+    settings.SIGNATURES_SIGNING_BACKEND = "pkcs11"
+    settings.SIGNATURES_TSA_URL = signatures_pki.tsa_url
+    for name, value in signatures_softhsm_token.items():
+        setattr(settings, name, value)
+    return settings
+
+
+@pytest.fixture
+def signing_by_csc(settings, signatures_pki, signatures_csc_service):
+    settings.SIGNATURES_SIGNING_BACKEND = "csc"
+    settings.SIGNATURES_TSA_URL = signatures_pki.tsa_url
+    settings.SIGNATURES_CSC_URL = signatures_csc_service
+    settings.SIGNATURES_CSC_CREDENTIAL_ID = "qtsp/ivan"
+    settings.SIGNATURES_CSC_TOKEN = ""
+    settings.SIGNATURES_CSC_PIN = ""
+    return settings

@@ -130,5 +130,6 @@ def start_pki() -> tuple[TestPKI, object]:
     arch = certomancer.get_pki_arch(ARCH)
     dispatcher.animator = Animator(AnimatorArchStore(certomancer.pki_archs), with_web_ui=False)
     pki = TestPKI(url=url, directory=directory, arch=arch, published=dispatcher.published)
+    pki.certomancer = certomancer
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return pki, server
