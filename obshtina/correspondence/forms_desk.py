@@ -83,3 +83,15 @@ class AnswerForm(forms.Form):
         help_text=_("Кратко съдържание; подателят го вижда на страницата на документа."),
     )
     files = DocumentsField(label=_("Файлове (подписаният документ)"), required=False)
+    sign_with_kep = forms.BooleanField(
+        label=_("Подпиши с КЕП"),
+        required=False,
+        help_text=_("PDF файловете се подписват с квалифицирания електронен подпис на общината."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from obshtina.signatures.services.signing import signing_enabled
+
+        if not signing_enabled():
+            del self.fields["sign_with_kep"]

@@ -154,3 +154,21 @@ def pdf_sign(
             "Signing with %s failed: %s", config.backend, type(error).__name__
         )
         raise SigningError() from error
+
+
+def uploads_signed(files, *, reason: str, location: str = "") -> list[tuple["UploadedFile", str]]:  # noqa: F821
+    """(file, content type) pairs with each PDF replaced by its signed copy (same
+    name); other files unchanged. Raises SigningError."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    signed = []
+    for upload, content_type in files:
+        if content_type != "application/pdf":
+            signed.append((upload, content_type))
+            continue
+        upload.seek(0)
+        data = pdf_sign(upload.read(), reason=reason, location=location)
+        signed.append(
+            (SimpleUploadedFile(upload.name, data, content_type=content_type), content_type)
+        )
+    return signed
