@@ -40,7 +40,7 @@ def outgoing_document_register(
     if not can_manage_item(actor, item):
         raise PermissionDenied
     if sign_pdfs:
-        files = _signed(files, item=item)
+        files = outgoing_files_signed(files, item=item)
     with transaction.atomic():
         locked = Correspondence.objects.select_for_update().get(pk=item.pk)
         document = OutgoingDocument.objects.create(
@@ -79,7 +79,9 @@ def outgoing_document_register(
     return document
 
 
-def _signed(files, *, item: Correspondence):
+def outgoing_files_signed(files, *, item: Correspondence):
+    """The files with each PDF signed by the official's КЕП (SIGNATURES_SIGNING_BACKEND);
+    a refusal of the token or the service is the form's error on the files."""
     from obshtina.signatures.services.signing import SigningError, uploads_signed
 
     try:

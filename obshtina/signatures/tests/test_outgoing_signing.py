@@ -51,3 +51,28 @@ def test_with_signing_off_the_form_does_not_offer_it(client, settings):
     item = file_document(kind=Correspondence.Kind.COMPLAINT, addressee=unit)
     client.force_login(officer_of(unit))
     assert "Подпиши с КЕП" not in client.get(manage_url(item)).content.decode()
+
+
+def test_an_access_decision_signed_through_the_csc_service_is_valid_qualified(
+    signatures_trusted_lists, signing_by_csc
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from obshtina.correspondence.services import procedure
+
+    unit = UnitFactory()
+    item = file_document(kind=Correspondence.Kind.ACCESS_REQUEST, addressee=unit)
+    upload = SimpleUploadedFile("решение.pdf", signing.blank_pdf(), "application/pdf")
+    document = procedure.access_decide(
+        item=item,
+        actor=officer_of(unit),
+        outcome="grant",
+        text="Предоставя се достъп.",
+        files=[(upload, "application/pdf")],
+        form_of_access="electronic",
+        place="по имейл",
+        time_limit=30,
+        costs="без разходи",
+        sign_with_kep=True,
+    )
+    assert document.attachments.get().signatures.get().is_valid_qualified
