@@ -1,9 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 
 from .models import AttachmentSignature, TrustedList
 
 
-@admin.register(TrustedList)
 class TrustedListAdmin(admin.ModelAdmin):
     """What the last refresh_trusted_lists kept; read only (the command writes it)."""
 
@@ -25,7 +25,6 @@ class TrustedListAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(AttachmentSignature)
 class AttachmentSignatureAdmin(admin.ModelAdmin):
     list_display = ("attachment", "format", "verdict", "qualified", "signed_at", "checked_at")
     list_filter = ("format", "verdict", "qualified")
@@ -36,3 +35,9 @@ class AttachmentSignatureAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# Off by default, out of sight: registered only when checking or signing is configured.
+if settings.SIGNATURES_ENABLED or settings.SIGNATURES_SIGNING_BACKEND != "off":
+    admin.site.register(TrustedList, TrustedListAdmin)
+    admin.site.register(AttachmentSignature, AttachmentSignatureAdmin)

@@ -98,3 +98,36 @@ def test_with_signatures_off_nothing_is_checked_or_shown(client, settings, signa
     page = client.get(item.get_absolute_url()).content.decode()
     assert "електронен подпис" not in page.lower()
     assert not AttachmentSignature.objects.exists()
+
+
+def test_with_signatures_off_a_p7s_is_refused_as_before(client, settings, signatures_pki):
+    settings.SIGNATURES_ENABLED = False
+    signature = signing.cades(signatures_pki, "ivan", b"text", detached=False)
+    client.force_login(UserFactory())
+    response = client.post(
+        reverse("correspondence:new"),
+        {
+            "kind": "letter",
+            "addressee": "",
+            "subject": "Искане",
+            "text": "Моля.",
+            "sender_type": "citizen",
+            "sender_name": "Иван Иванов",
+            "sender_email": "ivan@example.bg",
+            "attachments": [SimpleUploadedFile("molba.p7s", signature)],
+        },
+    )
+    assert response.status_code == 200
+    assert "не е в разрешен формат" in response.content.decode()
+
+
+def test_an_officer_of_another_unit_cannot_recheck(
+    client, signatures_trusted_lists, signatures_pki
+):
+    from obshtina.correspondence.tests.desk_helpers import officer_of
+    from obshtina.reports.tests.factories import UnitFactory
+
+    item = _file(client, ("молба.pdf", signing.pades(signatures_pki, "ivan")))
+    client.force_login(officer_of(UnitFactory()))
+    response = client.post(reverse("signatures:recheck", args=[item.attachments.get().pk]))
+    assert response.status_code == 404
