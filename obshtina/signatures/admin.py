@@ -4,7 +4,17 @@ from django.contrib import admin
 from .models import AttachmentSignature, TrustedList
 
 
-class TrustedListAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Written by the command and the checks, never by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TrustedListAdmin(ReadOnlyAdmin):
     """What the last refresh_trusted_lists kept; read only (the command writes it)."""
 
     list_display = ("territory", "issued_at", "next_update", "fetched_at")
@@ -18,23 +28,11 @@ class TrustedListAdmin(admin.ModelAdmin):
     )
     exclude = ("xml", "signer_certificates")
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class AttachmentSignatureAdmin(admin.ModelAdmin):
+class AttachmentSignatureAdmin(ReadOnlyAdmin):
     list_display = ("attachment", "format", "verdict", "qualified", "signed_at", "checked_at")
     list_filter = ("format", "verdict", "qualified")
     readonly_fields = [field.name for field in AttachmentSignature._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 # Off by default, out of sight: registered only when checking or signing is configured.
