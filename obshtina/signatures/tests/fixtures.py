@@ -12,6 +12,8 @@ Use them from another conftest with
   database (the test CA granted in "BG"); needs the database.
 """
 
+import functools
+
 import pytest
 
 from . import trusted_lists
@@ -28,17 +30,38 @@ __all__ = [
 ]
 
 
+@functools.cache
+def shared_pki() -> TestPKI:
+    """One test QTSP per process (its server a daemon thread), so that this app's tests
+    and tests/browser, each with a conftest importing these fixtures, share it – and
+    the SoftHSM2 token holding its key."""
+    pki, _server = start_pki()
+    bg_url = pki.publish("bg-tl.xml", trusted_lists.national_trusted_list(pki))
+    lotl = trusted_lists.list_of_lists(pki, pointers={"BG": bg_url})
+    pki.lotl_url = pki.publish("eu-lotl.xml", lotl)
+    return pki
+
+
+@functools.cache
+def _shared_softhsm_token() -> dict:
+    from .signing_services import softhsm_token
+
+    return softhsm_token(shared_pki(), "ivan")
+
+
+@functools.cache
+def _shared_csc_service() -> str:
+    from .signing_services import start_csc_service
+
+    url, _stop = start_csc_service(shared_pki())
+    return url
+
+
 @pytest.fixture(scope="session")
 def signatures_pki() -> TestPKI:
-    """The test QTSP (pki/qtsp.yml) served on a free loopback port for the session,
-    with a Bulgarian trusted list and a list of lists at `pki.lotl_url`."""
-    pki, server = start_pki()
-    bg_url = pki.publish("bg-tl.xml", trusted_lists.national_trusted_list(pki))
-    pki.lotl_url = pki.publish(
-        "eu-lotl.xml", trusted_lists.list_of_lists(pki, pointers={"BG": bg_url})
-    )
-    yield pki
-    server.shutdown()
+    """The test QTSP (pki/qtsp.yml) served on a free loopback port, with a Bulgarian
+    trusted list and a list of lists at `pki.lotl_url`."""
+    return shared_pki()
 
 
 @pytest.fixture
@@ -61,19 +84,13 @@ def signatures_trusted_lists(db, signatures_settings):
 @pytest.fixture(scope="session")
 def signatures_softhsm_token(signatures_pki) -> dict:
     """A SoftHSM2 token with the qualified test person's key (SIGNATURES_PKCS11_* values)."""
-    from .signing_services import softhsm_token
-
-    return softhsm_token(signatures_pki, "ivan")
+    return _shared_softhsm_token()
 
 
 @pytest.fixture(scope="session")
 def signatures_csc_service(signatures_pki) -> str:
     """certomancer-csc-dummy on loopback; its base URL."""
-    from .signing_services import start_csc_service
-
-    url, stop = start_csc_service(signatures_pki)
-    yield url
-    stop()
+    return _shared_csc_service()
 
 
 @pytest.fixture

@@ -5,11 +5,15 @@ import asyncio
 import pytest
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import RevokedError
+from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
 
 
 def _validate(pki, label):
     context = ValidationContext(
-        trust_roots=[pki.cert("ca")], allow_fetching=True, revocation_mode="hard-fail"
+        trust_roots=[pki.cert("ca")],
+        allow_fetching=True,
+        revocation_mode="hard-fail",
+        fetcher_backend=RequestsFetcherBackend(),
     )
     validator = CertificateValidator(pki.cert(label), validation_context=context)
     return asyncio.run(validator.async_validate_usage({"non_repudiation"}))
