@@ -5,13 +5,16 @@ Pure functions of bytes: nothing here touches the database except reading the
 trusted lists (selectors.tsp_registry)."""
 
 import asyncio
+import base64
 import io
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from asn1crypto import cms, x509
+from asn1crypto import cms, pem, x509
+from cryptography.x509 import load_der_x509_certificate
 from django.conf import settings
+from lxml import etree
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
@@ -19,8 +22,17 @@ from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 from pyhanko.sign.validation.qualified.assess import QualificationAssessor
 from pyhanko.sign.validation.qualified.tsp import TSPRegistry, TSPTrustManager
-from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator import CertificateValidator, ValidationContext
+from pyhanko_certvalidator.errors import (
+    ExpiredError,
+    InvalidCertificateError,
+    PathBuildingError,
+    PathValidationError,
+    RevokedError,
+)
 from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
+from signxml.exceptions import SignXMLException
+from signxml.xades import XAdESSignatureConfiguration, XAdESVerifier
 
 from ..selectors import tsp_registry
 
@@ -153,8 +165,6 @@ async def _pdf(data: bytes, registry: TSPRegistry) -> list[SignatureFinding]:
 def cms_signed_data(data: bytes) -> cms.SignedData | None:
     """The SignedData of a .p7s/.p7m (DER or PEM), or None if it is none."""
     if data.lstrip().startswith(b"-----BEGIN"):
-        from asn1crypto import pem
-
         try:
             _, _, data = pem.unarmor(data.strip())
         except ValueError:
@@ -216,20 +226,6 @@ def xml_is_signed(data: bytes) -> bool:
 
 
 async def _xml(data: bytes, registry: TSPRegistry) -> list[SignatureFinding]:
-    import base64
-
-    from lxml import etree
-    from pyhanko_certvalidator import CertificateValidator
-    from pyhanko_certvalidator.errors import (
-        ExpiredError,
-        InvalidCertificateError,
-        PathBuildingError,
-        PathValidationError,
-        RevokedError,
-    )
-    from signxml.exceptions import SignXMLException
-    from signxml.xades import XAdESSignatureConfiguration, XAdESVerifier
-
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         root = etree.fromstring(data, parser=parser)
@@ -249,8 +245,6 @@ async def _xml(data: bytes, registry: TSPRegistry) -> list[SignatureFinding]:
             signed_at = datetime.fromisoformat(signing_time.text.strip().replace("Z", "+00:00"))
         except ValueError:
             signed_at = None
-    from cryptography.x509 import load_der_x509_certificate
-
     try:
         XAdESVerifier().verify(
             data,
