@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "obshtina.audit",
     "obshtina.edelivery",  # its table always exists; it acts only with EDELIVERY_ENABLED
     "obshtina.eauth",
+    "obshtina.signatures",
     "corsheaders",
     "ninja",  # the API docs' templates and Swagger UI files (served locally, no CDN)
     "csp",  # its checks refuse the settings of django-csp < 4
@@ -554,3 +555,40 @@ if EAUTH_ENABLED:
         _eauth_missing.append("EAUTH_IDENTIFIER_KEY")
     if _eauth_missing:
         raise environ.ImproperlyConfigured(f"EAUTH_ENABLED needs {', '.join(_eauth_missing)}.")
+
+# --- Qualified electronic signatures (КЕП) ---------------------------------------------
+# Off by default: nothing of it is visible. On, the signatures on filed attachments
+# (PAdES, CAdES, XAdES) are checked after filing against the EU trusted lists, which
+# `manage.py refresh_trusted_lists` fetches daily (deploy/obshtina-trusted-lists.timer).
+SIGNATURES_ENABLED = env.bool("SIGNATURES_ENABLED", default=False)
+# The EU list of lists, and the certificates its signature is checked with (a PEM
+# file; empty: the LOTL signers bundled with pyHanko, as published in the OJEU).
+SIGNATURES_LOTL_URL = env.str(
+    "SIGNATURES_LOTL_URL", default="https://ec.europa.eu/tools/lotl/eu-lotl.xml"
+)
+SIGNATURES_LOTL_SIGNER_CERTS = env.str("SIGNATURES_LOTL_SIGNER_CERTS", default="")
+# Whose trusted lists are fetched from the list of lists (ISO 3166 codes, EL for Greece).
+SIGNATURES_TRUSTED_LIST_TERRITORIES = env.list(
+    "SIGNATURES_TRUSTED_LIST_TERRITORIES", default=["BG"]
+)
+# Seconds to wait for a trusted list, an OCSP responder or a CRL.
+SIGNATURES_FETCH_TIMEOUT = env.int("SIGNATURES_FETCH_TIMEOUT", default=30)
+# (Not SIGNING_BACKEND: Django has a setting of that name for its own signing.)
+# Signing outgoing PDFs with the official's qualified signature (PAdES B-T):
+# "off" (the default), "pkcs11" (a token: its module, token label, PIN, key and
+# certificate labels) or "csc" (a remote-signing service, Cloud Signature Consortium
+# API v1: its address, the credential, a bearer token and the PIN). SIGNATURES_TSA_URL:
+# the RFC 3161 time-stamping service (a qualified one in production).
+SIGNATURES_SIGNING_BACKEND = env.str("SIGNATURES_SIGNING_BACKEND", default="off")
+if SIGNATURES_SIGNING_BACKEND not in ("off", "pkcs11", "csc"):
+    raise environ.ImproperlyConfigured("SIGNATURES_SIGNING_BACKEND is off, pkcs11 or csc.")
+SIGNATURES_TSA_URL = env.str("SIGNATURES_TSA_URL", default="")
+SIGNATURES_PKCS11_MODULE = env.str("SIGNATURES_PKCS11_MODULE", default="")
+SIGNATURES_PKCS11_TOKEN_LABEL = env.str("SIGNATURES_PKCS11_TOKEN_LABEL", default="")
+SIGNATURES_PKCS11_PIN = env.str("SIGNATURES_PKCS11_PIN", default="")
+SIGNATURES_PKCS11_KEY_LABEL = env.str("SIGNATURES_PKCS11_KEY_LABEL", default="")
+SIGNATURES_PKCS11_CERT_LABEL = env.str("SIGNATURES_PKCS11_CERT_LABEL", default="")
+SIGNATURES_CSC_URL = env.str("SIGNATURES_CSC_URL", default="")
+SIGNATURES_CSC_CREDENTIAL_ID = env.str("SIGNATURES_CSC_CREDENTIAL_ID", default="")
+SIGNATURES_CSC_TOKEN = env.str("SIGNATURES_CSC_TOKEN", default="")
+SIGNATURES_CSC_PIN = env.str("SIGNATURES_CSC_PIN", default="")

@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v1/", include("obshtina.api.v1.urls")),
     path("staff/notifications/", include("obshtina.notifications.urls")),
     path("staff/", include("obshtina.casework.urls")),
+    path("staff/signatures/", include("obshtina.signatures.urls")),
     path("notifications/", include("obshtina.notifications.push_urls")),
     path("edelivery/", include("obshtina.edelivery.urls")),  # 404 while EDELIVERY_ENABLED is off
     path("", include("obshtina.core.urls")),

@@ -128,6 +128,12 @@ def _detect(data: bytes) -> str:
         return _zip_document_type(data)
     if data.startswith(OLE_MAGIC):
         return _ole_document_type(data)
+    if settings.SIGNATURES_ENABLED:
+        from obshtina.signatures.formats import signature_container_type
+
+        signed_type = signature_container_type(data)
+        if signed_type:
+            return signed_type
     return _image_type(data)
 
 

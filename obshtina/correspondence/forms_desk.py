@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization.selectors import active_units
+from obshtina.signatures.forms import offer_signing, sign_with_kep_field
 
 from .forms import DocumentsField
 from .models import Correspondence, OutgoingDocument
@@ -83,3 +84,8 @@ class AnswerForm(forms.Form):
         help_text=_("Кратко съдържание; подателят го вижда на страницата на документа."),
     )
     files = DocumentsField(label=_("Файлове (подписаният документ)"), required=False)
+    sign_with_kep = sign_with_kep_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_signing(self)

@@ -9,6 +9,8 @@ service's errors are keyed by the same names, so they land next to the fields.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from obshtina.signatures.forms import offer_signing, sign_with_kep_field
+
 from .forms import DocumentsField
 from .models import AccessRequest, Correspondence
 from .services.access_terms import DEFAULT_APPEAL_INFO, ExtensionReason, Outcome, RefusalGround
@@ -121,9 +123,11 @@ class DecideForm(ProcedureForm):
         label=_("Ред за обжалване"), max_length=500, initial=DEFAULT_APPEAL_INFO
     )
     files = _files_field()
+    sign_with_kep = sign_with_kep_field()
 
     def __init__(self, *args, item: Correspondence, **kwargs):
         super().__init__(*args, item=item, **kwargs)
+        offer_signing(self)
         access = getattr(item, "access_request", None)
         if access is not None:
             self.fields["form_of_access"].initial = access.access_form

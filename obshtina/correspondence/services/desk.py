@@ -209,6 +209,7 @@ def correspondence_answer(
     text: str,
     kind: str = OutgoingDocument.Kind.ANSWER,
     files: Sequence[tuple[UploadedFile, str]] = (),
+    sign_with_kep: bool = False,
 ) -> OutgoingDocument:
     """Register the municipality's answer (or another outgoing document) to a
     letter, complaint or proposal under its own number; an answer makes it "answered".
@@ -236,6 +237,7 @@ def correspondence_answer(
         text=text,
         files=files,
         to_status=Status.ANSWERED if kind == OutgoingDocument.Kind.ANSWER else None,
+        sign_pdfs=sign_with_kep,
     )
 
 

@@ -11,6 +11,7 @@ from obshtina.notifications.officials import Reason, official_notify_before_numb
 from obshtina.organization.models import Unit
 from obshtina.organization.selectors import contact_centre_unit, unit_members
 from obshtina.registry.services import registry_number_assign
+from obshtina.signatures.services.checks import attachments_check_on_commit
 
 from ..models import AccessRequest, Attachment, Correspondence, CorrespondenceEvent
 from . import deadlines
@@ -120,4 +121,7 @@ def attachment_store(
     )
     attachment.file.save("upload", upload, save=False)
     attachment.save()
+    # Every way a file comes in (filing, the registry desk, outgoing documents) has
+    # its signatures checked, in the background once the change commits.
+    attachments_check_on_commit(attachments=[attachment])
     return attachment

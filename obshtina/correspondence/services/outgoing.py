@@ -12,6 +12,7 @@ from obshtina.organization.permissions import can_manage_item
 from obshtina.registry.services import registry_number_assign
 
 from ..models import Correspondence, CorrespondenceEvent, OutgoingDocument
+from .errors import CorrespondenceError
 from .events import correspondence_event_record
 from .filing import attachment_store
 
@@ -26,17 +27,22 @@ def outgoing_document_register(
     details: dict | None = None,
     to_status: str | None = None,
     message: str = "",
+    sign_pdfs: bool = False,
 ) -> OutgoingDocument:
     """Register an answer, notice or decision; optionally change the item's status.
 
     The sender is e-mailed (number, kind, link) and sees the document and its
-    files on their page. With the e-Delivery connector on, the document also goes to
-    the recipient's e-Delivery profile, if they have one (obshtina.edelivery).
-    The caller (e.g. the access-to-information procedure) sets due dates before or
-    after, in the same transaction.
+    files on their page. The caller (e.g. the access-to-information procedure)
+    sets due dates before or after, in the same transaction. With `sign_pdfs` the
+    PDF files are first signed with the official's qualified signature (КЕП) and
+    stored signed, in place of the unsigned ones. With the e-Delivery connector on, the
+    document also goes to the recipient's e-Delivery profile, if they have one
+    (obshtina.edelivery).
     """
     if not can_manage_item(actor, item):
         raise PermissionDenied
+    if sign_pdfs:
+        files = outgoing_files_signed(files, item=item)
     with transaction.atomic():
         locked = Correspondence.objects.select_for_update().get(pk=item.pk)
         document = OutgoingDocument.objects.create(
@@ -71,3 +77,14 @@ def outgoing_document_register(
         )
         delivery_plan(document=document)
     return document
+
+
+def outgoing_files_signed(files, *, item: Correspondence):
+    """The files with each PDF signed by the official's КЕП (SIGNATURES_SIGNING_BACKEND);
+    a refusal of the token or the service is the form's error on the files."""
+    from obshtina.signatures.services.signing import SigningError, uploads_signed
+
+    try:
+        return uploads_signed(files, reason=f"{item.number}")
+    except SigningError as error:
+        raise CorrespondenceError({"files": error.message}) from error

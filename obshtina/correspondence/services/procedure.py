@@ -38,7 +38,7 @@ from .access_terms import (
 from .errors import CorrespondenceError
 from .events import correspondence_event_record
 from .officials import correspondence_officials_notify
-from .outgoing import outgoing_document_register
+from .outgoing import outgoing_document_register, outgoing_files_signed
 from .publication import PUBLISHABLE_KINDS, publication_prepare
 
 Status = Correspondence.Status
@@ -285,6 +285,7 @@ def access_decide(
     costs: str = "",
     refusal_ground: str = "",
     appeal_info: str = "",
+    sign_with_kep: bool = False,
 ) -> OutgoingDocument:
     """A decision granting full or partial access (чл. 34) or refusing it (чл. 37, 38).
 
@@ -310,6 +311,8 @@ def access_decide(
         raise CorrespondenceError({"text": _("Посочете фактическите основания за отказа.")})
     kind, status = DECISION_KINDS[outcome]
     message = decision_message(details)
+    if sign_with_kep:  # before the item is locked: the signature asks a TSA over the network
+        files = outgoing_files_signed(files, item=item)
     return _finish(
         item=item,
         actor=actor,
