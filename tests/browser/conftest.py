@@ -18,6 +18,12 @@ from playwright.sync_api import sync_playwright
 # The local eAuth-like identity provider and the connector pointed at it (obshtina.eauth).
 from obshtina.eauth.tests.fixtures import eauth, eauth_idp  # noqa: F401
 
+# The e-Delivery contract peer and the connector pointed at it (obshtina.edelivery).
+from obshtina.edelivery.tests.peer import edelivery_connector, edelivery_peer  # noqa: F401
+
+# The test PKI (a test QTSP), its trusted lists and signing through SoftHSM2 (obshtina.signatures).
+from obshtina.signatures.tests.fixtures import *  # noqa: F403
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 BLOCKING_IMPACTS = {"serious", "critical"}
 
