@@ -83,3 +83,17 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Паролата не е вярна."), code="wrong_password")
         return password
+
+
+class DeleteAccountWithoutPasswordForm(forms.Form):
+    """For an account that signs in only through eAuth (it has no password): a fresh
+    eAuth sign-in proves who asks (the view checks it), this confirms the intent."""
+
+    confirm = forms.BooleanField(
+        label=_("Разбирам, че профилът ми ще бъде изтрит завинаги."),
+        error_messages={"required": _("Отбележете, че разбирате какво ще стане.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)

@@ -17,6 +17,20 @@ SECOND_FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 SESSION_SECOND_FACTOR = "second_factor_by_sign_in"
 
 
+# When this session last proved who it is without a password (an eAuth sign-in), as a
+# POSIX timestamp: an account without a password confirms its deletion by that instead.
+SESSION_IDENTITY_PROVED_AT = "identity_proved_at"
+IDENTITY_PROOF_MINUTES = 10
+
+
+def session_proved_identity_recently(session, *, now: float | None = None) -> bool:
+    proved_at = session.get(SESSION_IDENTITY_PROVED_AT)
+    now = timezone.now().timestamp() if now is None else now
+    return (
+        isinstance(proved_at, int | float) and 0 <= now - proved_at <= IDENTITY_PROOF_MINUTES * 60
+    )
+
+
 def session_has_second_factor(session, user) -> bool:
     """Did this session's sign-in prove a second factor (see SESSION_SECOND_FACTOR)?"""
     proof = session.get(SESSION_SECOND_FACTOR) or {}

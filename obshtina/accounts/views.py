@@ -1,6 +1,7 @@
 import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -15,8 +16,15 @@ from django.views.i18n import set_language as django_set_language
 
 from obshtina.organization.permissions import needs_second_factor
 
-from .forms import DeleteAccountForm, ProfileEditForm
-from .selectors import filed_items, filed_kinds, profile_hub_sections, user_export_data
+from .forms import DeleteAccountForm, DeleteAccountWithoutPasswordForm, ProfileEditForm
+from .selectors import (
+    IDENTITY_PROOF_MINUTES,
+    filed_items,
+    filed_kinds,
+    profile_hub_sections,
+    session_proved_identity_recently,
+    user_export_data,
+)
 from .services import user_delete_account, user_set_language, user_update_profile
 
 
@@ -99,6 +107,8 @@ def data_export(request):
 
 @login_required
 def account_delete(request):
+    if not request.user.has_usable_password():
+        return _account_delete_without_password(request)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user_delete_account(user=request.user)
@@ -106,3 +116,27 @@ def account_delete(request):
         messages.success(request, _("Профилът ви е изтрит, а личните ви данни – заличени."))
         return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+def _account_delete_without_password(request):
+    """An account made by an eAuth sign-in has no password to ask for: a sign-in
+    through eAuth in the last minutes proves it is its owner who asks."""
+    proved = session_proved_identity_recently(request.session)
+    form = DeleteAccountWithoutPasswordForm(request.POST if proved else None, user=request.user)
+    if request.method == "POST" and proved and form.is_valid():
+        user_delete_account(user=request.user)
+        logout(request)
+        messages.success(request, _("Профилът ви е изтрит, а личните ви данни – заличени."))
+        return redirect("core:home")
+    context = {
+        "form": form,
+        "needs_proof": not proved,
+        "eauth_enabled": settings.EAUTH_ENABLED,
+        "proof_minutes": IDENTITY_PROOF_MINUTES,
+    }
+    return render(
+        request,
+        "accounts/delete.html",
+        context,
+        status=403 if (request.method == "POST" and not proved) else 200,
+    )

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from phonenumber_field.phonenumber import to_python
 
-from obshtina.accounts.selectors import SESSION_SECOND_FACTOR
+from obshtina.accounts.selectors import SESSION_IDENTITY_PROVED_AT, SESSION_SECOND_FACTOR
 
 from . import identifiers
 from .models import Identity
@@ -113,6 +113,7 @@ def session_remember(session, *, user, person: SignedInPerson) -> None:
     """After the sign-in: its level, the company it named, and at SUBSTANTIAL or HIGH
     the proof of a second factor that staff need (accounts.middleware)."""
     session[SESSION_LEVEL] = person.level
+    session[SESSION_IDENTITY_PROVED_AT] = timezone.now().timestamp()
     if person.company is not None:
         session[SESSION_COMPANY] = {"eik": person.company.eik, "name": person.company.name}
     else:

@@ -124,3 +124,33 @@ def test_a_sign_in_without_an_e_mail_is_explained(client, live_server, eauth):
     page = client.get(response["Location"], HTTP_HOST=flow.host_of(live_server)).content.decode()
     assert "не предаде имейл" in page
     assert not get_user_model().objects.exists()
+
+
+def test_an_account_without_a_password_is_deleted_after_a_fresh_eauth_sign_in(
+    client, live_server, eauth
+):
+    import time_machine
+    from django.utils import timezone
+
+    flow.sign_in(client, live_server)
+    user = signed_in_user(client)
+    assert not user.has_usable_password()
+    delete = "/profile/delete/"
+    host = flow.host_of(live_server)
+
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=11), tick=False):
+        page = client.get(delete, HTTP_HOST=host).content.decode()
+        assert "Профилът ви няма парола" in page and "Потвърди с електронна идентификация" in page
+        refused = client.post(delete, {"confirm": "on"}, HTTP_HOST=host)
+        assert refused.status_code == 403
+        assert get_user_model().objects.filter(pk=user.pk, is_active=True).exists()
+
+    flow.sign_in(client, live_server, next_url=delete)  # signs in again: proof for 10 minutes
+    page = client.get(delete, HTTP_HOST=host).content.decode()
+    assert "Разбирам, че профилът ми ще бъде изтрит завинаги." in page
+    unconfirmed = client.post(delete, {}, HTTP_HOST=host)
+    assert "Отбележете, че разбирате какво ще стане." in unconfirmed.content.decode()
+    done = client.post(delete, {"confirm": "on"}, HTTP_HOST=host)
+    assert done.status_code == 302
+    assert not Identity.objects.filter(user_id=user.pk).exists()
+    assert not EmailAddress.objects.filter(user_id=user.pk).exists()
