@@ -9,4 +9,5 @@ urlpatterns = [
     path("login/", views.login, name="login"),
     path("acs/", views.acs, name="acs"),
     path("link/", views.link, name="link"),
+    path("unlink/", views.unlink, name="unlink"),
 ]

@@ -15,6 +15,7 @@ from allauth.account.models import Login
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -203,3 +204,22 @@ def link(request):
             request.session.pop(services.SESSION_PENDING_LINK, None)
             return _sign_in(request, user, person, pending["next"])
     return render(request, "eauth/link.html", {"form": form, "email": person.email})
+
+
+@login_required
+@require_POST
+def unlink(request):
+    """Ends the link with eAuth (also while the connector is off). An account without
+    a password keeps it: unlinked, nobody could sign in to it any more."""
+    if not request.user.has_usable_password():
+        messages.error(
+            request,
+            _("Профилът няма парола: задайте парола, преди да прекратите връзката."),
+        )
+        return redirect("account_set_password")
+    services.identity_unlink(user=request.user)
+    request.session.pop(services.SESSION_SECOND_FACTOR, None)
+    messages.success(
+        request, _("Връзката с електронната идентификация е прекратена. Влизате с имейл и парола.")
+    )
+    return redirect("accounts:profile")

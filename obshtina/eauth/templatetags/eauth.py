@@ -12,3 +12,13 @@ def eauth_login_button(context):
         "enabled": settings.EAUTH_ENABLED,
         "next": request.GET.get("next", "") if request is not None else "",
     }
+
+
+@register.inclusion_tag("eauth/_profile_row.html")
+def eauth_profile_row(user):
+    """On "Моят профил": whether the account is linked with eAuth, and a way to end it.
+    Nothing for an account that never signed in through eAuth."""
+    from ..models import Identity
+
+    identity = Identity.objects.filter(user_id=user.pk).first() if user.pk else None
+    return {"identity": identity, "has_password": user.has_usable_password()}
