@@ -9,7 +9,7 @@ import base64
 import io
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from asn1crypto import cms, pem, x509
 from cryptography.x509 import load_der_x509_certificate
@@ -245,11 +245,21 @@ async def _xml(data: bytes, registry: TSPRegistry) -> list[SignatureFinding]:
             signed_at = datetime.fromisoformat(signing_time.text.strip().replace("Z", "+00:00"))
         except ValueError:
             signed_at = None
+        if signed_at is not None and signed_at.tzinfo is None:  # xs:dateTime without a zone
+            signed_at = signed_at.replace(tzinfo=UTC)
+    crypto_cert = load_der_x509_certificate(cert.dump())
+    # Integrity is a matter of digests and the signature's mathematics, whatever the
+    # date: checked at a moment the certificate was valid, so that an expired one is
+    # told as expired (below) and not as a changed document.
+    valid_from, valid_until = crypto_cert.not_valid_before_utc, crypto_cert.not_valid_after_utc
+    moment = signed_at if signed_at and valid_from <= signed_at <= valid_until else valid_from
     try:
         XAdESVerifier().verify(
             data,
-            x509_cert=load_der_x509_certificate(cert.dump()),
-            expect_config=XAdESSignatureConfiguration(require_x509=True, expect_references=True),
+            x509_cert=crypto_cert,
+            expect_config=XAdESSignatureConfiguration(
+                require_x509=True, expect_references=True, verification_time=moment
+            ),
         )
         intact = True
     except SignXMLException:

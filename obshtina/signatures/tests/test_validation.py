@@ -140,3 +140,18 @@ def test_a_xades_signature_with_a_revoked_certificate_is_revoked(
 ):
     signed = signing.xades(signatures_pki, "ivan-revoked", XML)
     assert _only(xml_signatures(signed)).verdict == Verdict.REVOKED
+
+
+def test_a_xades_signature_with_an_expired_certificate_is_expired(
+    signatures_trusted_lists, signatures_pki
+):
+    signed = signing.xades(signatures_pki, "ivan-expired", XML)
+    assert _only(xml_signatures(signed)).verdict == Verdict.EXPIRED
+
+
+def test_a_xades_signature_from_another_ca_is_not_qualified(
+    signatures_trusted_lists, signatures_pki
+):
+    finding = _only(xml_signatures(signing.xades(signatures_pki, "stranger", XML)))
+    assert finding.verdict == Verdict.UNTRUSTED
+    assert not finding.qualified
