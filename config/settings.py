@@ -573,6 +573,11 @@ SIGNATURES_TRUSTED_LIST_TERRITORIES = env.list(
 )
 # Seconds to wait for a trusted list, an OCSP responder or a CRL.
 SIGNATURES_FETCH_TIMEOUT = env.int("SIGNATURES_FETCH_TIMEOUT", default=30)
+# A CA's OCSP responder or CRL out of reach: "hard-fail" shows the signature as one that
+# cannot be confirmed yet (staff re-check it later); "soft-fail" accepts it as not revoked.
+SIGNATURES_REVOCATION_MODE = env.str("SIGNATURES_REVOCATION_MODE", default="hard-fail")
+if SIGNATURES_REVOCATION_MODE not in {"hard-fail", "soft-fail"}:
+    raise environ.ImproperlyConfigured("SIGNATURES_REVOCATION_MODE is hard-fail or soft-fail.")
 # (Not SIGNING_BACKEND: Django has a setting of that name for its own signing.)
 # Signing outgoing PDFs with the official's qualified signature (PAdES B-T):
 # "off" (the default), "pkcs11" (a token: its module, token label, PIN, key and

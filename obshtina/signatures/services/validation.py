@@ -87,7 +87,7 @@ def validation_context(registry: TSPRegistry | None = None) -> ValidationContext
     return ValidationContext(
         trust_manager=TSPTrustManager(registry or tsp_registry()),
         allow_fetching=True,
-        revocation_mode="soft-fail",
+        revocation_mode=settings.SIGNATURES_REVOCATION_MODE,
         fetcher_backend=RequestsFetcherBackend(
             per_request_timeout=settings.SIGNATURES_FETCH_TIMEOUT
         ),

@@ -104,6 +104,7 @@ class _Dispatcher:
     def __init__(self):
         self.animator = None
         self.published: dict[str, bytes] = {}
+        self.revocation_down = False  # OCSP and CRLs answer 503, as a responder that is down
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -112,6 +113,8 @@ class _Dispatcher:
             if content is None:
                 return Response("not found", status=404)(environ, start_response)
             return Response(content, content_type="application/xml")(environ, start_response)
+        if self.revocation_down and ("/ocsp/" in request.path or "/crls/" in request.path):
+            return Response("unavailable", status=503)(environ, start_response)
         return self.animator(environ, start_response)
 
 
@@ -130,6 +133,7 @@ def start_pki() -> tuple[TestPKI, object]:
     arch = certomancer.get_pki_arch(ARCH)
     dispatcher.animator = Animator(AnimatorArchStore(certomancer.pki_archs), with_web_ui=False)
     pki = TestPKI(url=url, directory=directory, arch=arch, published=dispatcher.published)
+    pki.dispatcher = dispatcher
     pki.certomancer = certomancer
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return pki, server

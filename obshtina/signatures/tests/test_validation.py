@@ -155,3 +155,21 @@ def test_a_xades_signature_from_another_ca_is_not_qualified(
     finding = _only(xml_signatures(signing.xades(signatures_pki, "stranger", XML)))
     assert finding.verdict == Verdict.UNTRUSTED
     assert not finding.qualified
+
+
+def test_a_signature_whose_revocation_cannot_be_checked_is_not_confirmed(
+    signatures_trusted_lists, signatures_pki, settings
+):
+    signed = signing.pades(signatures_pki, "ivan")  # signed (and time-stamped) while it is up
+    signatures_pki.dispatcher.revocation_down = True
+    try:
+        finding = _only(pdf_signatures(signed))
+        assert finding.intact
+        assert finding.verdict == Verdict.INDETERMINATE  # never "valid" unchecked
+
+        settings.SIGNATURES_REVOCATION_MODE = "soft-fail"
+        assert _only(pdf_signatures(signed)).verdict == Verdict.VALID
+    finally:
+        signatures_pki.dispatcher.revocation_down = False
+    settings.SIGNATURES_REVOCATION_MODE = "hard-fail"
+    assert _only(pdf_signatures(signed)).verdict == Verdict.VALID  # back up: confirmed
