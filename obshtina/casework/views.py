@@ -68,6 +68,12 @@ def kind_queue(kind: str):
             if name in _QUEUE_FILTERS:
                 target, value = _QUEUE_FILTERS[name]
                 query[target] = value
+            elif name == "kind":
+                # A narrower kind of the same queue (a complaint among the documents);
+                # anything else leaves the queue's own kind.
+                source = ws.source_of_kind(values[-1])
+                if source is not None and source is ws.source_of_kind(kind):
+                    query["kind"] = values[-1]
             elif any(values):
                 query.setlist(name, values)
         if "status" in query:  # the old queues listed every status; so does a status filter

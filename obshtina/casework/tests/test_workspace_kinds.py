@@ -132,6 +132,8 @@ def test_the_contact_centre_sees_every_report_and_question_read_only(client, uni
         ),
         ("correspondence:desk", {"kind": "", "q": "ЗДОИ"}, {"kind": "documents", "q": "ЗДОИ"}),
         ("correspondence:desk", {"kind": "complaint"}, {"kind": "complaint"}),
+        ("correspondence:desk", {"kind": "no-such-kind"}, {"kind": "documents"}),
+        ("correspondence:desk", {"kind": "report"}, {"kind": "documents"}),  # another queue's
     ],
 )
 def test_the_former_queues_lead_to_the_workspace_with_their_filters(client, old, query, expected):
