@@ -8,7 +8,6 @@ through SoftHSM2 ("Подпиши с КЕП"); it goes through the e-Delivery co
 citizen's page shows it delivered, its PDF with a valid qualified signature."""
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import expect
@@ -29,10 +28,8 @@ DELIVERED = str(CorrespondenceEvent.Kind.EDELIVERY_DELIVERED.label)  # "връч
 
 
 def signed_pdf(pki) -> bytes:
-    """A PDF signed PAdES by the qualified test person, as the citizen's software would.
-    pyHanko runs its own event loop: in another thread than Playwright's."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(signing.pades, pki, "ivan").result()
+    """A PDF signed PAdES by the qualified test person, as the citizen's software would."""
+    return signing.pades(pki, "ivan")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 B-T (an RFC 3161 time-stamp from SIGNATURES_TSA_URL), through a PKCS#11 token or a
 remote-signing service speaking the Cloud Signature Consortium API (v1)."""
 
-import asyncio
 import io
 from dataclasses import dataclass
 
@@ -11,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.timestamps import HTTPTimeStamper
+
+from .coroutines import run_to_end
 
 OFF, PKCS11, CSC = "off", "pkcs11", "csc"
 BACKENDS = (OFF, PKCS11, CSC)
@@ -144,7 +145,7 @@ def pdf_sign(
     if backend is None:
         raise SigningError(_("Подписването с КЕП не е включено."))
     try:
-        return asyncio.run(backend(data, config=config, reason=reason, location=location))
+        return run_to_end(backend(data, config=config, reason=reason, location=location))
     except SigningError:
         raise
     except Exception as error:  # the token, the service or the PDF: all end here

@@ -4,7 +4,6 @@ enveloping) and XAdES, against the kept EU trusted lists, with OCSP and CRLs.
 Pure functions of bytes: nothing here touches the database except reading the
 trusted lists (selectors.tsp_registry)."""
 
-import asyncio
 import base64
 import io
 import logging
@@ -35,6 +34,7 @@ from signxml.exceptions import SignXMLException
 from signxml.xades import XAdESSignatureConfiguration, XAdESVerifier
 
 from ..selectors import tsp_registry
+from .coroutines import run_to_end
 
 logger = logging.getLogger(__name__)
 
@@ -204,7 +204,7 @@ def cms_is_enveloping(signed: cms.SignedData) -> bool:
 
 def pdf_signatures(data: bytes, *, registry: TSPRegistry | None = None) -> list[SignatureFinding]:
     """The PAdES signatures of a PDF (none when it has none or is not a PDF)."""
-    return asyncio.run(_pdf(data, registry or tsp_registry()))
+    return run_to_end(_pdf(data, registry or tsp_registry()))
 
 
 def cms_signatures(
@@ -214,7 +214,7 @@ def cms_signatures(
     signed = cms_signed_data(data)
     if signed is None:
         return []
-    return asyncio.run(_cms(signed, content, registry or tsp_registry()))
+    return run_to_end(_cms(signed, content, registry or tsp_registry()))
 
 
 DS = "{http://www.w3.org/2000/09/xmldsig#}"
@@ -300,4 +300,4 @@ def xml_signatures(data: bytes, *, registry: TSPRegistry | None = None) -> list[
     """A XAdES signature (enveloped or enveloping) in an XML document."""
     if not xml_is_signed(data):
         return []
-    return asyncio.run(_xml(data, registry or tsp_registry()))
+    return run_to_end(_xml(data, registry or tsp_registry()))

@@ -1,6 +1,5 @@
 """Signing test documents with the test PKI's keys, as a citizen's software would."""
 
-import asyncio
 import io
 from datetime import UTC, datetime
 
@@ -11,6 +10,8 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pypdf import PdfWriter
 from signxml.xades import XAdESSigner
+
+from obshtina.signatures.services.coroutines import run_to_end
 
 
 def blank_pdf() -> bytes:
@@ -36,15 +37,17 @@ def pades(pki, label: str = "ivan", *, data: bytes | None = None) -> bytes:
     meta = signers.PdfSignatureMetadata(
         field_name="Signature1", subfilter=fields.SigSeedSubFilter.PADES
     )
-    out = signers.PdfSigner(
-        meta, signer(pki, label), timestamper=HTTPTimeStamper(pki.tsa_url)
-    ).sign_pdf(writer)
+    out = run_to_end(
+        signers.PdfSigner(
+            meta, signer(pki, label), timestamper=HTTPTimeStamper(pki.tsa_url)
+        ).async_sign_pdf(writer)
+    )
     return out.getvalue()
 
 
 def cades(pki, label: str, data: bytes, *, detached: bool) -> bytes:
     """A CMS signature (.p7s), with a time-stamp, detached or enveloping `data`."""
-    content_info = asyncio.run(
+    content_info = run_to_end(
         signer(pki, label).async_sign_general_data(
             data, "sha256", detached=detached, timestamper=HTTPTimeStamper(pki.tsa_url)
         )

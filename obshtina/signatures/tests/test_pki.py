@@ -1,11 +1,11 @@
 """The test PKI answers as a real QTSP does: OCSP, CRLs and time-stamps on loopback."""
 
-import asyncio
-
 import pytest
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import RevokedError
 from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
+
+from obshtina.signatures.services.coroutines import run_to_end
 
 
 def _validate(pki, label):
@@ -16,7 +16,7 @@ def _validate(pki, label):
         fetcher_backend=RequestsFetcherBackend(),
     )
     validator = CertificateValidator(pki.cert(label), validation_context=context)
-    return asyncio.run(validator.async_validate_usage({"non_repudiation"}))
+    return run_to_end(validator.async_validate_usage({"non_repudiation"}))
 
 
 def test_the_qualified_person_certificate_is_good_by_ocsp(signatures_pki):
@@ -39,5 +39,5 @@ def test_the_time_stamping_authority_answers(signatures_pki):
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
     stamper = HTTPTimeStamper(signatures_pki.tsa_url)
-    token = asyncio.run(stamper.async_timestamp(b"\0" * 32, "sha256"))
+    token = run_to_end(stamper.async_timestamp(b"\0" * 32, "sha256"))
     assert token["content_type"].native == "signed_data"
