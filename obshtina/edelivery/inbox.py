@@ -133,8 +133,10 @@ def _register(client: EDeliveryClient, row: InboxRow) -> int:
             ReceivedMessage.objects.filter(message_id=row.message_id).update(
                 correspondence=registration.item, created_item=registration.created
             )
-    except IntegrityError:  # another sweep registered it meanwhile
-        return 0
+    except IntegrityError:
+        if ReceivedMessage.objects.filter(message_id=row.message_id).exists():
+            return 0  # another sweep registered it meanwhile
+        raise
     logger.info(
         "e-Delivery message %s registered as %s (%s)",
         row.message_id,
