@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from obshtina.correspondence.services.errors import CorrespondenceError
 from obshtina.organization.hosts import serving
 from obshtina.organization.models import Municipality
 
@@ -104,7 +105,7 @@ def _read(client: EDeliveryClient) -> int:
                 continue
             try:
                 done += _register(client, row)
-            except EDeliveryError as error:  # this one waits for the next sweep
+            except (EDeliveryError, CorrespondenceError) as error:  # waits for the next sweep
                 logger.warning(
                     "e-Delivery message %s not registered (%s)",
                     row.message_id,

@@ -1,6 +1,8 @@
 """ЗДОИ requests received in the municipality's e-Delivery profile (the contract peer's
 inbox), registered once however they arrive and however often the sweep runs."""
 
+import logging
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -35,9 +37,11 @@ def platform_request(peer, **overrides):
     return peer.receive(**(fields | overrides))
 
 
-def test_a_platform_request_is_registered_with_its_number_and_file(inbox):
+def test_a_platform_request_is_registered_with_its_number_and_file(inbox, caplog):
     message_id = platform_request(inbox)
-    sweep()
+    with caplog.at_level(logging.DEBUG):
+        sweep()
+    assert "Мария Иванова" not in caplog.text  # personal data stays out of the logs
     item = Correspondence.objects.get()
     assert item.kind == Correspondence.Kind.ACCESS_REQUEST
     assert item.access_request.platform_number == "ЗДОИ-01-4321"
