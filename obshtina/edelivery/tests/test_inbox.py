@@ -2,6 +2,7 @@
 inbox), registered once however they arrive and however often the sweep runs."""
 
 import logging
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -180,3 +181,35 @@ def test_with_a_connector_off_nothing_is_read(inbox, settings, off):
     sweep()
     assert not Correspondence.objects.exists()
     assert not any("inbox" in path or "open" in path for _, path in inbox.requests)
+
+
+def test_two_sweeps_at_the_same_moment_register_each_message_once(inbox):
+    from django.db import connection
+
+    from obshtina.edelivery.inbox import inbox_read
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("threads need PostgreSQL or a file database, not SQLite's in-memory one")
+    for number in ("ЗДОИ-01-1", "ЗДОИ-01-2", "ЗДОИ-01-3"):
+        platform_request(inbox, subject=f"Заявление {number}", files=[])
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def target():
+        try:
+            barrier.wait()
+            results.append(inbox_read())
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=target) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sum(results) == 3
+    assert numbers() == {"ЗДОИ-01-1", "ЗДОИ-01-2", "ЗДОИ-01-3"}
+    assert Correspondence.objects.count() == 3
