@@ -79,6 +79,9 @@ def inbox_read() -> int:
         return 0
     municipality = inbox_municipality()
     if municipality is None:
+        logger.warning(
+            "e-Delivery inbox: no municipality %r", settings.EDELIVERY_INBOX_MUNICIPALITY
+        )
         return 0
     with serving(municipality):
         try:
