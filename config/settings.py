@@ -493,6 +493,19 @@ if EDELIVERY_ENABLED:
             "EDELIVERY_ENABLED needs " + ", ".join(_edelivery_missing) + "."
         )
 
+# --- e-Delivery inbox: ЗДОИ requests received in the municipality's profile -------------
+# Read by ``manage.py edelivery_sweep`` only with EDELIVERY_ENABLED and ACCESS_PLATFORM
+# both on. A received message is a ЗДОИ request when its subject (in the inbox list,
+# before opening) carries a platform number, or the phrase "заявление за достъп до
+# обществена информация", or its sender profile is named here; only those are opened
+# and registered, every other message is left unopened for the registry.
+# The platform's sender profile names, comma-separated (as e-Delivery shows them).
+EDELIVERY_INBOX_PLATFORM_SENDERS = env.list("EDELIVERY_INBOX_PLATFORM_SENDERS", default=[])
+# The municipality (slug) whose profile the certificate reads; "" is the first one.
+EDELIVERY_INBOX_MUNICIPALITY = env.str("EDELIVERY_INBOX_MUNICIPALITY", default="")
+# How many days back the inbox list is read on each sweep.
+EDELIVERY_INBOX_DAYS = env.int("EDELIVERY_INBOX_DAYS", default=30)
+
 # --- The national platform for access to public information (pitay.government.bg) ----
 # Off by default. The platform has no API for administrations: its requests arrive by
 # e-Delivery, the document-exchange system or e-mail. On, the registry desk records the

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Delivery
+from .models import Delivery, ReceivedMessage
 from .services import delivery_retry
 
 
@@ -29,5 +29,21 @@ class DeliveryAdmin(admin.ModelAdmin):
             delivery_retry(delivery=delivery)
 
 
+class ReceivedMessageAdmin(admin.ModelAdmin):
+    """Which received e-Delivery messages were registered as ЗДОИ requests (read-only)."""
+
+    list_display = ("message_id", "correspondence", "created_item", "processed_at")
+    list_filter = ("created_item",)
+    search_fields = ("=message_id", "correspondence__number")
+    readonly_fields = ("message_id", "correspondence", "created_item", "processed_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 if settings.EDELIVERY_ENABLED:  # nothing of the connector shows while it is off
     admin.site.register(Delivery, DeliveryAdmin)
+    admin.site.register(ReceivedMessage, ReceivedMessageAdmin)

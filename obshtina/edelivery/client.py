@@ -14,7 +14,16 @@ service bus client in ``domain/src/ED.Domain/Clients/EsbService``):
   (multipart, one file), ``POST /api/v1/messages`` (``recipientProfileIds``, ``subject``,
   ``templateId``, ``fields`` by field GUID; a file field holds blob ids) answering the
   message id, and ``GET /api/v1/messages/{id}/view`` (``dateSent``, ``recipients[]``
-  with ``dateReceived`` — the date the recipient opened it, i.e. delivery).
+  with ``dateReceived`` — the date the recipient opened it, i.e. delivery);
+- our own inbox: ``GET /api/v1/messages/inbox?from=yyyy-MM-dd&offset=…&limit=…``
+  (``result[]`` with ``messageId``, ``dateSent``, ``dateReceived``, ``subject``,
+  ``senderProfileName``, ``templateId``…, and ``length``, the total) lists received
+  messages without their content; ``GET /api/v1/messages/{id}/open`` gives the content
+  (``sender`` {``profileId``, ``name``}, ``subject``, ``fields`` by the sender's
+  template's field GUIDs; a file field holds blob objects with ``fileName``,
+  ``isMalicious`` and a ``downloadLink``) and, the first time, OPENS it: e-Delivery
+  records ``dateReceived`` and the sender sees the message delivered. Opening again
+  gives the same content (esb-api ``MessagesController.OpenAsync``).
 
 Tokens are kept in the cache until shortly before they expire; a 401 drops the token and
 the call is made once more with a fresh one.
@@ -78,6 +87,54 @@ class Profile:
 class MessageStatus:
     date_sent: datetime | None
     date_received: datetime | None  # when the recipient opened it: delivered
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """A row of the inbox list: no content, and reading it opens nothing."""
+
+    message_id: int
+    subject: str
+    sender_profile_name: str
+    template_id: int | None
+    date_sent: datetime | None
+    date_received: datetime | None
+
+
+@dataclass(frozen=True)
+class ReceivedFile:
+    name: str
+    download_link: str
+    is_malicious: bool
+
+
+@dataclass(frozen=True)
+class OpenedMessage:
+    message_id: int
+    subject: str
+    sender_name: str
+    texts: list[str]  # the text values of the template's fields, in the given order
+    files: list[ReceivedFile]
+
+
+def _opened_fields(fields: dict) -> tuple[list[str], list[ReceivedFile]]:
+    """Texts and files of an opened message. Its template is the sender's, so the field
+    GUIDs are not known here: a string is text, a list of blob objects is files."""
+    texts, files = [], []
+    for value in (fields or {}).values():
+        if isinstance(value, str) and value.strip():
+            texts.append(value.strip())
+        elif isinstance(value, list):
+            for blob in value:
+                if isinstance(blob, dict) and blob.get("downloadLink"):
+                    files.append(
+                        ReceivedFile(
+                            name=str(blob.get("fileName") or "file"),
+                            download_link=str(blob["downloadLink"]),
+                            is_malicious=bool(blob.get("isMalicious")),
+                        )
+                    )
+    return texts, files
 
 
 def _api_time(value: str | None) -> datetime | None:
@@ -165,6 +222,45 @@ class EDeliveryClient:
             date_sent=_api_time(body.get("dateSent")),
             date_received=opened[0] if opened else None,
         )
+
+    def inbox(self, *, since, offset: int = 0, limit: int = 50) -> tuple[list[InboxRow], int]:
+        """One page of the messages received since the date ``since``; and the total."""
+        body = self._call(
+            "GET",
+            "/api/v1/messages/inbox",
+            params={"from": since.isoformat(), "offset": offset, "limit": limit},
+        )
+        rows = [
+            InboxRow(
+                message_id=int(row["messageId"]),
+                subject=str(row.get("subject") or ""),
+                sender_profile_name=str(row.get("senderProfileName") or ""),
+                template_id=row.get("templateId"),
+                date_sent=_api_time(row.get("dateSent")),
+                date_received=_api_time(row.get("dateReceived")),
+            )
+            for row in (body or {}).get("result", [])
+        ]
+        return rows, int((body or {}).get("length") or 0)
+
+    def message_open(self, message_id: int) -> OpenedMessage:
+        """Read a received message's content. The first call marks it delivered for the
+        sender: call it only for a message we are going to register."""
+        body = self._call("GET", f"/api/v1/messages/{int(message_id)}/open")
+        texts, files = _opened_fields(body.get("fields") or {})
+        return OpenedMessage(
+            message_id=int(body.get("messageId") or message_id),
+            subject=str(body.get("subject") or ""),
+            sender_name=str((body.get("sender") or {}).get("name") or ""),
+            texts=texts,
+            files=files,
+        )
+
+    def file_download(self, received: ReceivedFile) -> bytes:
+        """A received file, by the download link the opened message gave."""
+        response = self._request("GET", received.download_link)
+        self._raise_for(response, "blob download")
+        return response.content
 
     # --- transport -----------------------------------------------------------------
     def _call(self, method: str, path: str, **kwargs):

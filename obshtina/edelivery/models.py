@@ -71,3 +71,39 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.document} → {self.get_recipient_kind_display()}"
+
+
+class ReceivedMessage(models.Model):
+    """A message of the municipality's e-Delivery inbox that was registered (or recorded
+    as one more arrival of a registered ЗДОИ request). Its row is written in the same
+    transaction as the registration, and the message id is unique per municipality: a
+    message is registered once, however often or concurrently the inbox is read.
+    Messages that are not ЗДОИ requests get no row and stay unopened."""
+
+    municipality = municipality_field()
+    message_id = models.BigIntegerField(_("номер на съобщението в ССЕВ"))
+    correspondence = models.ForeignKey(
+        "correspondence.Correspondence",
+        verbose_name=_("документ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_item = models.BooleanField(_("нов документ"), default=True)
+    processed_at = models.DateTimeField(_("обработено на"), default=timezone.now)
+
+    objects = owned_manager()
+
+    class Meta:
+        verbose_name = _("получено съобщение от е-Връчване")
+        verbose_name_plural = _("получени съобщения от е-Връчване")
+        ordering = ["-processed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "message_id"], name="edelivery_received_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"ССЕВ {self.message_id}"

@@ -24,7 +24,14 @@ What it does:
 - ``open_message`` plays the recipient opening the message: ``dateReceived`` is set and,
   when ``push_url`` is set, ``{"EventType": "Delivered", "MessageId": …}`` is POSTed
   there, as e-Delivery's push notifications are;
-- ``fail_next`` makes the next requests answer an error; ``stop``/``start`` take it down
+- our own inbox: ``receive`` puts a message for the administration's profile (sent on
+  another template, the platform's, with a text field and a file field);
+  ``GET /api/v1/messages/inbox`` lists them with the documented fields (no content),
+  ``GET /api/v1/messages/{id}/open`` gives the content with each file as a blob object
+  with a ``downloadLink`` and, the first time, sets ``dateReceived`` (``opened`` lists
+  the messages opened; ``open_calls`` every call); the link serves the file;
+- ``fail_next`` makes the next requests answer an error (``fail_path``: the next
+  request whose path contains a text); ``stop``/``start`` take it down
   and bring it back on the same port; ``expire_tokens`` ends every token early.
 
 Fixtures ``edelivery_peer`` (the peer) and ``edelivery_connector`` (the peer, with the
@@ -65,6 +72,10 @@ TEMPLATE_ID = 1
 TEXT_FIELD = "179ea4dc-7879-43ad-8073-72b263915656"
 FILE_FIELD = "e2135802-5e34-4c60-b36e-c86d910a571a"
 TOKEN_LIFETIME = 3600
+# The template the national platform (or a citizen) sends on: not ours.
+SENDER_TEMPLATE_ID = 7
+SENDER_TEXT_FIELD = "0a6c5e0e-6d3b-4f57-9f39-2d6b8c3f4a11"
+SENDER_FILE_FIELD = "5f1d2b7a-93c4-4c1e-8d2e-7b9a0c6e5d22"
 
 
 # --- a test PKI ------------------------------------------------------------------------
@@ -189,6 +200,21 @@ class Message:
     date_received: dict[int, str] = field(default_factory=dict)
 
 
+@dataclass
+class Received:
+    """A message in the administration's own profile."""
+
+    message_id: int
+    recipient_oid: str
+    sender_profile_id: int
+    sender_name: str
+    subject: str
+    text: str
+    files: list[dict]  # {"blob_id", "name", "content", "malicious"}
+    date_sent: str
+    date_received: str | None = None
+
+
 def _now_iso() -> str:
     """Times as the API writes them: local (Bulgarian) time without an offset."""
     local = dt.datetime.now(ZoneInfo("Europe/Sofia")).replace(tzinfo=None)
@@ -211,6 +237,11 @@ class EDeliveryPeer:
         self.messages: dict[int, Message] = {}
         self.requests: list[tuple[str, str]] = []  # (method, path) served
         self.failures: list[int] = []
+        self.path_failures: list[tuple[str, int]] = []
+        self.received: dict[int, Received] = {}
+        self.opened: list[int] = []  # received messages opened (the first open of each)
+        self.open_calls: list[int] = []
+        self.downloads: dict[str, bytes] = {}
         self.push_url = ""
         self.token_lifetime = TOKEN_LIFETIME
         self._ids = itertools.count(1001)
@@ -253,6 +284,42 @@ class EDeliveryPeer:
 
     def fail_next(self, status: int = 500, *, times: int = 1) -> None:
         self.failures.extend([status] * times)
+
+    def fail_path(self, part: str, status: int = 500) -> None:
+        """The next request whose path contains ``part`` answers ``status``."""
+        self.path_failures.append((part, status))
+
+    def receive(
+        self,
+        *,
+        subject: str,
+        text: str = "",
+        files: tuple = (),
+        sender_name: str = "Мария Иванова",
+        sender_profile_id: int = 501,
+        malicious: tuple = (),
+    ) -> int:
+        """A message for the administration's profile; ``files`` are (name, bytes)."""
+        message_id = self.new_id()
+        self.received[message_id] = Received(
+            message_id=message_id,
+            recipient_oid=ADMINISTRATION_OID,
+            sender_profile_id=sender_profile_id,
+            sender_name=sender_name,
+            subject=subject,
+            text=text,
+            files=[
+                {
+                    "blob_id": self.new_id(),
+                    "name": name,
+                    "content": content,
+                    "malicious": name in malicious,
+                }
+                for name, content in files
+            ],
+            date_sent=_now_iso(),
+        )
+        return message_id
 
     def expire_tokens(self) -> None:
         with self._lock:
@@ -431,6 +498,11 @@ class _Handler(BaseHTTPRequestHandler):
         if peer.failures:
             self._send(peer.failures.pop(0), {"error": "injected failure"})
             return
+        for failure in peer.path_failures:
+            if failure[0] in parts.path:
+                peer.path_failures.remove(failure)
+                self._send(failure[1], {"error": "injected failure"})
+                return
         subject = _subject(self.connection.getpeercert() or {})
         state = subject.get("stateOrProvinceName", "")
         oid = state.split(":", 1)[1] if state.upper().startswith("OID:") else ""
@@ -451,6 +523,18 @@ class _Handler(BaseHTTPRequestHandler):
         if parts.path == "/introspect" and method == "POST":
             form = {key: values[0] for key, values in parse_qs(body.decode()).items()}
             self._send(200, peer.introspect(form.get("token", "")))
+            return
+        if parts.path.startswith("/blobs/download/") and method == "GET":
+            # A download link: signed by itself (mutual TLS still), no bearer token.
+            content = peer.downloads.get(parts.path.removeprefix("/blobs/download/"))
+            if content is None:
+                self._send(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
             return
         if not parts.path.startswith("/api/v1/"):
             self._send(404)
@@ -493,6 +577,10 @@ class _Backend:
             self.blob_upload()
         elif self.method == "POST" and self.path == "/api/v1/messages":
             self.message_send()
+        elif self.method == "GET" and self.path == "/api/v1/messages/inbox":
+            self.inbox()
+        elif self.method == "GET" and self.path.endswith("/open"):
+            self.message_open()
         elif self.method == "GET" and self.path.startswith("/api/v1/messages/"):
             self.message_view()
         else:
@@ -574,6 +662,94 @@ class _Backend:
             date_sent=_now_iso(),
         )
         send(200, message_id)
+
+    def _mine(self) -> list[Received]:
+        return [m for m in self.peer.received.values() if m.recipient_oid == self.caller]
+
+    def inbox(self) -> None:
+        send = self.handler._send
+        try:
+            offset = int(self.query.get("offset") or 0)
+            limit = int(self.query.get("limit") or 100)
+            since = dt.date.fromisoformat(self.query["from"]) if "from" in self.query else None
+        except ValueError:
+            send(400, {"error": "invalid query"})
+            return
+        rows = [
+            m
+            for m in sorted(self._mine(), key=lambda m: m.message_id)
+            if since is None or dt.date.fromisoformat(m.date_sent[:10]) >= since
+        ]
+        send(
+            200,
+            {
+                "result": [
+                    {
+                        "messageId": m.message_id,
+                        "dateSent": m.date_sent,
+                        "dateReceived": m.date_received,
+                        "subject": m.subject,
+                        "senderProfileName": m.sender_name,
+                        "senderLoginName": m.sender_name,
+                        "recipientProfileName": "Община",
+                        "recipientLoginName": CLIENT_ID,
+                        "url": f"{self.peer.url}/Messages/Open/{m.message_id}",
+                        "rnu": None,
+                        "templateId": SENDER_TEMPLATE_ID,
+                    }
+                    for m in rows[offset : offset + limit]
+                ],
+                "length": len(rows),
+            },
+        )
+
+    def message_open(self) -> None:
+        send = self.handler._send
+        number = self.path.removeprefix("/api/v1/messages/").removesuffix("/open")
+        message = self.peer.received.get(int(number)) if number.isdigit() else None
+        if message is None:
+            send(404)
+            return
+        if message.recipient_oid != self.caller:
+            send(403)
+            return
+        self.peer.open_calls.append(message.message_id)
+        if message.date_received is None:
+            message.date_received = _now_iso()
+            self.peer.opened.append(message.message_id)
+        blobs = []
+        for blob in message.files:
+            token = secrets.token_urlsafe(16)
+            self.peer.downloads[token] = blob["content"]
+            blobs.append(
+                {
+                    "blobId": blob["blob_id"],
+                    "fileName": blob["name"],
+                    "size": len(blob["content"]),
+                    "documentRegistrationNumber": None,
+                    "isMalicious": blob["malicious"],
+                    "hash": hashlib.sha256(blob["content"]).hexdigest(),
+                    "hashAlgorithm": "SHA256",
+                    "downloadLink": f"{self.peer.url}/blobs/download/{token}",
+                    "downloadLinkExpirationDate": _now_iso(),
+                    "signatures": [],
+                }
+            )
+        send(
+            200,
+            {
+                "messageId": message.message_id,
+                "dateSent": message.date_sent,
+                "sender": {"profileId": message.sender_profile_id, "name": message.sender_name},
+                "dateReceived": message.date_received,
+                "recipientLogin": {"loginId": 1, "name": CLIENT_ID},
+                "subject": message.subject,
+                "rnu": None,
+                "templateId": SENDER_TEMPLATE_ID,
+                "fields": {SENDER_TEXT_FIELD: message.text, SENDER_FILE_FIELD: blobs},
+                "forwardedMessageId": None,
+            },
+        )
 
     def message_view(self) -> None:
         send = self.handler._send

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from obshtina.edelivery.inbox import inbox_enabled, inbox_read
 from obshtina.edelivery.services import (
     deliveries_check_due,
     deliveries_send_due,
@@ -13,8 +14,9 @@ from obshtina.organization.hosts import each_municipality
 class Command(BaseCommand):
     help = (
         "Send every due e-Delivery (ССЕВ) delivery and check the status of sent messages "
-        "once (for a timer), or keep sweeping with --loop. Does nothing while "
-        "EDELIVERY_ENABLED is off."
+        "once (for a timer), or keep sweeping with --loop; with ACCESS_PLATFORM on, also "
+        "register the ЗДОИ requests received in the municipality's profile. Does nothing "
+        "while EDELIVERY_ENABLED is off."
     )
 
     def add_arguments(self, parser):
@@ -39,4 +41,7 @@ class Command(BaseCommand):
         for _ in each_municipality():
             sent += deliveries_send_due(limit=limit)
             checked += deliveries_check_due(limit=limit)
-        self.stdout.write(f"sent {sent}; checked {checked}")
+        report = f"sent {sent}; checked {checked}"
+        if inbox_enabled():
+            report += f"; received {inbox_read()}"
+        self.stdout.write(report)
