@@ -150,6 +150,13 @@ def delivery_check(*, delivery_id: int) -> str:
     return delivery.status
 
 
+def delivery_awaits_status(*, message_id: int) -> bool:
+    """Whether ``message_id`` is one of ours still waiting for "received" or "delivered"."""
+    return Delivery.objects.filter(
+        message_id=message_id, status__in=(Delivery.Status.SENT, Delivery.Status.RECEIVED)
+    ).exists()
+
+
 def delivery_check_message(*, message_id: int) -> bool:
     """A push notification named ``message_id``: check its status if it is one of ours."""
     delivery_id = (

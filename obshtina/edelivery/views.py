@@ -2,7 +2,8 @@
 
 The notification is a plain POST from ССЕВ without a signature, so it is only a hint:
 it makes us read the message's status through the authenticated API, which is what is
-recorded. Anyone may send the hint; at worst it causes one status check.
+recorded. Anyone may send the hint: one naming a message that is not ours, or not
+waiting for news, is answered alike and queues nothing.
 """
 
 import json
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from obshtina.organization.selectors import current_municipality
 
-from .services import edelivery_enabled
+from .services import delivery_awaits_status, edelivery_enabled
 from .tasks import check_delivery_message
 
 EVENT_TYPES = ("Received", "Delivered")
@@ -32,5 +33,6 @@ def push_notification(request):
         return JsonResponse({"error": "Очаква се JSON с EventType и MessageId."}, status=400)
     if event_type not in EVENT_TYPES:
         return JsonResponse({"error": "Непознат EventType."}, status=400)
-    check_delivery_message.enqueue(current_municipality().pk, message_id)
+    if delivery_awaits_status(message_id=message_id):
+        check_delivery_message.enqueue(current_municipality().pk, message_id)
     return HttpResponse(status=202)

@@ -75,6 +75,35 @@ def test_the_push_notification_is_answered_but_not_believed(client, edelivery_co
     assert not item.events.filter(kind=CorrespondenceEvent.Kind.EDELIVERY_DELIVERED).exists()
 
 
+def test_only_a_push_naming_a_message_waiting_for_news_queues_a_check(
+    client, edelivery_connector, settings
+):
+    """Anyone may post to the push address: junk fills no job queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    edelivery_connector.add_profile(COMPANY_EIK)
+    answer_with_pdf(client, company_letter())
+    [message_id] = edelivery_connector.messages
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+
+    def checks_queued_after_push(named):
+        response = client.post(
+            "/edelivery/push/",
+            {"EventType": "Delivered", "MessageId": named},
+            content_type="application/json",
+        )
+        assert response.status_code == 202
+        return DBTaskResult.objects.filter(task_path__endswith="check_delivery_message").count()
+
+    assert checks_queued_after_push(message_id + 1) == 0  # not ours
+    Delivery.objects.update(status=Delivery.Status.DELIVERED)
+    assert checks_queued_after_push(message_id) == 0  # nothing left to learn
+    Delivery.objects.update(status=Delivery.Status.RECEIVED)
+    assert checks_queued_after_push(message_id) == 1
+
+
 def test_a_malformed_push_notification_gets_a_clear_400(client, edelivery_connector):
     response = client.post("/edelivery/push/", "нещо", content_type="application/json")
     assert response.status_code == 400
