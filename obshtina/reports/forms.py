@@ -18,6 +18,7 @@ from .models import Category, Report
 PHOTOS_AGAIN = _("Прикачете снимките отново.")
 URGENT_FIELD = "urgent"
 ANSWER_PREFIX = "answer_"
+URGENT_CHOICES = [("no", _("Не")), ("yes", _("Да"))]
 ANSWER_MAX_LENGTH = 500
 
 # A description of a few words: so many characters besides spaces and line breaks.
@@ -164,7 +165,7 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
         if category.urgent_question:
             self.fields[URGENT_FIELD] = forms.ChoiceField(
                 label=category.urgent_question,
-                choices=[("no", _("Не")), ("yes", _("Да"))],
+                choices=URGENT_CHOICES,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Отговорете на този въпрос.")},
             )

@@ -9,6 +9,11 @@ form without a map). ``address_id`` means nothing to us, and ``media_url`` is
 not fetched (the server would download whatever a client points it to); photos
 come as ``media`` files in a multipart POST, cleaned like the site's uploads
 (a JSON body carries no files).
+
+The category's questions (its service definition's attributes) come as
+``attribute[<code>]``, or in JSON also as an ``attribute`` object; they are checked
+as the site's form checks them, an urgent danger refused with the category's notice.
+Attributes the category does not ask are ignored.
 """
 
 import json
@@ -17,7 +22,15 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from obshtina.reports.forms import PhotosField, validate_description
+from obshtina.reports.forms import (
+    ANSWER_MAX_LENGTH,
+    ANSWER_PREFIX,
+    URGENT_CHOICES,
+    URGENT_FIELD,
+    PhotosField,
+    validate_description,
+)
+from obshtina.reports.models import Category
 
 from .errors import Open311Error
 from .queries import BOTH_COORDINATES
@@ -27,6 +40,7 @@ NO_PLACE = _(
     "Посочете мястото с lat и long (WGS84) или населено място от общината в address_string."
 )
 NAME_TOO_LONG = _("Името (first_name и last_name) е по-дълго от 200 знака.")
+UNANSWERED = _("Отговорете на този въпрос.")
 # How the service's error fields are called in Open311.
 SERVICE_FIELDS = {"location": "lat, long", "category": "service_code", "__all__": ""}
 
@@ -48,8 +62,29 @@ class RequestSubmitForm(forms.Form):
     phone = forms.CharField(required=False, max_length=40)
     media = PhotosField(required=False)
 
+    def __init__(self, *args, category: Category, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.category = category
+        if category.urgent_question:
+            self.fields[attribute(URGENT_FIELD)] = forms.ChoiceField(
+                choices=URGENT_CHOICES, error_messages={"required": UNANSWERED}
+            )
+        for question in category.questions.all():
+            self.fields[attribute(f"{ANSWER_PREFIX}{question.pk}")] = forms.CharField(
+                label=question.label,
+                required=question.is_required,
+                max_length=ANSWER_MAX_LENGTH,
+                error_messages={"required": UNANSWERED},
+            )
+
     def clean(self):
         cleaned = super().clean()
+        if self.category.urgent_notice and (
+            not self.category.urgent_question or cleaned.get(attribute(URGENT_FIELD)) == "yes"
+        ):
+            # A category with a notice and no question takes no reports at all (as on the site).
+            field = attribute(URGENT_FIELD) if self.category.urgent_question else None
+            self.add_error(field, self.category.urgent_notice)
         if self.has_error("lat") or self.has_error("long"):
             return cleaned
         latitude, longitude = cleaned.get("lat"), cleaned.get("long")
@@ -85,10 +120,20 @@ class RequestSubmitForm(forms.Form):
             "submitter_name": data["name"],
             "submitter_email": data["email"],
             "submitter_phone": data["phone"],
+            "answers": [
+                {"question": self.fields[name].label, "answer": data[name].strip()}
+                for name in self.fields
+                if name.startswith(f"attribute[{ANSWER_PREFIX}") and data.get(name, "").strip()
+            ],
         }
 
     def raise_errors(self):
         raise Open311Error(400, *error_descriptions(self.errors.get_json_data()))
+
+
+def attribute(code: str) -> str:
+    """The POSTed name of a service definition's attribute."""
+    return f"attribute[{code}]"
 
 
 def error_descriptions(errors: dict) -> list[str]:
@@ -131,6 +176,11 @@ def _json_fields(body: bytes) -> QueryDict:
     if not isinstance(document, dict):
         raise Open311Error(400, NOT_A_JSON_OBJECT)
     fields = QueryDict(mutable=True)
+    answers = document.pop("attribute", None)
+    if isinstance(answers, dict):  # {"attribute": {"answer_3": "…"}} as attribute[answer_3]
+        document.update({attribute(str(code)): value for code, value in answers.items()})
+    elif answers is not None:
+        document["attribute"] = answers  # refused below if it is not a plain value
     for name, value in document.items():
         values = value if isinstance(value, list) else [value]
         if not all(_is_scalar(item) for item in values):

@@ -62,7 +62,9 @@ def services_changeset() -> datetime:
 
 
 def active_services() -> QuerySet[Category]:
-    return Category.objects.filter(is_active=True).select_related("unit")
+    return (
+        Category.objects.filter(is_active=True).select_related("unit").prefetch_related("questions")
+    )
 
 
 def active_service(code: str) -> Category | None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from obshtina.organization.models import Municipality, Settlement
 from obshtina.organization.selectors import site_url
+from obshtina.reports.forms import ANSWER_PREFIX, URGENT_CHOICES, URGENT_FIELD
 from obshtina.reports.models import Category, Report, ReportEvent, ReportPhoto
 from obshtina.reports.selectors.open_data import COORDINATE_DECIMALS
 
@@ -93,7 +94,8 @@ def service_document(category: Category) -> dict:
         "service_code": category.slug,
         "service_name": category.name,
         "description": category.description or None,
-        "metadata": False,  # no category asks extra questions (yet)
+        # True when the category asks questions: GET services/{code} lists them.
+        "metadata": bool(category.urgent_question or category.questions.all()),
         "type": "realtime",
         "keywords": f"{category.name}, {group}",
         "group": group,
@@ -101,7 +103,36 @@ def service_document(category: Category) -> dict:
 
 
 def service_definition_document(category: Category) -> dict:
-    return {"service_code": category.slug, "attributes": []}
+    """The category's questions as the spec's attributes, in the site form's order: the
+    urgent danger first (a "yes" is refused with its notice), then the others, each
+    POSTed back as ``attribute[<code>]``."""
+    attributes = []
+    if category.urgent_question:
+        attributes.append(
+            {
+                "variable": True,
+                "code": URGENT_FIELD,
+                "datatype": "singlevaluelist",
+                "required": True,
+                "datatype_description": category.urgent_notice or None,
+                "order": 1,
+                "description": category.urgent_question,
+                "values": [{"key": key, "name": str(name)} for key, name in URGENT_CHOICES],
+            }
+        )
+    for question in category.questions.all():
+        attributes.append(
+            {
+                "variable": True,
+                "code": f"{ANSWER_PREFIX}{question.pk}",
+                "datatype": "string",
+                "required": question.is_required,
+                "datatype_description": question.help_text or None,
+                "order": len(attributes) + 1,
+                "description": question.label,
+            }
+        )
+    return {"service_code": category.slug, "attributes": attributes}
 
 
 def submitted_document(*, report: Report, token: Open311Token) -> dict:

@@ -149,7 +149,7 @@ def _submit(request, fmt: str):
     category = active_service(service_code)
     if category is None:
         raise Open311Error(404, UNKNOWN_SERVICE % {"code": _echo(service_code)})
-    form = RequestSubmitForm(fields, request.FILES)
+    form = RequestSubmitForm(fields, request.FILES, category=category)
     if not form.is_valid():
         form.raise_errors()
     try:

@@ -1,4 +1,4 @@
-"""Open311 services: the active report categories and their (empty) definitions."""
+"""Open311 services: the active report categories and their definitions."""
 
 import json
 from urllib.parse import quote
@@ -51,7 +51,7 @@ def test_metadata_is_a_json_boolean(client):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_a_service_definition_has_no_attributes_to_ask(client, fmt):
+def test_a_category_without_questions_has_no_attributes_to_ask(client, fmt):
     CategoryFactory(slug="dupki")
     response = get(client, "services/dupki", fmt)
     assert response.status_code == 200
