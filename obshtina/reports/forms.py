@@ -14,6 +14,7 @@ from obshtina.organization.models import Street
 from obshtina.organization.selectors import settlements
 
 from .models import Category, Report
+from .services.alerts import RADII
 
 PHOTOS_AGAIN = _("Прикачете снимките отново.")
 URGENT_FIELD = "urgent"
@@ -258,3 +259,40 @@ class ReportForm(ServiceErrorsMixin, PublicSubmissionForm):
                 if name.startswith(ANSWER_PREFIX) and data.get(name, "").strip()
             ],
         }
+
+
+class AlertForm(forms.Form):
+    """An alert for an area: a settlement, or a point with a radius (the site's page and
+    the API's ``POST /alerts``)."""
+
+    email = forms.EmailField(
+        label=_("Имейл"),
+        error_messages={
+            "required": _("Напишете имейл адрес."),
+            "invalid": _("Въведете валиден имейл адрес, напр. ivan@example.bg."),
+        },
+    )
+    settlement = forms.ModelChoiceField(
+        label=_("Населено място"),
+        queryset=settlements(),
+        required=False,
+        empty_label=_("– или точка на картата –"),
+    )
+    latitude = forms.FloatField(
+        label=_("Географска ширина"), required=False, min_value=-90, max_value=90
+    )
+    longitude = forms.FloatField(
+        label=_("Географска дължина"), required=False, min_value=-180, max_value=180
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Радиус около точката"),
+        choices=[(radius, _("%(metres)s м") % {"metres": radius}) for radius in RADII],
+        coerce=int,
+        initial=500,
+    )
+    category = forms.ModelChoiceField(
+        label=_("Само за категория"),
+        queryset=Category.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("– всички категории –"),
+    )

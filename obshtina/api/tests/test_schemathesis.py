@@ -42,6 +42,7 @@ from obshtina.infodesk.tests.knowledge_factories import (
 from obshtina.organization.models import Settlement
 from obshtina.reception.tests.factories import ScheduleFactory, at, book, next_weekday
 from obshtina.reports.models import Subscription
+from obshtina.reports.services.alerts import area_alert_request
 from obshtina.reports.tests.factories import SAMOKOV, CategoryFactory, UnitFactory, submit_report
 from obshtina.reports.tests.submit_photos import jpeg_bytes
 
@@ -157,6 +158,7 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
     tuesday = next_weekday(1)
     appointment = book(schedule, at(tuesday, "10:00"), author=citizen)
     spare_token, _secret = api_token_issue(user=citizen, name="Резервен")
+    alert = area_alert_request(email=citizen.email, settlement=settlement, user=citizen)
     report_number = {"number": report.number}
     appointment_number = {"number": appointment.number}
     return World(
@@ -190,6 +192,14 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
                 **appointment_number,
                 "start": f"{tuesday}T11:30",
             },
+            "/api/v1/alerts": {
+                "settlement": settlement.pk,
+                "category": category.pk,
+                "lat": SAMOKOV[0],
+                "lng": SAMOKOV[1],
+                "email": "maria@example.bg",
+            },
+            "/api/v1/my/alerts/{alert_id}": {"alert_id": alert.pk},
             "/api/v1/auth/tokens/{token_id}": {"token_id": spare_token.pk},
             "/api/v1/auth/token": {"email": citizen.email},
         },

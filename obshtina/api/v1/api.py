@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
-from . import auth, infodesk, reception, reports, tracking
+from . import alerts, auth, infodesk, reception, reports, tracking
 from .errors import JSON_PARAMS, install_handlers
 
 
@@ -20,7 +20,8 @@ DESCRIPTION = """
 Сигнали, проследяване по номер, карта, информация, въпроси и приемно време.
 
 * **Без вход:** категории, подаване на сигнал (със снимки), публичната част на сигнал,
-  карта, проследяване, база знания, въпроси, графици и свободни часове.
+  карта, проследяване, известия за район (след потвърждение по имейл), база знания,
+  въпроси, графици и свободни часове.
 * **С вход:** личен ключ (`POST /api/v1/auth/token` с имейл и парола, и `code` от
   приложението за удостоверяване, когато профилът има втори фактор, после заглавие
   `Authorization: Bearer <ключ>`) или сесията на сайта (с `X-CSRFToken` при промени).
@@ -45,5 +46,5 @@ api = NinjaAPI(
     renderer=Renderer(),
 )
 install_handlers(api)
-for module in (reports, tracking, infodesk, reception, auth):
+for module in (reports, alerts, tracking, infodesk, reception, auth):
     api.add_router("", module.router)

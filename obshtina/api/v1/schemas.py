@@ -13,6 +13,7 @@ from pydantic import BeforeValidator, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from obshtina.reports.forms import DESCRIPTION_MIN_CHARACTERS
+from obshtina.reports.services.alerts import RADII
 
 from . import patterns
 
@@ -259,6 +260,34 @@ class SubscriptionOut(Schema):
     category: str
     status: str
     since: datetime
+
+
+# --- Alerts for an area ------------------------------------------------------------------
+class AlertIn(Schema):
+    """A settlement, or a point (``lat``, ``lng``) with a radius; optionally one category."""
+
+    email: EmailText | NotSent = None
+    settlement: Id | None = None
+    lat: Latitude | None = None
+    lng: Longitude | None = None
+    radius: Literal[RADII] = 500
+    category: Id | None = None
+
+
+class AlertOut(Schema):
+    id: int
+    area: str
+    settlement: int | None
+    lat: float | None
+    lng: float | None
+    radius: int | None
+    category: int | None
+    confirmed: bool
+    since: datetime
+
+
+class AlertRequested(Schema):
+    message: str
 
 
 # --- Knowledge base and questions --------------------------------------------------------

@@ -11,7 +11,7 @@ retried like any other.
 """
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -117,10 +117,15 @@ def area_alert_remove(*, alert: AreaAlert) -> None:
     alert.delete()
 
 
-def area_alerts_of(user) -> list[AreaAlert]:
-    return list(
+def area_alerts_of(user) -> QuerySet[AreaAlert]:
+    return (
         AreaAlert.objects.filter(user=user).select_related("settlement", "category").order_by("pk")
     )
+
+
+def area_alert_of(user, alert_id: int) -> AreaAlert | None:
+    """One of ``user``'s alerts, or None (also for anybody else's)."""
+    return area_alerts_of(user).filter(pk=alert_id).first()
 
 
 def area_alerts_send(*, report: Report, kind: str) -> int:

@@ -8,7 +8,6 @@ takes RFC 8058's one-click POST from the mail program itself.
 
 from datetime import timedelta
 
-from django import forms
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
@@ -25,7 +24,8 @@ from obshtina.core.forms import service_errors_add
 from obshtina.core.ratelimit import parse_rate, rate_limit_count, rate_limit_reached
 from obshtina.organization.selectors import current_municipality, settlements
 
-from ..models import AreaAlert, Category, Report
+from ..forms import AlertForm
+from ..models import AreaAlert, Report
 from ..selectors.map import map_frame
 from ..selectors.public import report_for_number, report_public_timeline
 from ..services import alerts
@@ -34,40 +34,6 @@ from ..services.errors import ReportError
 RATE_SCOPE = "report-alerts"
 FEED_ITEMS = 50
 FEED_DAYS = 30  # as the public map
-
-
-class AlertForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Имейл"),
-        error_messages={
-            "required": _("Напишете имейл адрес."),
-            "invalid": _("Въведете валиден имейл адрес, напр. ivan@example.bg."),
-        },
-    )
-    settlement = forms.ModelChoiceField(
-        label=_("Населено място"),
-        queryset=settlements(),
-        required=False,
-        empty_label=_("– или точка на картата –"),
-    )
-    latitude = forms.FloatField(
-        label=_("Географска ширина"), required=False, min_value=-90, max_value=90
-    )
-    longitude = forms.FloatField(
-        label=_("Географска дължина"), required=False, min_value=-180, max_value=180
-    )
-    radius = forms.TypedChoiceField(
-        label=_("Радиус около точката"),
-        choices=[(radius, _("%(metres)s м") % {"metres": radius}) for radius in alerts.RADII],
-        coerce=int,
-        initial=500,
-    )
-    category = forms.ModelChoiceField(
-        label=_("Само за категория"),
-        queryset=Category.objects.filter(is_active=True),
-        required=False,
-        empty_label=_("– всички категории –"),
-    )
 
 
 @require_http_methods(["GET", "POST"])
