@@ -40,6 +40,7 @@ from obshtina.infodesk.tests.knowledge_factories import (
     ThemeFactory,
 )
 from obshtina.organization.models import Settlement
+from obshtina.reception.models import WaitlistEntry
 from obshtina.reception.tests.factories import ScheduleFactory, at, book, next_weekday
 from obshtina.reports.models import Subscription
 from obshtina.reports.services.alerts import area_alert_request
@@ -159,6 +160,12 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
     appointment = book(schedule, at(tuesday, "10:00"), author=citizen)
     spare_token, _secret = api_token_issue(user=citizen, name="Резервен")
     alert = area_alert_request(email=citizen.email, settlement=settlement, user=citizen)
+    waiting = WaitlistEntry.objects.create(
+        municipality_id=schedule.municipality_id,
+        schedule=ScheduleFactory(slug="pylno"),
+        citizen=citizen,
+        topic="Скица",
+    )
     report_number = {"number": report.number}
     appointment_number = {"number": appointment.number}
     return World(
@@ -200,6 +207,9 @@ def world(db, settings, wsgi_in_test_transaction) -> World:
                 "email": "maria@example.bg",
             },
             "/api/v1/my/alerts/{alert_id}": {"alert_id": alert.pk},
+            "/api/v1/reception/schedules/{slug}/waitlist": {"slug": "kmet"},
+            "/api/v1/my/waitlist/{entry_id}": {"entry_id": str(waiting.token)},
+            "/api/v1/my/waitlist/{entry_id}/accept": {"entry_id": str(waiting.token)},
             "/api/v1/auth/tokens/{token_id}": {"token_id": spare_token.pk},
             "/api/v1/auth/token": {"email": citizen.email},
         },

@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
-from . import alerts, auth, infodesk, reception, reports, tracking
+from . import alerts, auth, infodesk, reception, reports, tracking, waitlist
 from .errors import JSON_PARAMS, install_handlers
 
 
@@ -46,5 +46,5 @@ api = NinjaAPI(
     renderer=Renderer(),
 )
 install_handlers(api)
-for module in (reports, alerts, tracking, infodesk, reception, auth):
+for module in (reports, alerts, tracking, infodesk, reception, waitlist, auth):
     api.add_router("", module.router)

@@ -58,7 +58,7 @@ def _invalid(field: str, message: str) -> ApiError:
     return ApiError(400, "invalid", message, fields={field: [message]})
 
 
-def _schedule_or_404(slug: str) -> Schedule:
+def schedule_or_404(slug: str) -> Schedule:
     schedule = schedule_for_slug(slug) if schemas.is_storable(slug) else None
     if schedule is None:
         raise ApiError(404, "not_found", _("Няма такъв график."))
@@ -122,7 +122,7 @@ class SlotsQuery(Schema):
 )
 def slots(request, slug: str, query: Query[SlotsQuery]):
     """At most eight weeks at a time; both days are included."""
-    schedule = _schedule_or_404(slug)
+    schedule = schedule_or_404(slug)
     first_day = query.date_from or timezone.localdate()
     last_day = query.date_to or first_day + timedelta(days=DEFAULT_RANGE_DAYS - 1)
     for field, day in (("from", first_day), ("to", last_day)):
@@ -151,7 +151,7 @@ def slots(request, slug: str, query: Query[SlotsQuery]):
     }
 
 
-def _appointment(request, appointment: Appointment) -> dict:
+def appointment_answer(request, appointment: Appointment) -> dict:
     return {
         "number": appointment.number,
         "url": request.build_absolute_uri(appointment.get_absolute_url()),
@@ -188,7 +188,7 @@ def _appointment_or_404(user, number: str) -> Appointment:
     response={200: list[schemas.AppointmentOut], **schemas.errors(400, 401)},
     summary="Моите срещи",
 )
-@paginate(Pages, present=_appointment)
+@paginate(Pages, present=appointment_answer)
 def my_appointments(request):
     """Upcoming meetings first (soonest first), then the rest (latest first)."""
     user = user_of(request)
@@ -202,7 +202,7 @@ def my_appointments(request):
     summary="Моя среща",
 )
 def appointment_detail(request, number: str):
-    return _appointment(request, _appointment_or_404(user_of(request), number))
+    return appointment_answer(request, _appointment_or_404(user_of(request), number))
 
 
 def _sofia_time(start: datetime) -> datetime:
@@ -237,7 +237,7 @@ def appointment_create(request, payload: schemas.AppointmentIn):
     """The meeting waits for the official's approval and holds its slot meanwhile.
     A taken slot answers 409 with the free slots of its week (or the next week with any)."""
     user = user_of(request)
-    schedule = _schedule_or_404(payload.schedule)
+    schedule = schedule_or_404(payload.schedule)
     starts_at = _sofia_time(payload.start)
     try:
         appointment = appointment_request(
@@ -263,7 +263,7 @@ def appointment_create(request, payload: schemas.AppointmentIn):
             raise
         message = " ".join(error.messages)
         raise ApiError(400, error.code, message, fields={"start": [message]}) from None
-    return Status(201, _appointment(request, appointment))
+    return Status(201, appointment_answer(request, appointment))
 
 
 @router.post(
@@ -285,7 +285,7 @@ def appointment_cancel(request, number: str, payload: schemas.CancelIn):
     appointment = appointment_cancel_by_citizen(
         appointment=appointment, citizen=user, reason=payload.reason
     )
-    return _appointment(request, appointment)
+    return appointment_answer(request, appointment)
 
 
 @router.post(
@@ -327,4 +327,4 @@ def appointment_move(request, number: str, payload: schemas.MoveIn):
     except BookingError as error:
         message = " ".join(error.messages)
         raise ApiError(400, error.code or "invalid", message, fields={"start": [message]}) from None
-    return _appointment(request, appointment)
+    return appointment_answer(request, appointment)

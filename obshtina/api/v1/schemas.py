@@ -5,6 +5,7 @@ inputs state their rules as patterns the server checks itself (``patterns``), am
 them that text is something a database can store (no NUL, no lone surrogates).
 """
 
+import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -456,6 +457,28 @@ class AppointmentOut(Schema):
     created_at: datetime
     change_until: datetime = Field(
         description="Until when it may be moved or cancelled online (then by phone)."
+    )
+
+
+class WaitlistIn(Schema):
+    topic: FilledText = Field(max_length=300)
+
+
+class WaitlistOffer(Schema):
+    start: datetime
+    expires_at: datetime
+
+
+class WaitlistOut(Schema):
+    id: uuid.UUID
+    schedule: str
+    schedule_title: str
+    topic: str
+    place: int = Field(description="1: the next to be offered a freed slot.")
+    since: datetime
+    offer: WaitlistOffer | None = Field(
+        description="A freed slot held for the citizen until `expires_at`: accept it with "
+        "`POST /my/waitlist/{id}/accept`; anyone may still book it meanwhile."
     )
 
 
