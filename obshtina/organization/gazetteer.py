@@ -69,6 +69,11 @@ def street_words(address: str) -> tuple[Street.Kind | None, str]:
     return kind, name.casefold().strip()
 
 
+def all_streets() -> list[Street]:
+    """Every street of the municipality, by name."""
+    return list(Street.objects.select_related("settlement").order_by("name", "pk"))
+
+
 def streets_matching(text: str, *, limit: int | None = None) -> list[Street]:
     """Streets of the municipality whose name contains the typed part, in any case;
     those whose name starts with it first."""

@@ -112,4 +112,4 @@ def test_every_list_in_the_schema_takes_the_page_parameters_and_answers_a_page(c
             "previous",
             "items",
         }, path
-    assert len(paged) == 15
+    assert len(paged) == 16

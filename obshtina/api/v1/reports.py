@@ -18,6 +18,8 @@ from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 from pydantic import Field
 
+from obshtina.organization.gazetteer import all_streets, streets_matching
+from obshtina.organization.models import Street
 from obshtina.organization.selectors import settlements
 from obshtina.registry.selectors import normalize_number
 from obshtina.reports.forms import ANSWER_PREFIX, URGENT_FIELD, ReportForm
@@ -81,6 +83,34 @@ def settlement_list(request):
     return settlements()
 
 
+def _street(request, street: Street) -> dict:
+    return {
+        "id": street.pk,
+        "name": street.name,
+        "kind": street.kind,
+        "label": f"{street}, {street.settlement}",
+        "settlement": street.settlement_id,
+        "lat": float(street.latitude),
+        "lng": float(street.longitude),
+    }
+
+
+@router.get(
+    "streets",
+    response={200: list[schemas.StreetOut], **schemas.errors(400)},
+    summary="Улици (за адреса на сигнал)",
+)
+@paginate(Pages, present=_street)
+def street_list(request, query: Query[schemas.StreetsQuery]):
+    """The municipality's gazetteer, as the address field suggests it: streets whose name
+    contains `q`, those starting with it first; a report's `address` naming one exactly
+    is placed on it."""
+    streets = streets_matching(query.q) if query.q.strip() else all_streets()
+    if query.settlement is not None:
+        streets = [street for street in streets if street.settlement_id == query.settlement]
+    return streets
+
+
 @router.post(
     "reports",
     response={201: schemas.Created, **schemas.errors(400, 403, 409, 429)},
@@ -92,8 +122,9 @@ def settlement_list(request):
     {
         "category": "an active category's id (`GET /categories`)",
         "settlement": "a settlement's id (`GET /settlements`)",
-        "lat": "`lat` and `lng` together, or neither and a `settlement`; the place lies "
-        "within the municipality",
+        "lat": "`lat` and `lng` together, or neither and a `settlement` or an `address` "
+        "naming a street; the place lies within the municipality",
+        "street": "a street's id (`GET /streets`); needed when the `address` names several",
         "photos": "each a JPEG, PNG or WebP image of at most "
         f"{settings.UPLOAD_MAX_IMAGE_BYTES // (1024 * 1024)} MB",
         **EMAIL_CHECK,
@@ -127,6 +158,7 @@ def report_create(
             "longitude": "" if data.lng is None else data.lng,
             "settlement": data.settlement or "",
             "address": data.address,
+            "street": data.street or "",
             "name": data.name,
             "email": data.email,
             "phone": data.phone,

@@ -151,6 +151,26 @@ class SettlementOut(Schema):
     longitude: float
 
 
+class StreetsQuery(Schema):
+    q: Text = Field(
+        "",
+        max_length=100,
+        description="Part of the name, in any case (`търг`, `ул. Търговска 5`); empty: "
+        "every street, for an app to keep the gazetteer offline.",
+    )
+    settlement: Id | None = Field(None, description="Only this settlement's streets.")
+
+
+class StreetOut(Schema):
+    id: int
+    name: str
+    kind: str
+    label: str = Field(description="As the site shows it: `ул. „Търговска“, гр. Самоков`.")
+    settlement: int
+    lat: float
+    lng: float
+
+
 class ReportIn(Schema):
     category: Id = Field(description="An active category's id (`GET /categories`).")
     description: DescriptionText = Field(max_length=4000)
@@ -159,7 +179,15 @@ class ReportIn(Schema):
     settlement: Annotated[Id | NotSent, Blankable] = Field(
         None, description="Without lat/lng, its centre is the place."
     )
-    address: Text = Field("", max_length=300)
+    address: Text = Field(
+        "",
+        max_length=300,
+        description="Without lat/lng and settlement, an address naming a street of "
+        "`GET /streets` places the report on it.",
+    )
+    street: Annotated[Id | NotSent, Blankable] = Field(
+        None, description="The street meant, when the address names several (`GET /streets`)."
+    )
     name: Text = Field("", max_length=200)
     email: EmailText = ""
     phone: Text = Field("", max_length=40)
