@@ -1,9 +1,12 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.reauthentication import get_reauthentication_flows
 from allauth.core import context as allauth_context
+from allauth.core.exceptions import ReauthenticationRequired
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +20,7 @@ from obshtina.organization.permissions import (
 )
 from obshtina.organization.selectors import current_municipality, site_url
 
-from .selectors import SECOND_FACTOR_TYPES
+from .selectors import SECOND_FACTOR_TYPES, session_proved_identity_recently
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -79,6 +82,44 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request) -> bool:
         return True
+
+    # An account made by eAuth has no password and maybe no second factor: allauth then
+    # knows no way to reauthenticate and lets every sensitive change (e-mail, second
+    # factor) through. Such a person proves it again by a fresh eAuth sign-in, as for
+    # deleting the account.
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        request = allauth_context.request
+        if (
+            required
+            and request is not None
+            and _proves_itself_by_eauth(request.user)
+            and not session_proved_identity_recently(request.session)
+        ):
+            raise ReauthenticationRequired()
+        return required
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        methods = super().get_reauthentication_methods(user)
+        if not methods and _proves_itself_by_eauth(user):
+            methods.append(
+                {
+                    "id": "eauth",
+                    "description": _("Вход с електронна идентификация"),
+                    "url": reverse("eauth:login"),
+                }
+            )
+        return methods
+
+
+def _proves_itself_by_eauth(user) -> bool:
+    """A signed-in account allauth cannot reauthenticate (no password, no second factor)
+    while eAuth can."""
+    return bool(
+        settings.EAUTH_ENABLED
+        and getattr(user, "is_authenticated", False)
+        and not get_reauthentication_flows(user)
+    )
 
 
 def on_site(url: str) -> str:
