@@ -52,9 +52,8 @@ def _alert(alert: AreaAlert) -> dict:
 )
 @server_checks(
     {
-        **EMAIL_CHECK,
-        "email": "required without signing in; a signed-in citizen's alerts go to the "
-        "profile's e-mail",
+        "email": EMAIL_CHECK["email"] + "; required without signing in (a signed-in "
+        "citizen's alerts go to the profile's e-mail)",
         "settlement": "a settlement's id (`GET /settlements`); without it `lat` and `lng`",
         "lat": "`lat` and `lng` together, within the municipality, when no `settlement`",
         "category": "an active category's id (`GET /categories`)",
