@@ -296,3 +296,8 @@ class AlertForm(forms.Form):
         required=False,
         empty_label=_("– всички категории –"),
     )
+
+    def submission(self) -> dict:
+        """Keyword arguments for ``area_alert_request`` (without ``user`` and ``language``)."""
+        fields = ("email", "settlement", "latitude", "longitude", "radius", "category")
+        return {name: self.cleaned_data[name] for name in fields}

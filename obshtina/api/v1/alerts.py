@@ -78,15 +78,9 @@ def alert_create(request, payload: schemas.AlertIn):
     )
     if not form.is_valid():
         return validation_error_response(ValidationError(form.errors.as_data()), renamed=RENAMED)
-    data = form.cleaned_data
     try:
         alert = alerts.area_alert_request(
-            email=data["email"],
-            settlement=data["settlement"],
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            radius=data["radius"],
-            category=data["category"],
+            **form.submission(),
             user=user,
             language=translation.get_language() or "bg",
         )

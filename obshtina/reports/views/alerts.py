@@ -50,15 +50,9 @@ def alert_request(request):
             form.add_error(None, _("Много заявки от този адрес. Опитайте отново след малко."))
             status = 429
         elif form.is_valid():
-            data = form.cleaned_data
             try:
                 alert = alerts.area_alert_request(
-                    email=data["email"],
-                    settlement=data["settlement"],
-                    latitude=data["latitude"],
-                    longitude=data["longitude"],
-                    radius=data["radius"],
-                    category=data["category"],
+                    **form.submission(),
                     user=user,
                     language=translation.get_language() or "bg",
                 )
